@@ -1,0 +1,42 @@
+"""What every command shares: stderr console, one-line errors, input reading."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from service import articles
+from service.articles import ArticleInput
+from service.errors import PactCheckError
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print a one-line error and return the Exit to raise."""
+    err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    return typer.Exit(code)
+
+
+@contextmanager
+def friendly_errors() -> Iterator[None]:
+    """Turn PactCheck errors into a one-line message and a non-zero exit, never a traceback."""
+    try:
+        yield
+    except PactCheckError as exc:
+        raise fail(str(exc)) from None
+    except KeyboardInterrupt:
+        raise fail("interrupted", 130) from None
+
+
+def read_input(path: str) -> ArticleInput:
+    """A path, or `-` for stdin."""
+    if path == "-":
+        return articles.from_bytes(sys.stdin.buffer.read(), id="stdin")
+    return articles.from_path(Path(path))

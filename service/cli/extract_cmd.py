@@ -1,0 +1,98 @@
+"""`pactcheck extract`: summarise articles to JSON, JSON lines or a readable table."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+
+import typer
+from rich.progress import Progress
+from rich.table import Table
+
+from service.cli.common import err, friendly_errors, out, read_input
+from service.errors import PactCheckError
+from service.extract import get_extractor, validated
+from service.models import ArticleSummary
+
+
+class BackendChoice(StrEnum):
+    auto = "auto"
+    offline = "offline"
+    llm = "llm"
+
+
+class ExtractFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+def render_table(summary: ArticleSummary) -> None:
+    ev = summary.event
+    out.rule(f"[bold]{summary.article.id}[/]  {summary.article.outlet or ''}")
+    where = ", ".join(x for x in (ev.location.city, ev.location.country) if x) or "?"
+    out.print(
+        f"[bold]Event[/]: {where} · {ev.date or 'date not stated'} · sides {', '.join(ev.countries) or '?'}"
+        f" · principals {', '.join(ev.principals) or '?'}"
+    )
+    out.print(f"[bold]Summary[/]: {summary.summary}")
+    table = Table(show_lines=True, expand=True)
+    for col in ("#", "type", "title", "status", "parties", "period", "evidence"):
+        table.add_column(col, overflow="fold")
+    for i, d in enumerate(summary.documents, 1):
+        parties = "; ".join(f"{p.name} ({p.country or '-'})" for p in d.parties)
+        ev0 = d.evidence[0]
+        table.add_row(
+            str(i), d.type, d.title, d.status, parties, d.period or "", f"[{ev0.start}:{ev0.end}] {ev0.quote[:160]}"
+        )
+    out.print(table)
+    if summary.stated_count is not None:
+        out.print(f"Stated count: {summary.stated_count} · list complete: {summary.list_complete}")
+    for c in summary.commitments:
+        out.print(f"• pledge ({', '.join(c.actors)}): {c.text}")
+    for w in summary.warnings:
+        out.print(f"[yellow]warning[/] {w.code}: {w.message}")
+    for r in summary.rejected:
+        out.print(f"[red]rejected[/] {r.kind}: {r.reason} {r.quote or ''}")
+    p = summary.provenance
+    out.print(
+        f"[dim]{p.extractor} · model {p.model or '-'} · prompt {p.prompt_id or '-'}@{p.prompt_version or '-'}"
+        f" · schema {p.schema_version} · tokens {p.usage.total_tokens} · calls {p.calls}[/]"
+    )
+
+
+def extract(
+    paths: list[str] = typer.Argument(..., help="Article files (plain text, corpus format, HTML) or - for stdin."),
+    backend: BackendChoice = typer.Option(BackendChoice.auto, "--backend", "-b", help="Extractor to use."),
+    fmt: ExtractFormat = typer.Option(ExtractFormat.json, "--format", "-f", help="Output format."),
+) -> None:
+    """Summarise the agreements and pledges each article reports, every item grounded in a quote."""
+    with friendly_errors():
+        extractor = get_extractor(backend.value)
+    results: list[ArticleSummary] = []
+    failures: list[str] = []
+    show_progress = len(paths) > 3 and err.is_terminal
+    with Progress(console=err, transient=True, disable=not show_progress) as progress:
+        task = progress.add_task("extracting", total=len(paths))
+        for path in paths:
+            try:
+                results.append(validated(extractor.extract(read_input(path))))
+            except PactCheckError as exc:
+                failures.append(f"{path}: {exc}" if not str(exc).startswith(path) else str(exc))
+            progress.advance(task)
+    if fmt is ExtractFormat.json:
+        typer.echo(json.dumps([r.model_dump(mode="json") for r in results], ensure_ascii=False, indent=2))
+    elif fmt is ExtractFormat.jsonl:
+        for r in results:
+            typer.echo(json.dumps(r.model_dump(mode="json"), ensure_ascii=False))
+    else:
+        for r in results:
+            render_table(r)
+    for message in failures:
+        err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    if failures:
+        raise typer.Exit(1 if results else 2)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract)

@@ -1,0 +1,83 @@
+"""All configuration in one settings object, read from the environment (and `.env`).
+
+Tests point `PACTCHECK_DATA_DIR` at a temporary folder; nothing else reads `os.environ`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Backend = Literal["auto", "offline", "llm"]
+
+# Prices per million tokens (input, output) in USD, used only for cost estimates in evals.
+DEFAULT_PRICES: dict[str, tuple[float, float]] = {
+    "gpt-4o-mini": (0.15, 0.60),
+    "gpt-4o": (2.50, 10.00),
+    "gpt-4.1-mini": (0.40, 1.60),
+    "gpt-4.1": (2.00, 8.00),
+}
+
+
+class Settings(BaseSettings):
+    """PactCheck settings. Unknown `PACTCHECK_*` variables are ignored, typos in code are errors."""
+
+    model_config = SettingsConfigDict(env_prefix="PACTCHECK_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(default=Path(".pactcheck"), description="SQLite file, cache, logs.")
+    backend: Backend = "auto"
+    # LLM endpoint: any OpenAI-compatible server (OpenAI, vLLM, Ollama, llama.cpp server).
+    openai_api_key: str | None = Field(
+        default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "PACTCHECK_OPENAI_API_KEY")
+    )
+    openai_base_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("OPENAI_BASE_URL", "PACTCHECK_OPENAI_BASE_URL")
+    )
+    model: str = "gpt-4o-mini"
+    llm_timeout_s: float = 60.0
+    llm_max_attempts: int = Field(default=4, ge=1, le=10, description="Transport retries per call.")
+    llm_max_reasks: int = Field(default=2, ge=0, le=5, description="Validation re-asks per call.")
+    llm_max_retry_wait_s: float = Field(default=30.0, description="Cap on one Retry-After wait.")
+    llm_total_deadline_s: float = Field(default=180.0, description="Give up on one call after this long.")
+    llm_chunk_chars: int = Field(default=24_000, description="Article budget per call before chunking.")
+    llm_chunk_overlap: int = 1_500
+    llm_concurrency: int = Field(default=4, ge=1, le=64)
+    cache_enabled: bool = True
+    max_article_chars: int = Field(default=200_000, description="Longer inputs are refused.")
+    max_input_bytes: int = Field(default=2_000_000, description="Larger raw inputs are refused.")
+    prices: dict[str, tuple[float, float]] = Field(default_factory=lambda: dict(DEFAULT_PRICES))
+    # Service.
+    database_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("DATABASE_URL", "PACTCHECK_DATABASE_URL")
+    )
+    api_tokens: str = Field(default="", description="Comma-separated tokens for a quick start.")
+    session_secret: str | None = None
+    rate_limit_per_minute: int = 600
+    max_request_bytes: int = 1_000_000
+    workers: int = Field(default=2, ge=1, le=32, description="Background extraction workers.")
+
+    @property
+    def llm_configured(self) -> bool:
+        """True when a key or a base URL says an LLM endpoint is meant to be used."""
+        return bool(self.openai_api_key or self.openai_base_url)
+
+    def resolve_backend(self, backend: Backend | None = None) -> Literal["offline", "llm"]:
+        """`auto` means the LLM when one is configured, else the offline extractor."""
+        choice = backend or self.backend
+        if choice == "auto":
+            return "llm" if self.llm_configured else "offline"
+        return choice
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "cache"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings; call `get_settings.cache_clear()` after changing the env."""
+    return Settings()

@@ -1,0 +1,241 @@
+"""The controlled vocabularies and the words news text uses for them.
+
+One place says that "MoU", "memorandum of cooperation" and "memoranda" are all a
+`memorandum_of_understanding`, that "inked" and "exchanged" mean `signed`, and which
+subjects are near-synonyms ("oil" ~ "petroleum"), for the extractor, the cross-checker
+and the evaluator alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.models import DOCUMENT_TYPES, STATUSES
+
+__all__ = [
+    "DOCUMENT_TYPES",
+    "STATUSES",
+    "STATUS_LABEL",
+    "SUBJECT_SYNONYMS",
+    "TYPE_LABEL",
+    "TYPE_PATTERNS",
+    "canonical_subject_words",
+    "type_family",
+    "type_of_phrase",
+]
+
+TYPE_LABEL: dict[str, str] = {
+    "memorandum_of_understanding": "memorandum of understanding",
+    "letter_of_intent": "letter of intent",
+    "agreement": "agreement",
+    "contract": "contract",
+    "treaty": "treaty",
+    "protocol": "protocol",
+    "joint_statement": "joint statement",
+    "declaration": "declaration",
+    "cooperation_programme": "cooperation programme",
+    "other": "document",
+}
+
+STATUS_LABEL: dict[str, str] = {
+    "signed": "signed",
+    "adopted": "adopted",
+    "planned": "planned",
+    "discussed": "discussed",
+}
+
+# Order matters: the first pattern that matches a phrase names its type.
+TYPE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\bletters? of intent\b|\bLoIs?\b|\bletters? of intention\b", re.I), "letter_of_intent"),
+    (re.compile(r"\bmemorand(?:um|a|ums)\b|\bMoUs?\b|\bMoCs?\b|\bMOUs?\b", re.I), "memorandum_of_understanding"),
+    (re.compile(r"\bjoint (?:statement|communiqu[eé])s?\b|\bcommuniqu[eé]s?\b", re.I), "joint_statement"),
+    (re.compile(r"\b(?:joint |political )?declarations?\b", re.I), "declaration"),
+    (
+        re.compile(
+            r"\b(?:cooperation |co-operation |action |work(?:ing)? )(?:programmes?|programs?|plans?)\b"
+            r"|\b(?:programmes?|programs?|plans?) (?:of|for) (?:cooperation|co-operation|action)\b"
+            r"|\broad ?maps?\b|\baction plans?\b",
+            re.I,
+        ),
+        "cooperation_programme",
+    ),
+    (re.compile(r"\btreat(?:y|ies)\b", re.I), "treaty"),
+    (re.compile(r"\bprotocols?\b", re.I), "protocol"),
+    (re.compile(r"\bcontracts?\b", re.I), "contract"),
+    (re.compile(r"\bagreements?\b|\baccords?\b|\bdeals?\b|\bconventions?\b", re.I), "agreement"),
+]
+
+# Types that outlets swap for one another when naming the same paper.
+_FAMILY: dict[str, str] = {
+    "memorandum_of_understanding": "instrument",
+    "letter_of_intent": "instrument",
+    "agreement": "instrument",
+    "contract": "instrument",
+    "treaty": "instrument",
+    "protocol": "instrument",
+    "cooperation_programme": "instrument",
+    "other": "instrument",
+    "joint_statement": "statement",
+    "declaration": "statement",
+}
+
+
+def type_family(doc_type: str) -> str:
+    """Coarse family: leaders' statements vs. signed instruments; alignment never crosses it."""
+    return _FAMILY.get(doc_type, "instrument")
+
+
+def type_of_phrase(phrase: str) -> str | None:
+    """The document type a noun phrase names ("an MoU" -> memorandum_of_understanding)."""
+    for pattern, doc_type in TYPE_PATTERNS:
+        if pattern.search(phrase):
+            return doc_type
+    return None
+
+
+# Subject words that mean the same thing for alignment purposes (folded, singular).
+SUBJECT_SYNONYMS: dict[str, str] = {
+    "petroleum": "oil",
+    "gas": "oil",
+    "hydrocarbon": "oil",
+    "hydrocarbons": "oil",
+    "crude": "oil",
+    "lng": "oil",
+    "petrochemical": "oil",
+    "refinery": "oil",
+    "refining": "oil",
+    "digital": "technology",
+    "ict": "technology",
+    "telecommunication": "technology",
+    "telecommunications": "technology",
+    "science": "technology",
+    "innovation": "technology",
+    "defense": "defence",
+    "military": "defence",
+    "security": "defence",
+    "power": "energy",
+    "electricity": "energy",
+    "renewable": "energy",
+    "renewables": "energy",
+    "legal": "justice",
+    "judicial": "justice",
+    "law": "justice",
+    "cultural": "culture",
+    "tourism": "culture",
+    "arts": "culture",
+    "trading": "trade",
+    "commerce": "trade",
+    "commercial": "trade",
+    "economic": "economy",
+    "investment": "investment",
+    "investments": "investment",
+    "finance": "finance",
+    "financial": "finance",
+    "banking": "finance",
+    "bank": "finance",
+    "health": "health",
+    "healthcare": "health",
+    "medical": "health",
+    "medicine": "health",
+    "education": "education",
+    "educational": "education",
+    "university": "education",
+    "universities": "education",
+    "agriculture": "agriculture",
+    "agricultural": "agriculture",
+    "farming": "agriculture",
+    "food": "agriculture",
+    "transport": "transport",
+    "transportation": "transport",
+    "logistics": "transport",
+    "railway": "transport",
+    "railways": "transport",
+    "media": "media",
+    "news": "media",
+    "press": "media",
+    "information": "media",
+    "sport": "sport",
+    "sports": "sport",
+    "youth": "youth",
+    "environment": "environment",
+    "environmental": "environment",
+    "climate": "environment",
+    "ecology": "environment",
+    "maritime": "maritime",
+    "shipping": "maritime",
+    "customs": "customs",
+    "tax": "tax",
+    "taxation": "tax",
+    "labour": "labour",
+    "labor": "labour",
+    "employment": "labour",
+    "space": "space",
+    "nuclear": "nuclear",
+    "atomic": "nuclear",
+}
+
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "on",
+        "in",
+        "for",
+        "and",
+        "or",
+        "to",
+        "with",
+        "between",
+        "by",
+        "from",
+        "at",
+        "as",
+        "its",
+        "their",
+        "both",
+        "two",
+        "sides",
+        "field",
+        "fields",
+        "cooperation",
+        "co-operation",
+        "collaboration",
+        "memorandum",
+        "understanding",
+        "agreement",
+        "letter",
+        "intent",
+        "mou",
+        "joint",
+        "statement",
+        "program",
+        "programme",
+        "plan",
+        "signed",
+        "sign",
+        "area",
+        "areas",
+        "sphere",
+        "spheres",
+        "sector",
+        "sectors",
+        "relevant",
+        "other",
+    ]
+)
+
+
+def canonical_subject_words(text: str) -> set[str]:
+    """Content words of a subject or title with synonyms mapped to one word each."""
+    from service.textnorm import fold
+
+    words = re.findall(r"[a-z][a-z\-]+", fold(text))
+    out = set()
+    for word in words:
+        if word in _STOP or len(word) < 3:
+            continue
+        stem = word[:-1] if word.endswith("s") and len(word) > 4 and not word.endswith("ss") else word
+        out.add(SUBJECT_SYNONYMS.get(word, SUBJECT_SYNONYMS.get(stem, stem)))
+    return out
