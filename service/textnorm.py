@@ -58,7 +58,7 @@ _SPECIAL = {
 @lru_cache(maxsize=8192)
 def _fold_char(ch: str) -> str:
     if ch in _SPECIAL:
-        return _SPECIAL[ch]
+        return _SPECIAL[ch].lower()
     if ch.isascii():
         return ch.lower()
     decomposed = unicodedata.normalize("NFKD", ch)
