@@ -38,6 +38,9 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("OPENAI_BASE_URL", "PACTCHECK_OPENAI_BASE_URL")
     )
     model: str = "gpt-4o-mini"
+    llm_mode: Literal["tools", "json", "md_json"] = Field(
+        default="tools", description="How instructor asks for JSON: tools, or json/md_json for servers without tool calling."
+    )
     llm_timeout_s: float = 60.0
     llm_max_attempts: int = Field(default=4, ge=1, le=10, description="Transport retries per call.")
     llm_max_reasks: int = Field(default=2, ge=0, le=5, description="Validation re-asks per call.")
@@ -59,6 +62,8 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = 600
     max_request_bytes: int = 1_000_000
     workers: int = Field(default=2, ge=1, le=32, description="Background extraction workers.")
+    job_lease_s: float = Field(default=30.0, ge=1.0, description="A crashed worker's job is taken over after this.")
+    job_max_attempts: int = Field(default=3, ge=1, le=20, description="Extraction attempts before a job fails.")
 
     @property
     def llm_configured(self) -> bool:

@@ -11,15 +11,23 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, StrictUndefined
+from jinja2 import Environment, StrictUndefined, Template
 
 from service.errors import ConfigurationError
 from service.resources import resource_dir
 
 _ENV = Environment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+
+
+@lru_cache(maxsize=64)
+def _compiled(template: str) -> Template:
+    """Compiling a template costs milliseconds; a batch renders the same one per article."""
+    return _ENV.from_string(template)
+
+
 _SECTION = re.compile(r"^## (system|user)\s*$", re.M)
 
 
@@ -40,7 +48,7 @@ class Prompt:
         return f"{self.id}@{self.version}"
 
     def render_user(self, **values: object) -> str:
-        return _ENV.from_string(self.user_template).render(**values)
+        return _compiled(self.user_template).render(**values)
 
 
 def parse_prompt(text: str, path: Path) -> Prompt:

@@ -1,0 +1,131 @@
+"""Cross-check several reports of official visits: same event?, aligned documents, inconsistencies.
+
+    from service import crosscheck
+    report = crosscheck(["a.txt", "b.txt", summary_c])   # -> CrossCheckReport
+
+The comparison is deterministic on the summaries: `copies` collapses duplicates and wire
+copies, `events` groups the articles by event, `align` builds the alignment matrix of each
+event, `restate` finds what an article says again about a document, `findings` runs one
+check per kind of inconsistency, and `summary` writes the top line.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+
+from service.config import Backend
+from service.crosscheck.align import align, event_aliases
+from service.crosscheck.copies import find_copies
+from service.crosscheck.events import group_events
+from service.crosscheck.findings import Context, run_checks
+from service.crosscheck.inputs import CrossCheckInput, prepare
+from service.crosscheck.model import EventGroup, Item
+from service.crosscheck.restate import restatements
+from service.crosscheck.summary import canonical_documents, totals
+from service.models import ArticleRef, CopyGroup, CrossCheckProvenance, CrossCheckReport, EventReport
+from service.schemas import validate_payload
+
+__all__ = ["CrossCheckInput", "check_items", "crosscheck"]
+
+
+def crosscheck(
+    items: Sequence[CrossCheckInput],
+    *,
+    backend: Backend | None = None,
+    bodies: Mapping[str, str] | None = None,
+) -> CrossCheckReport:
+    """Compare articles and return a schema-validated report.
+
+    `items` are summaries, article texts, paths or `ArticleInput`s; those that are not summaries
+    are extracted with `backend`. `bodies` maps an article id to the body its summary was made
+    from, enabling text-level checks for summaries (filled automatically for other inputs).
+    Raises `InputError` for an empty or unreadable input.
+    """
+    started = time.perf_counter()
+    prepared, notes = prepare(items, backend=backend, bodies=bodies)
+    report = check_items(prepared, notes=notes)
+    report.provenance.latency_ms = round((time.perf_counter() - started) * 1000, 2)
+    validate_payload("crosscheck_report", report.model_dump(mode="json"))
+    return report
+
+
+def check_items(items: list[Item], *, notes: list[str] | None = None) -> CrossCheckReport:
+    """The report for prepared items (summaries with their bodies where known)."""
+    notes = list(notes or [])
+    copies, stand_for = find_copies(items)
+    events, pairs, event_notes = group_events(items, stand_for)
+    notes += event_notes + _copy_notes(copies)
+    reports = [_event_report(ev) for ev in events]
+    for ev in events:
+        notes += _event_notes(ev)
+    extractors = sorted({it.summary.provenance.extractor for it in items})
+    return CrossCheckReport(
+        articles=[
+            ArticleRef(
+                id=it.id,
+                title=it.summary.article.title,
+                outlet=it.summary.article.outlet,
+                language=it.summary.article.language,
+                documents=len(it.documents),
+            )
+            for it in items
+        ],
+        events=reports,
+        pairs=pairs,
+        copies=copies,
+        notes=notes,
+        provenance=CrossCheckProvenance(checker="rules", extractor=", ".join(extractors) or None),
+    )
+
+
+def _event_report(event: EventGroup) -> EventReport:
+    event.canon = align(event.compared)
+    ctx = Context(
+        event=event,
+        restated={it.id: restatements(it) for it in event.compared},
+        aliases=event_aliases(event.compared),
+    )
+    findings = run_checks(ctx)
+    documents = canonical_documents(event, findings)
+    return EventReport(
+        event_id=event.event_id,
+        label=event.label,
+        article_ids=[m.id for m in event.members],
+        reasons=event.reasons,
+        documents=documents,
+        findings=findings,
+        totals=totals(documents, findings),
+    )
+
+
+def _copy_notes(copies: list[CopyGroup]) -> list[str]:
+    out = []
+    for group in copies:
+        others = [a for a in group.article_ids if a != group.kept]
+        what = "duplicates of" if group.kind == "duplicate" else "syndicated copies of the same story as"
+        out.append(
+            f"{', '.join(others)}: {what} {group.kept} (similarity {group.similarity:.2f}); "
+            f"compared once, through {group.kept}"
+        )
+    return out
+
+
+def _event_notes(event: EventGroup) -> list[str]:
+    out = []
+    languages = sorted({it.language for it in event.compared})
+    if len(languages) > 1:
+        out.append(
+            f"{event.event_id}: articles in {', '.join(languages)}; document titles are compared only "
+            "between articles in the same language"
+        )
+    empty = [it.id for it in event.compared if not it.documents]
+    if empty and len(event.compared) > 1:
+        out.append(f"{event.event_id}: {', '.join(empty)} report no documents, so only the event was compared for them")
+    incomplete = [it.id for it in event.compared if it.documents and not it.summary.list_complete]
+    if incomplete and len(event.compared) > 1:
+        out.append(
+            f"{event.event_id}: the lists of {len(incomplete)} article(s) are incomplete (cut off or examples only); "
+            "documents they omit are info notes, not findings"
+        )
+    return out

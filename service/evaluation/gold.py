@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from service.articles import ArticleInput, from_path
-from service.errors import GoldFormatError
+from service.errors import GoldFormatError, InputError
 from service.grounding import ground
 from service.models import (
     ArticleMeta,
@@ -29,6 +29,7 @@ from service.models import (
     Provenance,
     Status,
 )
+from service.textnorm import fold
 
 
 class _Gold(BaseModel):
@@ -142,35 +143,149 @@ def _parse(model: type[BaseModel], data: Any, path: Path) -> Any:
         raise GoldFormatError(f"{path}: {where}: {first['msg']}") from exc
 
 
+CONFLICT_KINDS: frozenset[str] = frozenset(
+    {
+        "document_type",
+        "parties",
+        "signatories",
+        "status",
+        "period",
+        "count",
+        "event_date",
+        "event_location",
+        "name_spelling",
+        "figure",
+        "title",
+    }
+)
+
+
+def _read_article(article_path: Path, gold_path: Path) -> ArticleInput:
+    if not article_path.exists():
+        raise GoldFormatError(f"{gold_path}: no article file {article_path.name}")
+    try:
+        return from_path(article_path)
+    except InputError as exc:
+        raise GoldFormatError(f"{article_path}: {exc}") from exc
+
+
+def _check_quotes(item: GoldArticle, gold_path: Path) -> None:
+    """Quotes must be exact substrings of the body: scoring locates gold documents by them."""
+    body = item.article.body
+    for i, doc in enumerate(item.gold.documents):
+        if doc.quote not in body:
+            raise GoldFormatError(f"{gold_path}: documents.{i}.quote is not in the article body: {doc.quote[:80]!r}")
+    for i, com in enumerate(item.gold.commitments):
+        if com.quote not in body:
+            raise GoldFormatError(f"{gold_path}: commitments.{i}.quote is not in the article body: {com.quote[:80]!r}")
+
+
+def _check_event(event: GoldEvent, golds: dict[str, GoldExtraction], path: Path) -> None:
+    """Reject events that point at nothing, before any filtering hides the mistake."""
+    for a in event.articles:
+        if a not in golds:
+            raise GoldFormatError(f"{path}: article {a!r} has no gold file")
+    keys = set()
+    for doc in event.documents:
+        keys.add(doc.key)
+        for a, idx in doc.mentions.items():
+            if a not in golds or not 0 <= idx < len(golds[a].documents):
+                raise GoldFormatError(f"{path}: document {doc.key!r} mentions {a}[{idx}], which does not exist")
+    for i, conflict in enumerate(event.conflicts):
+        if conflict.kind not in CONFLICT_KINDS:
+            raise GoldFormatError(f"{path}: conflicts.{i}.kind {conflict.kind!r} is not a conflict kind")
+        if conflict.document is not None and conflict.document not in keys:
+            raise GoldFormatError(f"{path}: conflicts.{i}.document {conflict.document!r} is not a document key")
+        for a in conflict.articles:
+            if a not in event.articles:
+                raise GoldFormatError(f"{path}: conflicts.{i} names article {a!r}, which is not in the event")
+
+
+def _distinct(values: list[Any]) -> int:
+    return len({fold(str(v)) for v in values})
+
+
+def restrict_conflict(conflict: GoldConflict, loaded: set[str]) -> GoldConflict | None:
+    """The conflict as the loaded articles show it, or None when they no longer disagree.
+
+    Values align with articles by position, so each (article, value) pair is kept or dropped
+    together. An internal conflict (the same article twice) stands on one article.
+    """
+    if len(conflict.values) == len(conflict.articles):
+        pairs = [(a, v) for a, v in zip(conflict.articles, conflict.values, strict=True) if a in loaded]
+        articles, values = [a for a, _ in pairs], [v for _, v in pairs]
+    else:
+        articles = [a for a in conflict.articles if a in loaded]
+        values = conflict.values if len(articles) == len(conflict.articles) else []
+    if len(articles) < 2:
+        return None
+    if values and _distinct(values) < 2 and _distinct(conflict.values) >= 2:
+        return None
+    return conflict.model_copy(update={"articles": articles, "values": values})
+
+
 def load_corpus(root: str | Path, *, lang: str | None = None) -> GoldCorpus:
-    """Load every article that has a gold file; events keep only the loaded articles."""
+    """Load every article that has a gold file; events keep only the loaded articles.
+
+    With `lang`, conflicts keep the (article, value) pairs of loaded articles and are
+    dropped only when what remains no longer shows a disagreement.
+    """
     root = Path(root)
     if not root.is_dir():
         raise GoldFormatError(f"{root}: not a folder")
     for sub in ("articles", "gold"):
         if not (root / sub).is_dir():
             raise GoldFormatError(f"{root}: missing {sub}/ (expected articles/, gold/ and events/)")
+    golds: dict[str, GoldExtraction] = {}
     loaded: dict[str, GoldArticle] = {}
     for gold_path in sorted((root / "gold").glob("*.json")):
         gold = _parse(GoldExtraction, _load_json(gold_path), gold_path)
-        article_path = root / "articles" / f"{gold_path.stem}.txt"
-        if not article_path.exists():
-            raise GoldFormatError(f"{gold_path}: no article file {article_path.name}")
-        article = from_path(article_path)
+        if gold.article_id != gold_path.stem:
+            raise GoldFormatError(f"{gold_path}: article_id {gold.article_id!r} differs from the file name")
+        article = _read_article(root / "articles" / f"{gold_path.stem}.txt", gold_path)
         item = GoldArticle(article=article, gold=gold)
+        _check_quotes(item, gold_path)
+        golds[item.id] = gold
         if lang and item.language != lang:
             continue
         loaded[item.id] = item
+    if not golds:
+        raise GoldFormatError(f"{root}: gold/ holds no *.json files")
     events: list[GoldEvent] = []
     if (root / "events").is_dir():
         for event_path in sorted((root / "events").glob("*.json")):
             event = _parse(GoldEvent, _load_json(event_path), event_path)
+            _check_event(event, golds, event_path)
             event.articles = [a for a in event.articles if a in loaded]
             for doc in event.documents:
                 doc.mentions = {a: i for a, i in doc.mentions.items() if a in loaded}
-            event.conflicts = [c for c in event.conflicts if all(a in loaded for a in c.articles)]
+            kept = (restrict_conflict(c, set(loaded)) for c in event.conflicts)
+            event.conflicts = [c for c in kept if c is not None]
             events.append(event)
     return GoldCorpus(root=root, articles=loaded, events=events)
+
+
+def event_of(corpus: GoldCorpus) -> dict[str, str]:
+    """Gold event of every loaded article: its events file, else the `<event_id>__` id prefix, else itself.
+
+    The corpus names articles `<event_id>__<outlet>`; an article no events file lists and
+    whose id carries no prefix is an event of its own, so it is never "the same" as another.
+    """
+    mapping: dict[str, str] = {}
+    for event in corpus.events:
+        for a in event.articles:
+            mapping.setdefault(a, event.event_id)
+    for a in corpus.articles:
+        if a not in mapping:
+            prefix, sep, _ = a.partition("__")
+            mapping[a] = prefix if sep and prefix else a
+    return mapping
+
+
+def gold_span(body: str, quote: str) -> tuple[int, int]:
+    """Offsets of the first occurrence of a gold quote (the README's reading)."""
+    start = body.find(quote)
+    return (start, start + len(quote)) if start >= 0 else (0, 0)
 
 
 def _evidence(body: str, quote: str) -> Evidence:

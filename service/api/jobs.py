@@ -1,0 +1,218 @@
+"""Extraction jobs: run one claimed job, and the background workers that drain the queue.
+
+A submission is stored (article + queued job) before any work starts. The offline extractor
+is fast enough to answer inline: the request claims its own job and runs it. Other backends
+(the LLM) are left to `JobRunner`: `settings.workers` asyncio workers claim jobs through the
+database, so several server processes share one queue, and a job whose worker died is
+taken over once its lease expires. Results are written with the claim value, so nothing is
+recorded twice; transient model errors are retried with backoff up to `job_max_attempts`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from service.api.redact import describe
+from service.articles import ArticleInput
+from service.config import Settings
+from service.errors import ModelError, PactCheckError
+from service.extract import get_extractor, validated
+from service.extractors import Extractor
+from service.models import ArticleSummary
+from service.storage import Database
+from service.storage import articles as article_store
+from service.storage import jobs as job_store
+from service.storage.jobs import Claim
+from service.storage.tables import ArticleRow
+
+log = logging.getLogger("pactcheck.jobs")
+
+ExtractorFactory = Callable[[str], Extractor]
+"""backend name -> extractor; the default is the registry (`service.extract.get_extractor`)."""
+
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+
+
+def event_key(summary: ArticleSummary, row: ArticleRow) -> str:
+    """Group key for the event pages: the sides and the year (`az-vn-2025`).
+
+    Deliberately coarse: articles of one visit must land together even when one omits the
+    city or the day; the cross-check then decides which of them really report one event.
+    """
+    sides = "-".join(c.lower() for c in sorted(summary.event.countries)) or "unknown"
+    year = None
+    for text in (summary.event.date, row.published):
+        found = _YEAR.search(text or "")
+        if found:
+            year = found.group(1)
+            break
+    return f"{sides}-{year or row.created_at.year}"
+
+
+def article_input(row: ArticleRow) -> ArticleInput:
+    """Rebuild the analysed input from the stored row (the body is stored as analysed)."""
+    return ArticleInput(
+        id=row.id,
+        body=row.body,
+        title=row.title,
+        outlet=row.outlet,
+        url=row.url,
+        published=row.published,
+        language=row.language,
+        truncated=row.truncated,
+        source_format=row.source_format,
+        notices=[(str(code), str(message)) for code, message in (row.notices or [])],
+    )
+
+
+@dataclass
+class Executor:
+    """Turns a claim into a recorded outcome; shared by the inline path and the workers."""
+
+    db: Database
+    settings: Settings
+    factory: ExtractorFactory = get_extractor  # type: ignore[assignment]
+    retry_base_s: float = 2.0  # backoff after a model error: base * 2**(attempt - 1), capped at a minute
+    _extractors: dict[str, Extractor] = field(default_factory=dict)
+
+    def extractor(self, backend: str) -> Extractor:
+        """One extractor per backend, created on first use (the LLM one holds a client)."""
+        if backend not in self._extractors:
+            self._extractors[backend] = self.factory(backend)
+        return self._extractors[backend]
+
+    def load(self, claim: Claim) -> tuple[ArticleRow, ArticleInput]:
+        found = article_store.get(self.db, claim.article_id)
+        if found is None:
+            raise PactCheckError(f"article {claim.article_id} disappeared")
+        return found[0], article_input(found[0])
+
+    def record(self, claim: Claim, row: ArticleRow, summary: ArticleSummary) -> bool:
+        payload = validated(summary).model_dump(mode="json")
+        done = job_store.complete(
+            self.db, claim, payload=payload, extractor=summary.provenance.extractor, event_key=event_key(summary, row)
+        )
+        if not done:
+            log.warning("job %s: claim lost before completion; the result was discarded", claim.job_id)
+        return done
+
+    def record_failure(self, claim: Claim, exc: BaseException) -> str:
+        """Fail or re-queue the job; returns the state it is left in."""
+        secrets = (self.settings.openai_api_key, self.settings.api_tokens, self.settings.session_secret)
+        if isinstance(exc, ModelError) and claim.attempt < self.settings.job_max_attempts:
+            delay = min(60.0, self.retry_base_s * 2 ** (claim.attempt - 1))
+            job_store.retry_later(self.db, claim, f"attempt {claim.attempt} failed: {describe(exc, secrets)}", delay_s=delay)
+            log.info("job %s: attempt %s failed (%s); retrying in %.0fs", claim.job_id, claim.attempt, type(exc).__name__, delay)
+            return "queued"
+        if isinstance(exc, PactCheckError):
+            reason = describe(exc, secrets).split(": ", 1)[-1] or type(exc).__name__
+        else:
+            reason = f"internal error while extracting ({type(exc).__name__}); see the server log"
+            log.error("job %s: unexpected %s", claim.job_id, describe(exc, secrets))
+        job_store.fail(self.db, claim, reason)
+        return "failed"
+
+    def run(self, claim: Claim) -> str:
+        """Run a claimed job synchronously (the inline offline path)."""
+        try:
+            row, article = self.load(claim)
+            summary = self.extractor(claim.backend).extract(article)
+            return "done" if self.record(claim, row, summary) else "lost"
+        except Exception as exc:  # every failure is recorded on the job, none escapes
+            return self.record_failure(claim, exc)
+
+    async def arun(self, claim: Claim) -> str:
+        """Run a claimed job without blocking the event loop (the worker path)."""
+        try:
+            row, article = await asyncio.to_thread(self.load, claim)
+            summary = await self.extractor(claim.backend).aextract(article)
+            done = await asyncio.to_thread(self.record, claim, row, summary)
+            return "done" if done else "lost"
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            return await asyncio.to_thread(self.record_failure, claim, exc)
+
+
+class JobRunner:
+    """Background workers with bounded concurrency that claim jobs from the database."""
+
+    def __init__(self, executor: Executor, *, workers: int, lease_s: float, poll_s: float = 1.0) -> None:
+        self.executor = executor
+        self.workers = workers
+        self.lease_s = lease_s
+        self.poll_s = poll_s
+        self._wake = asyncio.Event()
+        self._tasks: list[asyncio.Task[Any]] = []
+        self._held: dict[int, Claim] = {}
+        self._stopping = False
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    @property
+    def db(self) -> Database:
+        return self.executor.db
+
+    def notify(self) -> None:
+        """A job was queued in this process: wake an idle worker now instead of at the next poll.
+
+        Called from request threads, so the event is set on the runner's own loop.
+        """
+        if self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._wake.set)
+
+    async def start(self) -> None:
+        self._stopping = False
+        self._loop = asyncio.get_running_loop()
+        self._tasks = [asyncio.create_task(self._work(i), name=f"pactcheck-worker-{i}") for i in range(self.workers)]
+        self._tasks.append(asyncio.create_task(self._heartbeat(), name="pactcheck-heartbeat"))
+
+    async def stop(self) -> None:
+        """Cancel the workers and hand their unfinished jobs straight back to the queue."""
+        self._stopping = True
+        self._wake.set()
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        held = list(self._held.values())
+        self._held.clear()
+        for claim in held:
+            await asyncio.to_thread(job_store.release, self.db, claim)
+
+    async def _next(self) -> Claim | None:
+        await asyncio.to_thread(job_store.give_up_exhausted, self.db, self.executor.settings.job_max_attempts)
+        return await asyncio.to_thread(job_store.claim_next, self.db, lease_s=self.lease_s)
+
+    async def _work(self, index: int) -> None:
+        while not self._stopping:
+            try:
+                claim = await self._next()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # the database is away: wait and try again, never die
+                log.warning("worker %s: cannot claim jobs (%s)", index, describe(exc))
+                claim = None
+            if claim is None:
+                self._wake.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), timeout=self.poll_s)
+                continue
+            self._held[claim.job_id] = claim
+            try:
+                state = await self.executor.arun(claim)
+                log.info("job %s (%s): %s after attempt %s", claim.job_id, claim.article_id, state, claim.attempt)
+            finally:
+                self._held.pop(claim.job_id, None)
+
+    async def _heartbeat(self) -> None:
+        while not self._stopping:
+            await asyncio.sleep(max(0.2, self.lease_s / 3))
+            with contextlib.suppress(Exception):
+                await asyncio.to_thread(job_store.renew, self.db, list(self._held.values()), lease_s=self.lease_s)

@@ -1,0 +1,102 @@
+"""Request and response bodies of the HTTP API (the summary and report use the contract models)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+JobState = Literal["queued", "running", "done", "failed"]
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ArticleCreate(_Body):
+    """A JSON submission; `text/plain` bodies carry the text alone."""
+
+    text: str = Field(min_length=1, description="The article: plain text, corpus format (headers) or HTML.")
+    title: str | None = Field(default=None, max_length=500)
+    outlet: str | None = Field(default=None, max_length=200)
+    url: str | None = Field(default=None, max_length=2000)
+    date: str | None = Field(default=None, max_length=100, description="Publication date as given (free text).")
+    language: str | None = Field(default=None, pattern=r"^[a-z]{2}$", description="ISO 639-1, else detected.")
+
+
+class ArticleLinks(_Body):
+    self: str
+    summary: str
+    page: str
+
+
+class ArticleOut(_Body):
+    """An article and the state of its extraction."""
+
+    id: str
+    sha256: str
+    status: JobState
+    reason: str | None = Field(default=None, description="Why the extraction failed (or why the last try did).")
+    attempts: int
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    length: int
+    source_format: str
+    event: str | None = Field(default=None, description="Event group key (sides and year) once summarised.")
+    documents: int | None = Field(default=None, description="Documents found, once summarised.")
+    created_at: datetime
+    links: ArticleLinks
+
+
+class ArticleSubmitted(ArticleOut):
+    created: bool = Field(description="False when the same text was already stored (idempotent submit).")
+
+
+class ArticleDetail(ArticleOut):
+    body: str = Field(description="The analysed text; every evidence offset refers to it.")
+
+
+class ArticlePage(_Body):
+    items: list[ArticleOut]
+    total: int
+    limit: int
+    offset: int
+    next_offset: int | None = None
+
+
+class CrossCheckCreate(_Body):
+    article_ids: list[str] = Field(min_length=1, max_length=50, description="Articles to compare, in order.")
+
+
+class CrossCheckLinks(_Body):
+    self: str
+    page: str
+
+
+class CrossCheckCreated(_Body):
+    id: str
+    article_ids: list[str]
+    events: int
+    findings: int
+    created_at: datetime
+    links: CrossCheckLinks
+
+
+class Health(_Body):
+    status: Literal["ok", "unavailable"]
+    database: Literal["ok", "unavailable"]
+    version: str
+
+
+class ErrorDetail(_Body):
+    code: str = Field(description="Stable machine-readable code, e.g. not_found, unauthorized.")
+    message: str = Field(description="What went wrong and what to do about it.")
+    details: list[str] | None = None
+
+
+class ErrorBody(_Body):
+    error: ErrorDetail

@@ -1,0 +1,56 @@
+"""`pactcheck serve`: the HTTP API and the editor's pages, run by uvicorn."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import typer
+
+from service.cli.common import err, friendly_errors
+from service.config import get_settings
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (0.0.0.0 for every interface)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
+    data_dir: Path | None = typer.Option(None, "--data-dir", help="SQLite file and cache (PACTCHECK_DATA_DIR)."),
+    workers: int | None = typer.Option(None, "--workers", min=1, max=32, help="Background extraction workers per process."),
+    processes: int = typer.Option(1, "--processes", min=1, max=16, help="Server processes (they share the job queue)."),
+    log_level: str = typer.Option("info", "--log-level", help="uvicorn log level."),
+    proxy_headers: bool = typer.Option(False, "--proxy-headers", help="Trust X-Forwarded-* from a local reverse proxy."),
+) -> None:
+    """Serve the API (/v1, docs at /docs) and the web pages (/, /articles, /events)."""
+    import uvicorn
+
+    # Flags become the environment so every server process builds the same settings.
+    if data_dir is not None:
+        os.environ["PACTCHECK_DATA_DIR"] = str(data_dir)
+    if workers is not None:
+        os.environ["PACTCHECK_WORKERS"] = str(workers)
+    get_settings.cache_clear()
+    with friendly_errors():
+        from service.storage import open_database
+        from service.storage.tokens import parse_tokens
+
+        settings = get_settings()
+        parse_tokens(settings.api_tokens)  # refuse weak tokens before binding the port
+        open_database(settings).dispose()  # migrate once, before any worker process starts
+    if not settings.api_tokens.strip():
+        err.print("[yellow]warning:[/] no API tokens configured; set PACTCHECK_API_TOKENS (every request will get 401)")
+    err.print(f"PactCheck on http://{host}:{port}/ (backend {settings.resolve_backend()}, data {settings.data_dir})")
+    uvicorn.run(
+        "service.api.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=processes,
+        log_level=log_level,
+        proxy_headers=proxy_headers,
+        server_header=False,
+        access_log=log_level == "debug",
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)

@@ -1,0 +1,70 @@
+"""`parties`: the same document said to bind different bodies (a ministry vs a state company).
+
+Articles naming only the countries take no side. Articles are put in camps of mutually
+compatible party lists; one whose list fits more than one camp is left out rather than guessed.
+Inside one article, a recap that renames a side's ministry is compared strictly.
+"""
+
+from __future__ import annotations
+
+from service.crosscheck.findings.common import Context, Entry, internal, primary, quoted, split, tally
+from service.crosscheck.model import Draft
+from service.crosscheck.parties import Body, body, describe, parties_conflict, specific
+
+
+def check(ctx: Context) -> list[Draft]:
+    drafts: list[Draft] = []
+    for canon in ctx.event.canon:
+        mentions = ctx.mentions(canon)
+        lists: dict[str, list[Body]] = {it.id: [body(p, ctx.aliases) for p in d.parties] for it, d in mentions}
+        ranked = sorted(
+            (m for m in mentions if specific(lists[m[0].id])),
+            key=lambda m: -sum(1 for b in lists[m[0].id] if b.kind not in ("state", "unknown")),
+        )
+        groups: list[list[str]] = []
+        for it, _ in ranked:
+            for g in groups:
+                if not any(parties_conflict(lists[it.id], lists[x]) for x in g):
+                    g.append(it.id)
+                    break
+            else:
+                groups.append([it.id])
+        if len(groups) >= 2:
+            docs = dict((it.id, d) for it, d in mentions)
+            fits = {
+                a: sum(1 for g in groups if not any(parties_conflict(lists[a], lists[x]) for x in g if x != a))
+                for g0 in groups
+                for a in g0
+            }
+            camps = [
+                [Entry(a, n, describe(docs[a].parties), tuple(primary(docs[a]))) for a in g if fits[a] == 1]
+                for n, g in enumerate(groups)
+            ]
+            camps = sorted((c for c in camps if c), key=lambda c: -len(c))
+            drafts += split(
+                [e for c in camps for e in c],
+                kind="parties",
+                severity="error",
+                document=canon.key,
+                groups=camps,
+                explain=lambda sides, c=canon: f"The reports disagree on who is party to {quoted(c.label)}: {tally(sides)}.",
+            )
+        for it, d in mentions:
+            own = lists[it.id]
+            for r in ctx.restatements_of(it, d):
+                if r.parties and parties_conflict(own, [body(p, ctx.aliases) for p in r.parties], strict=True):
+                    drafts.append(
+                        internal(
+                            it,
+                            kind="parties",
+                            severity="error",
+                            document=canon.key,
+                            first=(describe(d.parties), primary(d)),
+                            second=(describe(r.parties), [r.evidence]),
+                            explanation=(
+                                f"{it.id} names the parties to {quoted(canon.label)} differently in two places."
+                            ),
+                        )
+                    )
+                    break
+    return drafts

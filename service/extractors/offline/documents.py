@@ -1,0 +1,318 @@
+"""Find every document mention of an article: named documents, enumerated fields, list entries.
+
+Works clause by clause on the ASCII view. Each type head ("memorandum of understanding",
+"MoU", "cooperation programme") becomes a `Mention`; plural heads that enumerate fields
+become one mention per field; entries of a list introduced by "the MoUs signed" become
+mentions even without a type word; "X and Y agreed on a long-term supply of crude oil"
+is a document of type `other`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.extractors.offline import fieldlists, parties
+from service.extractors.offline.context import Context
+from service.extractors.offline.lexicon import BACKGROUND_RE, PERIOD_RE, TYPE_RE
+from service.extractors.offline.mentions import (
+    STATEMENTS,
+    Mention,
+    is_plural,
+    premodifiers,
+    status_in,
+    status_near,
+    subject_text,
+    title_end,
+)
+from service.extractors.offline.sentences import Segment, clauses
+from service.vocabulary import TYPE_LABEL
+
+_SPOKEN = re.compile(
+    r"(?:deliver(?:ed|ing|s)?|ma(?:de|ke|king)|read(?:ing)?|g[ai]ve|giving|hold(?:ing)?|held)\s+(?:a|the|their|his|her)?\s*$",
+    re.I,
+)
+_NOT_A_DOCUMENT = re.compile(r"(?i)\s*(?:that|with\s+(?:him|her|them|us|me)|among)\b")
+_COORDINATED = re.compile(r"^\s*(?:\([^)]{0,60}\)|\[[^\]]{0,60}\])?\s*(?:and|&|or|,)\s*$")
+_YEAR_IN = re.compile(r"\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
+_ITEM_DOC = re.compile(r"\bbetween\b|^[A-Z][a-z]+\s+(?:on|for)\s+")
+_DOC_INTRO = re.compile(r"(?i)\b(?:documents?|agreements?|memorand|mous?|mou's|deals?|pacts?)\b")
+_IMPLICIT_ACTIVE = re.compile(
+    r"\b(?:agreed\s+(?:on|upon)|reached\s+(?:an?\s+)?(?:agreement|deal|accord)\s+on)\s+(?P<np>(?:a|an)\s+[^,.;]{6,120})"
+)
+_IMPLICIT_PASSIVE = re.compile(r"(?P<np>(?:A|An)\s+[^,.;]{6,120}?)\s+(?:was|were)\s+agreed\s+(?:up)?on\s+between\b")
+_ORG = re.compile(
+    r"\b(?:Ministry|Ministries|JSC|Company|Corporation|Group|Bank|Agency|Fund|Authority|Refining|Petro\w*|SOCAR|Ltd|LLC)\b"
+)
+
+
+def _skip(ctx: Context, clause: tuple[int, int], heads: list[re.Match[str]], i: int) -> bool:
+    """Acronym repeats "(MoU)", spoken statements "delivering a joint statement", "in agreement"."""
+    text = ctx.text
+    m = heads[i]
+    before = text[max(clause[0], m.start() - 30) : m.start()]
+    if i > 0 and re.search(r"[(\[]\s*$", before) and heads[i - 1].end() >= m.start() - 3:
+        return True
+    if m.lastgroup in STATEMENTS and _SPOKEN.search(before):
+        return True
+    if m.lastgroup == "agreement" and re.search(r"\b(?:in|by|mutual)\s+$", before, re.I):
+        return True
+    return bool(_NOT_A_DOCUMENT.match(text, m.end(), clause[1])) and m.lastgroup == "agreement"
+
+
+def _background(ctx: Context, start: int, end: int) -> bool:
+    window = ctx.text[start:end]
+    if BACKGROUND_RE.search(window):
+        return True
+    year = _YEAR_IN.search(window)
+    return bool(year and ctx.year and int(year.group(1)) < ctx.year)
+
+
+def _period(ctx: Context, start: int, end: int) -> str | None:
+    m = PERIOD_RE.search(ctx.text, start, end)
+    return f"{m.group(1)}-{m.group(2)}" if m else None
+
+
+def _final_status(doc_type: str, status: str | None) -> str | None:
+    if status == "adopted" and doc_type not in STATEMENTS and doc_type not in ("cooperation_programme", "other"):
+        return "signed"
+    return status
+
+
+def _mention(ctx: Context, seg: Segment, clause: tuple[int, int], head: tuple[int, int], doc_type: str) -> Mention:
+    text = ctx.text
+    cs, ce = clause
+    det, premods, count, np_start = premodifiers(text, cs, head[0])
+    name_end, postmod = title_end(text, head[1], ce)
+    plural = is_plural(text[head[0] : head[1]])
+    status, cue = status_in(text, clause, head[0], name_end)
+    m = Mention(
+        type=doc_type,
+        kind="specific",
+        head=head,
+        title_span=(np_start, name_end),
+        clause=clause,
+        segment=seg,
+        plural=plural,
+        det=det,
+        count=count,
+        premods=premods,
+        postmod=postmod,
+        status=status,
+        cue_start=cue,
+    )
+    content = [w for w in premods if w.lower() not in ("new", "joint")]
+    capitalised = text[head[0]].isupper() and not text[head[0] : head[1]].isupper()
+    if plural:
+        m.kind = "count" if det == "number" else "generic"
+    elif det == "definite" and not content and not postmod:
+        m.kind = "bare"
+    elif det == "generic":
+        m.kind = "generic"
+    elif det == "none" and not content and not postmod and not capitalised and seg.kind == "sentence":
+        m.kind = "generic"
+    m.title = ctx.body[np_start:name_end]
+    m.subject = subject_text(text, premods, np_start, name_end, head[1])
+    m.background = _background(ctx, np_start, min(ce, name_end + 60))
+    m.period = _period(ctx, head[0], min(ce, name_end + 40))
+    return m
+
+
+def _with_parties(ctx: Context, m: Mention) -> Mention:
+    found = parties.find(ctx, m.clause, m.title_span[0], m.title_span[1], m.cue_start)
+    m.parties, m.signatories = found.parties, found.signatories
+    return m
+
+
+def _fields(ctx: Context, m: Mention, stop: int | None, subcounts: dict[str, int]) -> list[Mention]:
+    """One mention per enumerated field of a plural mention, or none when it enumerates nothing."""
+    span = fieldlists.list_span(ctx.text, m.title_span[1] if m.postmod else m.head[1], m.clause[1], stop)
+    if span is None:
+        return []
+    start, end, examples = span
+    expected = None
+    if m.det == "number" and not examples:
+        expected = m.count
+    elif m.det in ("definite", "none") and m.type in subcounts:
+        expected = subcounts[m.type]
+    items = fieldlists.split_fields(ctx.text, start, end, expected=expected)
+    level = 2 if m.det == "number" or re.search(r"\b\d{1,2}\b", ctx.text[m.clause[0] : m.head[0]]) else 1
+    out = []
+    label = "document" if m.type == "other" else TYPE_LABEL[m.type]
+    for s, e in items:
+        field = ctx.body[s:e].strip()
+        out.append(
+            Mention(
+                type=m.type,
+                kind="field",
+                head=(s, e),
+                title_span=(s, e),
+                clause=m.clause,
+                segment=m.segment,
+                plural=False,
+                det=m.det,
+                status=m.status,
+                cue_start=m.cue_start,
+                level=level,
+                parties=m.parties,
+                title=f"{label} on {field}",
+                subject=field,
+                examples=examples,
+            )
+        )
+    return out
+
+
+def _clause_mentions(ctx: Context, seg: Segment, clause: tuple[int, int], subcounts: dict[str, int]) -> list[Mention]:
+    text = ctx.text
+    heads = list(TYPE_RE.finditer(text, clause[0], clause[1]))
+    raw: list[tuple[tuple[int, int], str]] = []
+    for i, h in enumerate(heads):
+        if _skip(ctx, clause, heads, i):
+            continue
+        if raw and is_plural(text[h.start() : h.end()]) and is_plural(text[raw[-1][0][0] : raw[-1][0][1]]):
+            prev = raw[-1]
+            if _COORDINATED.match(text[prev[0][1] : h.start()]):
+                kind = prev[1] if prev[1] == h.lastgroup else "other"
+                raw[-1] = ((prev[0][0], h.end()), kind)
+                continue
+        raw.append(((h.start(), h.end()), h.lastgroup or "other"))
+    mentions = [_mention(ctx, seg, clause, head, doc_type) for head, doc_type in raw]
+    out: list[Mention] = []
+    consumed_until = -1
+    for i, m in enumerate(mentions):
+        if m.head[0] < consumed_until:
+            continue
+        if out and out[-1].kind in ("specific", "bare") and m.head[0] < out[-1].title_span[1]:
+            continue  # "MoU on Credit Facility Agreement": the inner head names the outer document
+        if m.plural:
+            nxt = next((n for n in mentions[i + 1 :] if n.det in ("indefinite", "definite") and not n.plural), None)
+            _with_parties(ctx, m)
+            fields = _fields(ctx, m, nxt.title_span[0] if nxt else None, subcounts)
+            if fields:
+                consumed_until = fields[-1].head[1]
+                out.extend(fields)
+                continue
+        if m.kind in ("specific", "bare"):
+            out.append(_with_parties(ctx, m))
+        elif m.kind == "count":
+            out.append(m)
+    return out
+
+
+def _implicit(ctx: Context, seg: Segment, clause: tuple[int, int]) -> Mention | None:
+    """ "A and B agreed on a long-term supply of crude oil": a deal named without a type word."""
+    text = ctx.text
+    m = _IMPLICIT_ACTIVE.search(text, clause[0], clause[1]) or _IMPLICIT_PASSIVE.match(text, clause[0], clause[1])
+    if m is None or not _ORG.search(text, clause[0], clause[1]):
+        return None
+    np_start, np_end = m.start("np"), m.end("np")
+    cut = re.search(r"\s+(?:between|with|by|which|that|during|from)\b", text[np_start:np_end])
+    if cut:
+        np_end = np_start + cut.start()
+    title = re.sub(r"^(?:a|an)\s+", "", ctx.body[np_start:np_end], flags=re.I)
+    mention = Mention(
+        type="other",
+        kind="specific",
+        head=(np_start, np_end),
+        title_span=(np_start, np_end),
+        clause=clause,
+        segment=seg,
+        det="indefinite",
+        status="signed",
+        cue_start=m.start() if m.start() < np_start else None,
+        title=title,
+        subject=title,
+        postmod=True,
+    )
+    return _with_parties(ctx, mention)
+
+
+def _list_entries(ctx: Context, found: dict[int, list[Mention]]) -> list[Mention]:
+    """Entries of a list whose intro names documents ("Here are the MoUs signed:") are documents."""
+    out: list[Mention] = []
+    intro: Segment | None = None
+    intro_type = "other"
+    for idx, seg in enumerate(ctx.segments):
+        if seg.kind != "item":
+            if seg.kind == "sentence" or _DOC_INTRO.search(ctx.text, seg.start, seg.end):
+                intro = seg if _DOC_INTRO.search(ctx.text, seg.start, seg.end) else None
+                heads = list(TYPE_RE.finditer(ctx.text, seg.start, seg.end)) if intro else []
+                intro_type = heads[0].lastgroup or "other" if heads else "other"
+            continue
+        if intro is None or found.get(idx):
+            continue
+        item_text = ctx.text[seg.start : seg.end]
+        if not _ITEM_DOC.search(item_text):
+            continue
+        end = seg.end
+        while end > seg.start and ctx.text[end - 1] in " .":
+            end -= 1
+        status = status_near(ctx.text, (intro.start, intro.end))
+        m = Mention(
+            type=intro_type,
+            kind="specific",
+            head=(seg.start, seg.start),
+            title_span=(seg.start, end),
+            clause=(seg.start, seg.end),
+            segment=seg,
+            det="none",
+            status=status,
+            postmod=True,
+            title=ctx.body[seg.start : end],
+            subject=subject_text(ctx.text, [], seg.start, end, seg.start),
+            period=_period(ctx, seg.start, seg.end),
+        )
+        out.append(_with_parties(ctx, m))
+    return out
+
+
+def _subcounts(ctx: Context) -> dict[str, int]:
+    """ "three agreements and three memorandums": how many of each type the text says."""
+    counts: dict[str, int] = {}
+    pattern = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}$", re.I)
+    for h in TYPE_RE.finditer(ctx.text):
+        if not is_plural(h.group()):
+            continue
+        m = pattern.search(ctx.text, max(0, h.start() - 40), h.start())
+        if m:
+            from service.extractors.offline.lexicon import number_value
+
+            value = number_value(m.group(1))
+            if value and h.lastgroup:
+                counts[h.lastgroup] = max(counts.get(h.lastgroup, 0), value)
+    return counts
+
+
+def find_mentions(ctx: Context) -> list[Mention]:
+    """All mentions of the article in body order, statuses filled from context where the clause is silent."""
+    subcounts = _subcounts(ctx)
+    found: dict[int, list[Mention]] = {}
+    for idx, seg in enumerate(ctx.segments):
+        for clause in clauses(ctx.text, seg.start, seg.end):
+            mentions = _clause_mentions(ctx, seg, clause, subcounts)
+            if not mentions:
+                implicit = _implicit(ctx, seg, clause)
+                mentions = [implicit] if implicit else []
+            found.setdefault(idx, []).extend(mentions)
+    entries = _list_entries(ctx, found)
+    all_mentions = [m for ms in found.values() for m in ms] + entries
+    for idx, seg in enumerate(ctx.segments):
+        for m in found.get(idx, []):
+            if m.status is None:
+                m.status = _context_status(ctx, idx)
+    for m in all_mentions:
+        m.status = _final_status(m.type, m.status)
+    return sorted(all_mentions, key=lambda m: (m.head[0], m.head[1]))
+
+
+def _context_status(ctx: Context, idx: int) -> str | None:
+    """The status of the sentence before (same paragraph), or of a list's intro."""
+    seg = ctx.segments[idx]
+    for back in range(idx - 1, max(-1, idx - 3), -1):
+        prev = ctx.segments[back]
+        if prev.block != seg.block and seg.kind != "item":
+            break
+        status = status_near(ctx.text, (prev.start, prev.end))
+        if status:
+            return status
+    return None

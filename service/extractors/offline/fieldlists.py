@@ -1,0 +1,138 @@
+"""Plural mentions that enumerate their fields: one document per field.
+
+"agreements in the fields of consular affairs, transit trade, law and justice" reports
+three agreements; "15 agreements were signed" reports a count, not fifteen documents.
+Commas separate fields; a bare "and" joins words inside one field ("law and justice")
+unless the list has no other "and" (then it is the list's last separator), or a stated
+count says more fields are meant.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Right after the plural head (or after "were signed"): "agreements on ...", "MoUs in the fields of ...".
+_AFTER_HEAD = re.compile(
+    r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])?\s*(?:of\s+(?:cooperation|co-operation)\s+)?"
+    r"(?:(?:were|was|have\s+been|had\s+been|are|being)\s+(?:also\s+)?(?:signed|inked|concluded|exchanged|sealed|adopted)\s+)?"
+    r"(?P<intro>(?:on\s+(?:cooperation|co-operation|collaboration)\s+in(?:\s+the\s+(?:fields?|areas?|spheres?)\s+of)?"
+    r"|in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)"
+    r"|in\s+(?:a\s+(?:wide\s+)?range\s+of|various|different|several|many|a\s+number\s+of|key|diverse|multiple)\s+"
+    r"(?:fields?|areas?|spheres?|sectors?|domains?)(?:\s*,?\s*(?:such\s+as|including|like))?"
+    r"|cover(?:s|ed|ing)?(?:\s+(?:bilateral\s+)?(?:cooperation|co-operation)\s+in(?:\s+the\s+(?:fields?|areas?)\s+of)?)?"
+    r"|on|regarding|concerning|relating\s+to|related\s+to|pertaining\s+to|with\s+regard\s+to|in\s+respect\s+of"
+    r"|including|such\s+as|spanning(?:\s+across)?|covering)\s+)"
+)
+# Anywhere later in the clause: "... to promote cooperation in a range of fields including ...".
+_LATER = re.compile(
+    r"\b(?:in\s+(?:a\s+(?:wide\s+)?range\s+of|various|different|several|many|a\s+number\s+of|the|key|diverse|multiple)\s+"
+    r"(?:fields?|areas?|spheres?|sectors?|domains?)(?:\s+of)?(?:\s*,?\s*(?:such\s+as|including|like))?"
+    r"|including|such\s+as|spanning(?:\s+across)?|covering)\s+"
+)
+_EXAMPLES = re.compile(r"\b(?:including|such\s+as|like)\b")
+_END = re.compile(
+    r"\s+(?:during|amid|following|on\s+the\s+sidelines|as\s+part\s+of|in\s+the\s+presence\s+of|which|that|were|was|"
+    r"will|to\s+(?:promote|boost|strengthen|enhance|expand|deepen|further|develop)|between\s+the\s+two|"
+    r"at\s+the)\b|,?\s+among\s+other|,?\s+etc\b|\.$|[.;:!?]"
+)
+_TOP_SPLIT = re.compile(r",?\s+as\s+well\s+as\s+|;\s+")
+_COMMA_SPLIT = re.compile(r",\s+and\s+|,\s+(?:or\s+)?")
+_AND = re.compile(r"\s+and\s+")
+_LEAD = re.compile(r"(?:and|or|the|a|an|also|both)\s+", re.I)
+
+
+def list_span(text: str, head_end: int, clause_end: int, stop: int | None = None) -> tuple[int, int, bool] | None:
+    """Where the enumerated fields of a plural mention are, and whether they are only examples."""
+    limit = min(clause_end, stop) if stop is not None else clause_end
+    m = _AFTER_HEAD.match(text, head_end, limit)
+    if m is None or not m.group("intro").strip():
+        m = _LATER.search(text, head_end, limit)
+        if m is None:
+            return None
+        intro = m.group(0)
+    else:
+        intro = m.group("intro")
+    start = m.end()
+    end_match = _END.search(text, start, limit)
+    end = end_match.start() if end_match else limit
+    while end > start and text[end - 1] in " ,.":
+        end -= 1
+    if end - start < 3:
+        return None
+    return start, end, bool(_EXAMPLES.search(intro))
+
+
+def _split_top(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    spans = []
+    cursor = start
+    depth = 0
+    for m in pattern.finditer(text, start, end):
+        depth = text.count("(", cursor, m.start()) - text.count(")", cursor, m.start())
+        if depth > 0:
+            continue
+        spans.append((cursor, m.start()))
+        cursor = m.end()
+    spans.append((cursor, end))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    s, e = span
+    while s < e and text[s] in " ,":
+        s += 1
+    while e > s and text[e - 1] in " ,.":
+        e -= 1
+    m = _LEAD.match(text, s, e)
+    while m:
+        s = m.end()
+        m = _LEAD.match(text, s, e)
+    return s, e
+
+
+def _has_and(text: str, span: tuple[int, int]) -> bool:
+    return _AND.search(text, span[0], span[1]) is not None
+
+
+def _split_and(text: str, span: tuple[int, int], *, left_words: int = 1) -> list[tuple[int, int]] | None:
+    """Split "cultural exchange and literature" at its first "and" with enough words on the left."""
+    for m in _AND.finditer(text, span[0], span[1]):
+        if len(text[span[0] : m.start()].split()) >= left_words:
+            return [(span[0], m.start()), (m.end(), span[1])]
+    return None
+
+
+def split_fields(text: str, start: int, end: int, *, expected: int | None = None) -> list[tuple[int, int]]:
+    """The fields of an enumeration as spans of `text`."""
+    groups = _split_top(text, start, end, _TOP_SPLIT)
+    items: list[tuple[int, int]] = []
+    group_of: list[int] = []
+    for g, (gs, ge) in enumerate(groups):
+        for span in _split_top(text, gs, ge, _COMMA_SPLIT):
+            items.append(_trim(text, span))
+            group_of.append(g)
+    items = [s for s in items if s[1] > s[0]]
+    if not items:
+        return []
+    if len(items) > 1 and not any(_has_and(text, s) for s in items[:-1]):
+        oxford = re.search(r",\s+and\s+", text[start:end]) is not None
+        if not oxford:
+            last = _split_and(text, items[-1])
+            if last:
+                items[-1:] = [_trim(text, s) for s in last]
+    elif len(items) == 1 and expected and expected > 1:
+        parts = _split_and(text, items[0])
+        if parts:
+            items = [_trim(text, s) for s in parts]
+    if expected and len(items) < expected:
+        i = 0
+        while i < len(items) and len(items) < expected:
+            parts = _split_and(text, items[i], left_words=2)
+            if parts:
+                items[i : i + 1] = [_trim(text, s) for s in parts]
+                i += 2
+            else:
+                i += 1
+    if expected and len(items) > expected >= 1:
+        keep = items[: expected - 1]
+        items = [*keep, (items[expected - 1][0], items[-1][1])]
+    return [s for s in items if s[1] - s[0] >= 2]

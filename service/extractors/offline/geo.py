@@ -1,0 +1,127 @@
+"""Countries and cities named in a text, found by a dictionary walk over capitalised words.
+
+A regex alternation of several hundred names would cost milliseconds per article; looking
+up runs of capitalised words in a dict costs microseconds. Names come from
+`service.countries` (demonyms, everyday short names) and pycountry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+from service.countries import CITY_COUNTRY, country_code, known_country_words
+
+_CAP_WORD = re.compile(r"\b[A-Z][A-Za-z]*")
+_ADJECTIVE_SUFFIXES = ("ian", "ese", "ish", "ani", "ean", "ic", "eri", "i")
+_ADJECTIVES = frozenset(
+    "american mexican korean german russian cuban kenyan moroccan venezuelan angolan african sri lankan libyan kazakh "
+    "uzbek tajik turkmen kyrgyz lao thai dutch french swiss greek czech slovak filipino saudi nepali".split()
+)
+_NOT_COUNTRIES = frozenset({"us", "male", "chad", "jordan", "georgia", "niger", "guinea"})
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    start: int
+    end: int
+    code: str
+    noun: bool  # "Azerbaijan" rather than "Azerbaijani"
+    city: bool = False
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, tuple[str, bool]]:
+    """folded name -> (alpha-2, is a noun)."""
+    names: dict[str, tuple[str, bool]] = {}
+    pyc: set[str] = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value and "(" not in value:
+                key = value.lower()
+                names[key] = (c.alpha_2, True)
+                pyc.add(key)
+    for key in known_country_words():
+        code = country_code(key)
+        if not code or "." in key:
+            continue
+        adjective = key not in pyc and (key in _ADJECTIVES or key.endswith(_ADJECTIVE_SUFFIXES))
+        names[key] = (code, not adjective)
+    for key in ("viet nam", "turkiye", "republic of korea"):
+        code = country_code(key)
+        if code:
+            names[key] = (code, True)
+    for key in _NOT_COUNTRIES:
+        names.pop(key, None)
+    return names
+
+
+@lru_cache(maxsize=2)
+def _index(cities: bool) -> dict[str, list[tuple[str, Place]]]:
+    """First word -> the names starting with it (longest first), as template places."""
+    index: dict[str, list[tuple[str, Place]]] = {}
+    entries = [(k, Place(0, 0, code, noun)) for k, (code, noun) in _names().items()]
+    if cities:
+        entries += [(k, Place(0, 0, code, True, city=True)) for k, code in CITY_COUNTRY.items() if k not in _names()]
+    for key, template in entries:
+        index.setdefault(key.split(" ")[0].split("-")[0], []).append((key, template))
+    for options in index.values():
+        options.sort(key=lambda kv: -len(kv[0]))
+    return index
+
+
+def places(text: str, start: int = 0, end: int | None = None, *, cities: bool = False) -> list[Place]:
+    """Country (and, when asked, city) mentions in `text[start:end]`, longest names first."""
+    index = _index(cities)
+    end = len(text) if end is None else end
+    out: list[Place] = []
+    skip = -1
+    for m in _CAP_WORD.finditer(text, start, end):
+        s = m.start()
+        if s < skip:
+            continue
+        word = m.group()
+        options = index.get(word.lower())
+        if options is None:
+            if word == "US":
+                out.append(Place(s, m.end(), "US", True))
+            continue
+        for key, template in options:
+            e = s + len(key)
+            if e <= end and text[s:e].lower() == key and not text[e : e + 1].isalpha():
+                out.append(Place(s, e, template.code, template.noun, template.city))
+                skip = e
+                break
+    return out
+
+
+def codes_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """Country codes in order of mention, without repeats."""
+    seen: list[str] = []
+    for p in places(text, start, end):
+        if p.code not in seen:
+            seen.append(p.code)
+    return seen
+
+
+def side_countries(text: str) -> tuple[list[str], dict[str, tuple[int, int]]]:
+    """The two most-named countries (the sides) and, per code, where its name is first spelt as a noun."""
+    counts: Counter[str] = Counter()
+    spelling: dict[str, tuple[int, int]] = {}
+    first: dict[str, int] = {}
+    for p in places(text, cities=True):
+        weight = 0.5 if p.city else 1.0
+        counts[p.code] += weight
+        first.setdefault(p.code, p.start)
+        if p.noun and not p.city and p.code not in spelling:
+            spelling[p.code] = (p.start, p.end)
+    ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    sides = [c for c in ranked[:2] if counts[c] >= 1.0]
+    if len(ranked) > 2 and len(sides) == 2 and counts[ranked[2]] == counts[sides[1]]:
+        sides = sides[:1] + [c for c in ranked[1:3] if first[c] == min(first[ranked[1]], first[ranked[2]])]
+    return sides, spelling

@@ -1,0 +1,184 @@
+"""The words the offline rules look for, compiled once at import.
+
+Every rule scans `ascii_view(body)`: the body with diacritics, curly quotes and exotic
+dashes mapped one character to one character, so a match's offsets are offsets into the
+original body and quotes can be sliced from it exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+RULES_VERSION = "1.0.0"
+
+
+def _build_ascii_table() -> dict[int, str]:
+    """One-to-one map of accented Latin letters and typographic marks to plain ASCII."""
+    special = {
+        "đ": "d",
+        "Đ": "D",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "ı": "i",
+        "æ": "a",
+        "Æ": "A",
+        "œ": "o",
+        "Œ": "O",
+        "ß": "s",
+        "þ": "t",
+        "ð": "d",
+    }
+    table: dict[int, str] = {ord(k): v for k, v in special.items()}
+    for start, end in ((0x00C0, 0x0250), (0x1E00, 0x1F00)):
+        for code in range(start, end):
+            ch = chr(code)
+            if code in table:
+                continue
+            base = unicodedata.normalize("NFKD", ch)[:1]
+            if base.isascii() and base.isalpha():
+                table[code] = base
+    for ch in "\u2018\u2019\u201a\u201b\u2032\u00b4`":
+        table[ord(ch)] = "'"
+    for ch in "\u201c\u201d\u201e\u201f\u00ab\u00bb":
+        table[ord(ch)] = '"'
+    for ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
+        table[ord(ch)] = "-"
+    for ch in "\u00a0\u2009\u202f\u2007":
+        table[ord(ch)] = " "
+    table[ord("\u2026")] = "."  # an ellipsis stays one character
+    return table
+
+
+_ASCII = _build_ascii_table()
+
+
+def ascii_view(text: str) -> str:
+    """`text` with the same length, plain ASCII letters and straight quotes where possible."""
+    return text.translate(_ASCII)
+
+
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "a dozen": 12,
+    "dozen": 12,
+}
+NUMBER = r"(?:\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
+
+
+def number_value(text: str) -> int | None:
+    text = text.strip().lower()
+    if text.isdigit():
+        return int(text)
+    return NUMBER_WORDS.get(text)
+
+
+# Document type heads. Group names carry the type; acronyms are matched case-sensitively.
+_TYPE_SOURCES: list[tuple[str, str]] = [
+    (
+        "letter_of_intent",
+        r"(?i:letters?\s+of\s+intent(?:ion)?|statements?\s+of\s+intent)|\bLoIs?\b|\bLOIs?\b",
+    ),
+    (
+        "memorandum_of_understanding",
+        r"(?i:memorand(?:um|a|ums)(?:\s+of\s+(?:understanding|cooperation|co-operation|intent|agreement)s?)?)"
+        r"|\bMoUs?\b|\bMOUs?\b|\bMoU's\b|\bMoCs?\b|\bMOCs?\b",
+    ),
+    (
+        "joint_statement",
+        r"(?i:joint\s+(?:press\s+)?(?:statements?|communiqu[eé]s?)|communiqu[eé]s?)",
+    ),
+    ("declaration", r"(?i:(?:joint\s+)?declarations?)"),
+    (
+        "cooperation_programme",
+        r"(?i:(?:cooperation|co-operation|exchange|action|work|working|implementation)\s+(?:programmes?|programs?|plans?)"
+        r"|(?:programmes?|programs?|plans?)\s+(?:of|for)\s+(?:cooperation|co-operation|joint\s+action|action)"
+        r"|road\s?-?maps?)",
+    ),
+    ("treaty", r"(?i:treat(?:y|ies))"),
+    ("protocol", r"(?i:protocols?)"),
+    ("contract", r"(?i:contracts?)"),
+    ("agreement", r"(?i:agreements?|accords?|deals?|pacts?)"),
+    ("other", r"(?i:joint\s+visions?|charters?|exchanges?\s+of\s+notes|minutes\s+of\s+(?:the\s+)?(?:meeting|talks))"),
+]
+TYPE_RE = re.compile(
+    "|".join(f"(?P<{name}>\\b(?:{source})\\b)" for name, source in _TYPE_SOURCES),
+)
+"""Any document head; `match.lastgroup` is its type."""
+
+PLURAL_RE = re.compile(
+    r"(?:s|memoranda|ies|MoU's)$",
+)
+
+# Words that may stand between a determiner and a type head ("a new energy cooperation MoU").
+GENERIC_DOCS_RE = re.compile(
+    r"(?i)\b(?:documents?|papers?|instruments?|deals?|agreements?|accords?|memorand(?:a|ums)|MoUs|MOUs|contracts)\b"
+)
+
+STATUS_CUE_RE = re.compile(
+    r"(?i)\b(?:"
+    r"(?P<planned>(?:agreed|agree|agrees|plan|plans|planned|planning|intend|intends|intended|expect|expects|expected|set|"
+    r"going|due|ready|poised|slated|scheduled|hope|hopes|want|wants|aim|aims|seek|seeks|preparing|prepared|looking)\s+"
+    r"to\s+(?:be\s+)?(?:sign|ink|seal|conclude|finali[sz]e|draft|prepare|exchange|signed|inked|sealed|concluded)"
+    r"|will\s+(?:also\s+)?(?:be\s+)?(?:sign|ink|seal|conclude|signed|inked|sealed|concluded|adopt|adopted)"
+    r"|would\s+(?:also\s+)?(?:be\s+)?(?:sign|ink|seal|conclude|signed|inked|sealed|concluded)"
+    r"|to\s+be\s+(?:signed|inked|sealed|concluded|adopted)|(?:are|is)\s+to\s+(?:sign|be\s+signed|ink|seal|adopt)"
+    r"|to\s+(?:sign|seal|ink)|upcoming\s+signing|future\s+signing|being\s+(?:prepared|drafted|finali[sz]ed)"
+    r"|draft)"
+    r"|(?P<adopted>agreed\s+to\s+(?:adopt|issue|establish|create|release)|decided\s+to\s+(?:adopt|issue|create)"
+    r"|adopt(?:ed|ion|s|ing)?|issu(?:ed|ing)|released|approv(?:ed|al)|endors(?:ed|ement)|unveil(?:ed|ing))"
+    r"|(?P<discussed>discuss(?:ed|es|ing|ion|ions)?|talked\s+about|talks\s+on|negotiat(?:e|ed|es|ing|ion|ions)"
+    r"|consider(?:ed|ing)?|ready\s+to\s+support|support(?:s|ed)?\s+(?:for\s+)?(?:a|an|the)\s+(?:\w+\s+)?(?:peace\s+)?"
+    r"(?:agreement|treaty|deal)|called\s+for|propos(?:ed|al|es)|explor(?:ed|ing)|mooted)"
+    r"|(?P<signed>sign(?:ed|ing|s)?|ink(?:ed|ing)|exchang(?:ed|ing)|exchange\s+of|seal(?:ed|ing)|conclu(?:ded|sion)"
+    r"|shared|reached|agreed\s+(?:on|upon)|announced|penned|struck|clinched|entered\s+into|initial(?:l)?ed"
+    r"|finali[sz]ed|culminated)"
+    r")\b"
+)
+"""Verbs that tell what happened to a document; the group name is the status."""
+
+NOT_A_CUE_RE = re.compile(r"(?i)exchanged?\s+(?:of\s+)?views|exchang\w+\s+(?:students|visits|delegations|experience)")
+
+BACKGROUND_RE = re.compile(
+    r"(?i)\b(?:previous(?:ly)?|earlier|in\s+the\s+past|years?\s+ago|already\s+(?:been\s+)?signed|existing|"
+    r"signed\s+(?:in|on)\s+(?:\w+\s+)?(?:19|20)\d\d|in\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+(?:19|20)\d\d)\b"
+)
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+PERIOD_RE = re.compile(
+    r"\b((?:19|20)\d\d)\s*(?:-|/|to|till|until|through)\s*((?:19|20)?\d\d)\b(?!\s*(?:%|percent|km|people))"
+)
+
+EXAMPLES_RE = re.compile(r"(?i)\b(?:including|such\s+as|like|among\s+(?:them|others|other)|inter\s+alia)\b")
+
+LEADER_TITLES = (
+    r"President|Prime\s+Minister|PM|Premier|Chancellor|King|Queen|Emir|Amir|Sultan|Crown\s+Prince|"
+    r"General\s+Secretary|Secretary[- ]General|Party\s+(?:General\s+Secretary|chief|leader)|Chairman|Vice\s+President|"
+    r"Speaker|Deputy\s+Prime\s+Minister|Deputy\s+PM|Foreign\s+Minister|Minister|Colonel\s+General|General|"
+    r"Defence\s+Minister|Defense\s+Minister|counterpart"
+)

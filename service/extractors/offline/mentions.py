@@ -1,0 +1,193 @@
+"""One place in the text that names a document: its noun phrase, how it is determined, its status.
+
+"an MoU", "the Preferential Trade Agreement (PTA)", "Agreement between X and Y" name a
+document; "the agreement" refers back to one; "15 agreements" counts; "agreements on A,
+B and C" enumerates. The status is read from the verb nearest the mention ("inked",
+"agreed to sign", "discussed ... the adoption of").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from service.extractors.offline.lexicon import STATUS_CUE_RE, NOT_A_CUE_RE, number_value
+from service.extractors.offline.sentences import Segment
+
+STATEMENTS = frozenset({"joint_statement", "declaration"})
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'&-]*|[^\w\s]")
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "said", "its", "their", "his", "her", "our", "both"})
+_GENERIC = frozenset({"other", "several", "many", "some", "various", "numerous", "multiple", "all", "any", "more", "such"})
+_STOP = frozenset(
+    "of on in for with by to at from between into about under over as and or but nor including was were is are be "
+    "been being has have had will would also then not no per via than which who whom whose while after before during "
+    "following among amongst through across within without upon towards toward regarding concerning witnessed oversaw "
+    "hailed noted said expected it they we he she there here where when what how if so".split()
+)
+_BLAND = frozenset(
+    "new important significant key major historic landmark bilateral relevant respective above aforementioned first "
+    "second recent latest final formal official joint cooperation co-operation further several".split()
+)
+_POSTMOD = re.compile(
+    r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])?\s*,?\s*(?P<prep>on|between|for|regarding|concerning|covering|focusing\s+on|focused\s+on|"
+    r"centred\s+on|centered\s+on|establishing|outlining|facilitating|with\s+regard\s+to|in\s+the\s+(?:fields?|areas?|spheres?)\s+of|"
+    r"in\s+(?:the\s+)?[a-z-]+\s+(?:sector|field|area|sphere)|to\s+(?:boost|enhance|strengthen|promote|support|fund|finance|"
+    r"accentuate|develop|expand|deepen|facilitate|establish|increase|implement|improve|create|build|set\s+up|ensure)|"
+    r"worth|valued\s+at|aimed\s+at|aiming\s+to|starting|with\s+(?:a\s+)?(?:value|term|duration))\b"
+)
+_TITLE_END = re.compile(
+    r"[.;:!?]|,\s+(?!and\s+[A-Z])(?=[a-z])|\s+(?:was|were|is|are|has|have|had|will|would|which|who|signed|inked|"
+    r"exchanged|sealed|concluded|adopted|as\s+well\s+as|while|whereas|between\s+the\s+two\s+sides)\b"
+)
+_PAREN = re.compile(r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
+_AFTER_CUE = re.compile(
+    r"[\s,]*(?:\([^)]*\)\s*)?(?:which\s+|that\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+)?"
+    r"(?:(?:also|officially|formally|jointly|successfully|finally|then)\s+)?$"
+)
+_NOMINAL = re.compile(r"(?i)^(?:adoption|signing|conclusion|exchange\s+of|issuance)$")
+_SUBJECT_LEAD = re.compile(
+    r"^(?:\([^)]*\)\s*)?,?\s*(?:on|for|regarding|concerning|covering|focusing\s+on|focused\s+on|centred\s+on|centered\s+on|"
+    r"establishing|outlining|facilitating|with\s+regard\s+to|in\s+the\s+(?:fields?|areas?|spheres?)\s+of|to\s+\w+|worth|"
+    r"aimed\s+at|aiming\s+to|in)\s+(?:the\s+|a\s+|an\s+)?",
+    re.I,
+)
+
+
+@dataclass
+class Mention:
+    """A document as one place in the text reports it."""
+
+    type: str
+    kind: str  # "specific", "bare", "fields", "count", "generic", "field"
+    head: tuple[int, int]
+    title_span: tuple[int, int]
+    clause: tuple[int, int]
+    segment: Segment
+    plural: bool = False
+    det: str = "none"  # "indefinite", "definite", "possessive", "number", "generic", "none"
+    count: int | None = None
+    premods: list[str] = field(default_factory=list)
+    postmod: bool = False
+    status: str | None = None
+    cue_start: int | None = None
+    level: int = 0
+    background: bool = False
+    parties: list[tuple[str, str | None]] = field(default_factory=list)
+    signatories: list[str] = field(default_factory=list)
+    period: str | None = None
+    title: str = ""
+    subject: str | None = None
+    examples: bool = False
+    quote_span: tuple[int, int] | None = None
+
+    @property
+    def position(self) -> int:
+        return self.head[0]
+
+    @property
+    def quote(self) -> tuple[int, int]:
+        return self.quote_span or self.clause
+
+    @property
+    def weak_place(self) -> bool:
+        """Headlines, teasers and list items restate; the body sentence is the better evidence."""
+        return self.segment.kind != "sentence" or self.segment.teaser
+
+
+def is_plural(head_text: str) -> bool:
+    low = head_text.lower()
+    if low.endswith(("memoranda", "memorandums", "ies", "mou's")):
+        return True
+    last = low.split()[-1]
+    if re.search(r"\bmemorand(?:a|ums)\b", low) or re.search(r"\b(?:mous|mocs|lois)\b", low):
+        return True
+    if last.endswith("s") and last not in ("news", "minutes", "notes", "affairs", "understandings"):
+        return not low.startswith(("exchange of notes", "minutes of"))
+    return low.endswith("understandings")
+
+
+def premodifiers(text: str, clause_start: int, head_start: int) -> tuple[str, list[str], int | None, int]:
+    """Determiner kind, modifier words (left to right), stated number, and where the phrase starts."""
+    tokens = list(_TOKEN.finditer(text, clause_start, head_start))
+    premods: list[str] = []
+    start = head_start
+    for tok in reversed(tokens):
+        word = tok.group()
+        low = word.lower()
+        if low in _INDEFINITE:
+            return "indefinite", premods, None, tok.start()
+        if low in _DEFINITE:
+            return "definite", premods, None, tok.start()
+        if low in _GENERIC:
+            return "generic", premods, None, tok.start()
+        value = number_value(low)
+        if value is not None and (not low.isdigit() or len(low) <= 3):
+            return "number", premods, value, tok.start()
+        if low.endswith("'s") or low.endswith("'"):
+            return "possessive", premods, None, tok.start()
+        if (
+            not word[0].isalnum()
+            or low in _STOP
+            or STATUS_CUE_RE.fullmatch(word)
+            or (low.endswith("ly") and len(low) > 4)
+            or len(premods) >= 5
+        ):
+            return "none", premods, None, start
+        premods.insert(0, word)
+        start = tok.start()
+    return "none", premods, None, start
+
+
+def title_end(text: str, head_end: int, limit: int) -> tuple[int, bool]:
+    """Where the document's name ends, and whether a content modifier follows the head."""
+    paren = _PAREN.match(text, head_end, limit)
+    m = _POSTMOD.match(text, head_end, limit)
+    if m is None:
+        return (paren.end() if paren else head_end), False
+    end_m = _TITLE_END.search(text, m.start("prep"), limit)
+    end = end_m.start() if end_m else limit
+    while end > head_end and text[end - 1] in " ,":
+        end -= 1
+    return end, True
+
+
+def _cues(text: str, start: int, end: int) -> list[re.Match[str]]:
+    bad = [(m.start(), m.end()) for m in NOT_A_CUE_RE.finditer(text, start, end)]
+    return [m for m in STATUS_CUE_RE.finditer(text, start, end) if not any(s <= m.start() < e for s, e in bad)]
+
+
+def status_in(text: str, clause: tuple[int, int], head_start: int, name_end: int) -> tuple[str | None, int | None]:
+    """The status the clause gives the mention, and where its verb starts (for finding the subject)."""
+    cs, ce = clause
+    cues = _cues(text, cs, ce)
+    for cue in cues:
+        if cue.start() >= name_end and _AFTER_CUE.match(text[name_end : cue.start()]):
+            return cue.lastgroup, None
+        if cue.start() >= name_end:
+            break
+    before = [c for c in cues if c.start() < head_start]
+    if not before:
+        return None, None
+    cue = before[-1]
+    if _NOMINAL.match(cue.group()) and len(before) > 1 and before[-2].lastgroup == "discussed":
+        return "discussed", before[-2].start()
+    return cue.lastgroup, cue.start()
+
+
+def status_near(text: str, span: tuple[int, int]) -> str | None:
+    """Any status a context sentence gives (a list's intro, the previous sentence)."""
+    cues = _cues(text, *span)
+    return cues[-1].lastgroup if cues else None
+
+
+def subject_text(text: str, premods: list[str], name_start: int, name_end: int, head_end: int) -> str | None:
+    """What the document is about: its modifiers and the words after the head, parties left out."""
+    tail = text[head_end:name_end]
+    tail = re.sub(r"\s*\bbetween\b.*?(?=\s+(?:on|for|to|regarding|concerning|in)\s+[a-z]|\s+on\s+|$)", "", tail)
+    tail = _PAREN.sub("", tail, count=1) if tail.lstrip().startswith(("(", "[")) else tail
+    tail = _SUBJECT_LEAD.sub("", tail.strip()).strip(" ,")
+    content = [w for w in premods if w.lower() not in _BLAND and not w[0].isdigit()]
+    pieces = [" ".join(content), tail]
+    subject = " ".join(p for p in pieces if p).strip()
+    return subject or None

@@ -1,0 +1,212 @@
+"""Who a document is between: "between A and B", "A and B signed ...", "A inked an MoU with B",
+"the two Ministries of Defence" (one per side), or the two sides of the visit.
+
+A party's country comes from the words naming it ("of Viet Nam", "Azerbaijan's",
+"Indian"); a company named without one ("Petrovietnam") takes the other side's
+opposite when the other party's country is known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from service.extractors.offline.context import Context
+from service.extractors.offline.geo import codes_in
+
+Party = tuple[str, str | None]
+
+_BETWEEN = re.compile(r"\bbetween\s+")
+_BETWEEN_END = re.compile(
+    r"\s+(?:on|regarding|concerning|covering|focusing|to\s+(?=[a-z])|for\s+(?=[a-z0-9])|in\s+(?=[a-z])|was|were|is|are|"
+    r"will|which|that|during|under|at\s+the)\b|[.;:]|,\s+(?=[a-z])(?!and\b)|(?:\s+|,\s*)(?:and|as\s+well\s+as)\s+(?:a|an|another)\s"
+)
+_WITH = re.compile(
+    r"\s*(?:\([^)]{0,60}\)\s*)?with\s+(?P<y>[^,.;]+?)(?=\s+(?:on|for|to|in|regarding|during|at|as|which)\s+(?=[a-z])|[,.;]|$)"
+)
+_INTRO = re.compile(
+    r"(?:(?:[A-Z][a-z]+ly|Meanwhile|Also|Besides|Moreover|Furthermore|Similarly|Likewise|Later|Then|Earlier|Finally),\s+"
+    r"|(?:In|During|At|Following|After|On|Under|Within|As\s+part\s+of|In\s+addition\s+to)\s+[^,]{0,90},\s+"
+    r"|[A-Z]{3,}[A-Z ,]*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*[:\-]+\s+)+"
+)
+_SUBJECT_TAIL = re.compile(
+    r"(?:\s+(?:also|have|has|had|jointly|officially|formally|today|yesterday|later|then|both|on\s+[A-Z][a-z]+day|"
+    r"on\s+[A-Z][a-z]+\s+\d{1,2}|\([^)]*\)))+\s*$"
+)
+_COLLECTIVE = re.compile(
+    r"^(?:the\s+|both\s+|their\s+)?(?:two\s+|both\s+)?(?:sides|parties|countries|nations|leaders|presidents|heads\s+of\s+state|"
+    r"governments|states|delegations|they|we)\b",
+    re.I,
+)
+_MINISTRIES = re.compile(
+    r"^(?:the\s+)?(?:two\s+|both\s+|their\s+(?:respective\s+)?|respective\s+)?(?:(?P<adj>[A-Za-z]+)\s+)?"
+    r"(?P<noun>ministries|agencies|central\s+banks|governments|chambers\s+of\s+commerce)"
+    r"(?:\s+of\s+(?P<of>[A-Z][^.;]*?))?(?:\s+of\s+both\s+(?:nations|countries|sides))?$",
+    re.I,
+)
+_AND_SPLIT = re.compile(r",?\s+and\s+")
+_PARTY_START = re.compile(
+    r"(?:the\s+|The\s+)|(?:Ministry|Ministries|Department|Government|State|National|Central|Federal|Reserve|Institute)\b"
+)
+_ORG = re.compile(
+    r"\b(?:Ministry|Ministries|JSC|Company|Corporation|Corp|Group|Bank|Agency|Fund|Authority|Commission|Institute|"
+    r"Council|Centre|Center|Department|Directorate|Chamber|Association|University|Refinery|Refining|Petro\w*|SOCAR|"
+    r"Ltd|LLC|PLC|Inc|Navy|Force|Police|Academy|Government|Enterprise)\b"
+)
+_PERSON_HINT = re.compile(
+    r"\b(?:President|Prime\s+Minister|PM|Minister|Secretary|Premier|Chancellor|King|Emir|counterpart|Dr|Mr|Mrs|Ms|"
+    r"Deputy|Ambassador|Chairman)\b"
+)
+
+
+@dataclass
+class PartyFinding:
+    parties: list[Party]
+    signatories: list[str]
+
+
+def _country(ctx: Context, start: int, end: int) -> str | None:
+    codes = codes_in(ctx.text, start, end)
+    return codes[0] if codes else None
+
+
+def _name(ctx: Context, start: int, end: int) -> str:
+    name = ctx.body[start:end].strip(" ,")
+    return re.sub(r"^(?:the|The)\s+", "", name)
+
+
+def _split_score(ctx: Context, left: tuple[int, int], right: tuple[int, int]) -> int:
+    lc, rc = codes_in(ctx.text, *left), codes_in(ctx.text, *right)
+    score = 0
+    if len(lc) == 1 and len(rc) == 1 and lc != rc:
+        score += 4
+    elif len(lc) <= 1 and len(rc) <= 1 and lc != rc:
+        score += 2
+    first_word = re.match(r"[A-Za-z']+", ctx.text[right[0] : right[1]])
+    if _PARTY_START.match(ctx.text, right[0]) or (first_word and codes_in(first_word.group())):
+        score += 1
+    if lc and rc and lc == rc:
+        score -= 3
+    return score
+
+
+def split_parties(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut "A and B" / "A, B, and C" into party spans, not cutting "Ministry of Industry and Trade"."""
+    text = ctx.text
+    joints = [m for m in _AND_SPLIT.finditer(text, start, end) if text.count("(", start, m.start()) <= text.count(")", start, m.start())]
+    if not joints:
+        return [(start, end)]
+    best, best_score = None, -10
+    for m in joints:
+        score = _split_score(ctx, (start, m.start()), (m.end(), end))
+        if score > best_score:
+            best, best_score = m, score
+    oxford = [m for m in joints if text[m.start()] == ","]
+    if best_score < 4 and oxford:
+        parts, cursor = [], start
+        for m in re.finditer(r",\s+(?:and\s+)?", text[start:end]):
+            parts.append((cursor, start + m.start()))
+            cursor = start + m.end()
+        parts.append((cursor, end))
+        if all(len(text[s:e].split()) <= 8 for s, e in parts):
+            return parts
+    assert best is not None
+    right = (best.end(), end)
+    if best_score < 3 and not (_ORG.search(text, *right) or _PARTY_START.match(text, right[0])):
+        return [(start, end)]
+    return [(start, best.start()), right]
+
+
+def _fill_countries(ctx: Context, parties: list[Party]) -> list[Party]:
+    known = {c for _, c in parties if c}
+    if len(parties) == 2 and len(known) == 1 and len(ctx.sides) == 2:
+        other = next(c for c in ctx.sides if c not in known) if known <= set(ctx.sides) else None
+        if other:
+            return [(n, c or other) for n, c in parties]
+    return parties
+
+
+def side_parties(ctx: Context) -> list[Party]:
+    return [(ctx.side_name(c), c) for c in ctx.sides]
+
+
+def _ministries(ctx: Context, m: re.Match[str]) -> list[Party]:
+    noun = m.group("noun").lower()
+    singular = {"ministries": "Ministry", "agencies": "agency", "central banks": "Central Bank", "governments": "Government"}
+    head = singular.get(noun, noun.rstrip("s"))
+    out = []
+    for code in ctx.sides:
+        if m.group("of"):
+            name = f"{head} of {m.group('of').strip()} of {ctx.side_name(code)}"
+        elif m.group("adj") and m.group("adj").lower() not in ("two", "both", "respective", "relevant"):
+            name = f"{ctx.side_name(code)}'s {m.group('adj').lower()} {head.lower()}"
+        else:
+            name = f"{head} of {ctx.side_name(code)}"
+        out.append((name, code))
+    return out
+
+
+def _named(ctx: Context, spans: list[tuple[int, int]]) -> list[Party]:
+    parties = []
+    for s, e in spans:
+        name = _name(ctx, s, e)
+        if not name or len(name) > 160:
+            continue
+        low = name.lower()
+        if re.fullmatch(r"(?:the\s+)?(?:two|both)\s+(?:countries|sides|nations)|their\s+countries", low):
+            return side_parties(ctx)
+        parties.append((name, _country(ctx, s, e)))
+    return parties
+
+
+def subject_span(ctx: Context, clause_start: int, verb_start: int) -> tuple[int, int] | None:
+    """The grammatical subject before the verb, without leading adverbials and datelines."""
+    text = ctx.text
+    s = clause_start
+    m = _INTRO.match(text, s, verb_start)
+    if m:
+        s = m.end()
+    chunk = text[s:verb_start]
+    tail = _SUBJECT_TAIL.search(chunk)
+    e = s + (tail.start() if tail else len(chunk.rstrip()))
+    while e > s and text[e - 1] in " ,":
+        e -= 1
+    if e - s < 2 or len(text[s:e].split()) > 30:
+        return None
+    return s, e
+
+
+def find(ctx: Context, clause: tuple[int, int], np_start: int, np_end: int, verb_start: int | None) -> PartyFinding:
+    """Parties and signatories of the document mentioned at `np_start:np_end` in `clause`."""
+    from service.extractors.offline.people import persons_in, signed_by
+
+    text = ctx.text
+    cs, ce = clause
+    parties: list[Party] = []
+    signatories: list[str] = []
+    between = _BETWEEN.search(text, np_start, ce)
+    if between:
+        end_m = _BETWEEN_END.search(text, between.end(), ce)
+        end = end_m.start() if end_m else ce
+        parties = _named(ctx, split_parties(ctx, between.end(), end))
+    if verb_start is not None and verb_start < np_start:
+        subject = subject_span(ctx, cs, verb_start)
+        if subject:
+            s, e = subject
+            chunk = text[s:e]
+            if _PERSON_HINT.search(chunk) or any(ctx.people.full(w) for w in re.findall(r"[A-Z][a-z]+", chunk)[-1:]):
+                signatories = persons_in(chunk, ctx.people)
+            if not parties and not signatories:
+                if _COLLECTIVE.match(chunk):
+                    parties = side_parties(ctx)
+                elif (mm := _MINISTRIES.match(chunk)) is not None:
+                    parties = _ministries(ctx, mm)
+                elif _ORG.search(chunk) or codes_in(text, s, e):
+                    parties = _named(ctx, split_parties(ctx, s, e))
+    if not between:
+        w = _WITH.match(text, np_end, ce)
+        if w and (_ORG.search(w.group("y")) or codes_in(text, w.start("y"), w.end("y"))):
+            parties = [*parties, (_name(ctx, w.start("y"), w.end("y")), _country(ctx, w.start("y"), w.end("y")))]
+    signatories = signatories or signed_by(text[np_end:ce], ctx.people)
+    parties = [(n, c) for n, c in parties if n]
+    return PartyFinding(_fill_countries(ctx, parties), signatories)

@@ -1,0 +1,118 @@
+"""Cut a body into paragraphs, list items, headings, sentences and clauses, keeping offsets.
+
+Gold quotes are usually one sentence or one list item, so these spans are what the rules
+quote. Stored pages wrap lines inside sentences ("signed\\nduring the visit"), number their
+recap lists, and carry short headline lines; each becomes a segment of its own kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LINE_RE = re.compile(r"[^\n]+")
+_ITEM_RE = re.compile(r"[ \t]*(?:(\d{1,2})[.)]|[-\u2022*\u25aa\u00b7\u2013\u25cf])[ \t]+(?=\S)")
+_BOUNDARY_RE = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_LAST_WORD_RE = re.compile(r"([A-Za-z.]+)[.!?]+[\"')\]]*\s*$")
+_CLAUSE_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|whilst)\b)")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen col lt maj capt sgt prof jr sr no nos vol inc ltd co corp jan feb mar apr jun jul aug sep "
+    "sept oct nov dec u.s u.k u.n e.g i.e vs approx gov rep sen h.e st.".split()
+)
+_TERMINAL = ".!?:\"')]"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A sentence, list item or heading: `body[start:end]`, never with surrounding blanks."""
+
+    start: int
+    end: int
+    kind: str  # "sentence", "item" or "heading"
+    block: int  # paragraph (or list item) number, in body order
+    item_no: int | None = None  # the number of a numbered list item
+    teaser: bool = False  # a cut-off lead ending with "..." that the page repeats in full later
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _LINE_RE.finditer(text) if m.group().strip()]
+
+
+def _soft_wrap(text: str, prev: tuple[int, int], line: tuple[int, int], blank_between: bool) -> bool:
+    """A line break inside a sentence: the next line goes on in lower case or after a comma."""
+    if blank_between:
+        return False
+    before = text[prev[0] : prev[1]].rstrip()
+    after = text[line[0] : line[1]].lstrip()
+    if not before or not after or _ITEM_RE.match(text[line[0] : line[1]]):
+        return False
+    if before.endswith(","):
+        return True
+    return after[0].islower() and before[-1] not in ".!?"
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for m in _BOUNDARY_RE.finditer(text, start, end):
+        head = text[cursor : m.end()]
+        last = _LAST_WORD_RE.search(head)
+        if last:
+            word = last.group(1).lower().rstrip(".")
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        spans.append(_strip(text, cursor, m.end()))
+        cursor = m.end()
+    spans.append(_strip(text, cursor, end))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def segments(text: str) -> list[Segment]:
+    """Every segment of `text` (the ASCII view of a body) in order."""
+    lines = _lines(text)
+    blocks: list[list[tuple[int, int]]] = []
+    for line in lines:
+        if blocks:
+            prev = blocks[-1][-1]
+            blank = "\n" in text[prev[1] : line[0]].replace("\n", "", 1)
+            if _soft_wrap(text, prev, line, blank):
+                blocks[-1].append(line)
+                continue
+        blocks.append([line])
+    out: list[Segment] = []
+    for number, block in enumerate(blocks):
+        start, end = block[0][0], block[-1][1]
+        item = _ITEM_RE.match(text, start, end)
+        if item:
+            s, e = _strip(text, item.end(), end)
+            digits = item.group(1)
+            out.append(Segment(s, e, "item", number, int(digits) if digits else None))
+            continue
+        s, e = _strip(text, start, end)
+        chunk = text[s:e]
+        teaser = chunk.endswith("...") or chunk.endswith("\u2026")
+        if chunk[-1] not in _TERMINAL and len(chunk.split()) <= 24:
+            out.append(Segment(s, e, "heading", number))
+            continue
+        for a, b in _sentences(text, s, e):
+            out.append(Segment(a, b, "sentence", number, teaser=teaser))
+    return out
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a sentence at semicolons and at ", while": each clause reports its own document."""
+    spans = []
+    cursor = start
+    for m in _CLAUSE_RE.finditer(text, start, end):
+        spans.append(_strip(text, cursor, m.start()))
+        cursor = m.end()
+    spans.append(_strip(text, cursor, end))
+    return [s for s in spans if s[1] > s[0]]

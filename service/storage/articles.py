@@ -1,0 +1,165 @@
+"""Articles and their summaries: idempotent submission, lookups, paging and filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
+from service.articles import ArticleInput
+from service.storage.db import Database
+from service.storage.tables import ArticleRow, JobRow, SummaryRow, utcnow
+
+
+def article_id_for(sha256: str) -> str:
+    """Ids derive from the body hash, so the same text gets the same id in every database."""
+    return f"art_{sha256[:20]}"
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What `submit` did: the article, its job, and whether this call created it."""
+
+    article: ArticleRow
+    job: JobRow
+    created: bool
+    requeued: bool = False
+
+
+def _insert(db: Database, article: ArticleInput, backend: str, token_id: int | None) -> Submission:
+    row = ArticleRow(
+        id=article_id_for(article.sha256),
+        sha256=article.sha256,
+        body=article.body,
+        title=article.title,
+        outlet=article.outlet,
+        url=article.url,
+        published=article.published,
+        language=article.language,
+        source_format=article.source_format,
+        truncated=article.truncated,
+        notices=[list(n) for n in article.notices],
+        length=len(article.body),
+        token_id=token_id,
+    )
+    job = JobRow(article_id=row.id, backend=backend, state="queued", attempts=0)
+    with db.write() as session:
+        session.add(row)
+        session.flush()
+        session.add(job)
+    return Submission(row, job, created=True)
+
+
+def submit(db: Database, article: ArticleInput, *, backend: str, token_id: int | None = None) -> Submission:
+    """Store the article and queue its extraction, in one transaction, before any work starts.
+
+    The same body twice returns the first article. A resubmitted article whose extraction
+    failed is queued again (the failure may have been an outage); any other state is left alone.
+    """
+    try:
+        return _insert(db, article, backend, token_id)
+    except IntegrityError:
+        pass  # the body is already stored (possibly by a concurrent request)
+    with db.write() as session:
+        row = session.scalars(sa.select(ArticleRow).where(ArticleRow.sha256 == article.sha256)).one()
+        job = session.scalars(sa.select(JobRow).where(JobRow.article_id == row.id)).one()
+        requeued = False
+        if job.state == "failed":
+            job.state, job.reason, job.attempts, job.backend = "queued", None, 0, backend
+            job.available_at, job.finished_at, job.claim, job.lease_until = utcnow(), None, None, None
+            requeued = True
+    return Submission(row, job, created=False, requeued=requeued)
+
+
+def get(db: Database, article_id: str) -> tuple[ArticleRow, JobRow] | None:
+    """The article and its job, or None."""
+    with db.read() as session:
+        found = session.execute(
+            sa.select(ArticleRow, JobRow).join(JobRow, JobRow.article_id == ArticleRow.id).where(ArticleRow.id == article_id)
+        ).first()
+    return (found[0], found[1]) if found else None
+
+
+def get_many(db: Database, article_ids: list[str]) -> dict[str, tuple[ArticleRow, JobRow]]:
+    """Articles by id (missing ids are simply absent from the result)."""
+    with db.read() as session:
+        rows = session.execute(
+            sa.select(ArticleRow, JobRow).join(JobRow, JobRow.article_id == ArticleRow.id).where(ArticleRow.id.in_(article_ids))
+        ).all()
+    return {a.id: (a, j) for a, j in rows}
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[tuple[ArticleRow, JobRow, int | None]]
+    total: int
+
+
+def list_page(
+    db: Database,
+    *,
+    event: str | None = None,
+    outlet: str | None = None,
+    status: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page:
+    """Newest first; each item carries its document count once summarised."""
+    query = (
+        sa.select(ArticleRow, JobRow, SummaryRow.documents)
+        .join(JobRow, JobRow.article_id == ArticleRow.id)
+        .outerjoin(SummaryRow, SummaryRow.article_id == ArticleRow.id)
+    )
+    if event:
+        query = query.where(ArticleRow.event_key == event)
+    if outlet:
+        query = query.where(sa.func.lower(ArticleRow.outlet) == outlet.lower())
+    if status:
+        query = query.where(JobRow.state == status)
+    with db.read() as session:
+        total = session.scalar(sa.select(sa.func.count()).select_from(query.with_only_columns(ArticleRow.id).subquery()))
+        rows = session.execute(query.order_by(ArticleRow.created_at.desc(), ArticleRow.id).limit(limit).offset(offset)).all()
+    return Page(items=[(a, j, n) for a, j, n in rows], total=int(total or 0))
+
+
+def summary(db: Database, article_id: str) -> dict[str, Any] | None:
+    """The stored summary payload (already schema-validated when written)."""
+    with db.read() as session:
+        return session.scalar(sa.select(SummaryRow.payload).where(SummaryRow.article_id == article_id))
+
+
+def summaries(db: Database, article_ids: list[str]) -> dict[str, dict[str, Any]]:
+    with db.read() as session:
+        rows = session.execute(sa.select(SummaryRow.article_id, SummaryRow.payload).where(SummaryRow.article_id.in_(article_ids)))
+        return {aid: payload for aid, payload in rows}
+
+
+@dataclass(frozen=True)
+class EventGroup:
+    key: str
+    articles: int
+    done: int
+    latest: datetime
+
+
+def events(db: Database, limit: int = 200) -> list[EventGroup]:
+    """Event groups (articles sharing an event key), most recently fed first."""
+    query = (
+        sa.select(
+            ArticleRow.event_key,
+            sa.func.count(),
+            sa.func.sum(sa.case((JobRow.state == "done", 1), else_=0)),
+            sa.func.max(ArticleRow.created_at),
+        )
+        .join(JobRow, JobRow.article_id == ArticleRow.id)
+        .where(ArticleRow.event_key.is_not(None))
+        .group_by(ArticleRow.event_key)
+        .order_by(sa.func.max(ArticleRow.created_at).desc())
+        .limit(limit)
+    )
+    with db.read() as session:
+        rows = session.execute(query).all()
+    return [EventGroup(key, int(n), int(done or 0), latest) for key, n, done, latest in rows]

@@ -1,0 +1,179 @@
+"""The job queue in the database: claim with compare-and-set, lease, complete exactly once.
+
+Every claim writes a fresh random `claim` value and a lease. A job whose lease ran out (its
+worker crashed or the server was killed) can be claimed again; completing or failing needs
+the current claim value, so a result is recorded once even if two workers ever ran the same
+job. This works the same on SQLite (writes are serialised) and PostgreSQL (row locks).
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import sqlalchemy as sa
+
+from service.storage.db import Database
+from service.storage.tables import ArticleRow, JobRow, SummaryRow, utcnow
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A worker's hold on one job until `lease_s` after its last renewal."""
+
+    job_id: int
+    article_id: str
+    backend: str
+    claim: str
+    attempt: int
+
+
+def _runnable(now: Any) -> sa.ColumnElement[bool]:
+    return sa.or_(
+        sa.and_(JobRow.state == "queued", JobRow.available_at <= now),
+        sa.and_(JobRow.state == "running", JobRow.lease_until < now),
+    )
+
+
+def _take(db: Database, job: JobRow, lease_s: float) -> Claim | None:
+    """Compare-and-set one candidate: only the first of concurrent claimers wins."""
+    now = utcnow()
+    token = secrets.token_hex(16)
+    with db.write() as session:
+        result = session.execute(
+            sa.update(JobRow)
+            .where(JobRow.id == job.id, JobRow.state == job.state, _claim_is(job.claim), _runnable(now))
+            .values(
+                state="running",
+                claim=token,
+                attempts=JobRow.attempts + 1,
+                lease_until=now + timedelta(seconds=lease_s),
+                started_at=now,
+            )
+            .execution_options(synchronize_session=False)
+        )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        return None
+    return Claim(job.id, job.article_id, job.backend, token, job.attempts + 1)
+
+
+def _claim_is(value: str | None) -> sa.ColumnElement[bool]:
+    return JobRow.claim.is_(None) if value is None else JobRow.claim == value
+
+
+def give_up_exhausted(db: Database, max_attempts: int) -> int:
+    """Fail jobs whose lease expired after their last allowed attempt (a crash loop)."""
+    now = utcnow()
+    with db.write() as session:
+        result = session.execute(
+            sa.update(JobRow)
+            .where(JobRow.state == "running", JobRow.lease_until < now, JobRow.attempts >= max_attempts)
+            .values(
+                state="failed",
+                claim=None,
+                lease_until=None,
+                finished_at=now,
+                reason=f"interrupted {max_attempts} times (worker crash or timeout); giving up",
+            )
+            .execution_options(synchronize_session=False)
+        )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def claim_next(db: Database, *, lease_s: float, backends: tuple[str, ...] | None = None, batch: int = 8) -> Claim | None:
+    """Claim the oldest runnable job (queued, or running with an expired lease)."""
+    now = utcnow()
+    query = sa.select(JobRow).where(_runnable(now)).order_by(JobRow.id).limit(batch)
+    if backends:
+        query = query.where(JobRow.backend.in_(backends))
+    with db.read() as session:
+        candidates = list(session.scalars(query))
+    for job in candidates:
+        claim = _take(db, job, lease_s)
+        if claim is not None:
+            return claim
+    return None
+
+
+def claim_job(db: Database, job_id: int, *, lease_s: float) -> Claim | None:
+    """Claim one particular job (the inline path claims the job it just queued)."""
+    with db.read() as session:
+        job = session.get(JobRow, job_id)
+    if job is None:
+        return None
+    return _take(db, job, lease_s)
+
+
+def renew(db: Database, claims: list[Claim], *, lease_s: float) -> int:
+    """Extend the leases of jobs this worker still holds."""
+    if not claims:
+        return 0
+    until = utcnow() + timedelta(seconds=lease_s)
+    renewed = 0
+    with db.write() as session:
+        for claim in claims:
+            result = session.execute(
+                sa.update(JobRow)
+                .where(JobRow.id == claim.job_id, JobRow.claim == claim.claim, JobRow.state == "running")
+                .values(lease_until=until)
+                .execution_options(synchronize_session=False)
+            )
+            renewed += int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return renewed
+
+
+def _finish(session: sa.orm.Session, claim: Claim, **values: Any) -> bool:
+    result = session.execute(
+        sa.update(JobRow)
+        .where(JobRow.id == claim.job_id, JobRow.claim == claim.claim, JobRow.state == "running")
+        .values(claim=None, lease_until=None, **values)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+def complete(db: Database, claim: Claim, *, payload: dict[str, Any], extractor: str, event_key: str | None) -> bool:
+    """Record the summary and mark the job done, atomically; False when the claim was lost."""
+    with db.write() as session:
+        if not _finish(session, claim, state="done", reason=None, finished_at=utcnow()):
+            return False  # the update touched nothing; committing the empty unit of work is harmless
+        session.add(
+            SummaryRow(
+                article_id=claim.article_id,
+                payload=payload,
+                extractor=extractor,
+                documents=len(payload.get("documents", [])),
+            )
+        )
+        session.execute(sa.update(ArticleRow).where(ArticleRow.id == claim.article_id).values(event_key=event_key))
+    return True
+
+
+def fail(db: Database, claim: Claim, reason: str) -> bool:
+    """Mark the job failed with a reason an editor can read."""
+    with db.write() as session:
+        return _finish(session, claim, state="failed", reason=reason[:2000], finished_at=utcnow())
+
+
+def retry_later(db: Database, claim: Claim, reason: str, *, delay_s: float) -> bool:
+    """Put the job back in the queue after a transient failure."""
+    with db.write() as session:
+        return _finish(
+            session, claim, state="queued", reason=reason[:2000], available_at=utcnow() + timedelta(seconds=delay_s)
+        )
+
+
+def release(db: Database, claim: Claim) -> bool:
+    """Hand a job back untouched (graceful shutdown): queued again, the attempt not counted."""
+    with db.write() as session:
+        return _finish(session, claim, state="queued", attempts=JobRow.attempts - 1, available_at=utcnow())
+
+
+def counts(db: Database) -> dict[str, int]:
+    """Jobs per state (for /healthz and the tests)."""
+    with db.read() as session:
+        rows = session.execute(sa.select(JobRow.state, sa.func.count()).group_by(JobRow.state)).all()
+    found = {state: int(n) for state, n in rows}
+    return {state: found.get(state, 0) for state in ("queued", "running", "done", "failed")}

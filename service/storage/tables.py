@@ -1,0 +1,139 @@
+"""The relational schema: articles, their extraction jobs and summaries, cross-checks, API tokens.
+
+Alembic migrations in `migrations/versions/` create exactly these tables; a test compares the
+two so a model change without a migration fails. Times are stored as naive UTC and read back
+as aware UTC, so SQLite and PostgreSQL compare them the same way.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+JOB_STATES = ("queued", "running", "done", "failed")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp that is always UTC in Python and naive UTC in the database."""
+
+    impl = sa.DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are ambiguous; pass an aware UTC datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: dict[Any, Any] = {datetime: UTCDateTime()}
+
+
+class ArticleRow(Base):
+    """A submitted article: stored before any work starts, unique on the hash of its analysed body."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+    sha256: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    body: Mapped[str] = mapped_column(sa.Text)
+    title: Mapped[str | None] = mapped_column(sa.String(500))
+    outlet: Mapped[str | None] = mapped_column(sa.String(200), index=True)
+    url: Mapped[str | None] = mapped_column(sa.String(2000))
+    published: Mapped[str | None] = mapped_column(sa.String(100))
+    language: Mapped[str | None] = mapped_column(sa.String(10))
+    source_format: Mapped[str] = mapped_column(sa.String(10), default="text")
+    truncated: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    notices: Mapped[list[Any]] = mapped_column(sa.JSON, default=list)
+    length: Mapped[int] = mapped_column(sa.Integer)
+    event_key: Mapped[str | None] = mapped_column(sa.String(120), index=True)
+    token_id: Mapped[int | None] = mapped_column(sa.ForeignKey("api_tokens.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class JobRow(Base):
+    """One extraction of one article. A worker owns it only while its lease is valid.
+
+    `claim` is a fresh random value on every claim: completing requires the same value, so
+    a worker whose lease expired and was re-claimed can never write a second result.
+    """
+
+    __tablename__ = "jobs"
+    __table_args__ = (
+        sa.CheckConstraint(f"state IN {JOB_STATES!r}", name="ck_jobs_state"),
+        sa.Index("ix_jobs_state_available", "state", "available_at"),
+    )
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(sa.ForeignKey("articles.id", ondelete="CASCADE"), unique=True)
+    backend: Mapped[str] = mapped_column(sa.String(20))
+    state: Mapped[str] = mapped_column(sa.String(10), default="queued")
+    attempts: Mapped[int] = mapped_column(sa.Integer, default=0)
+    reason: Mapped[str | None] = mapped_column(sa.Text)
+    claim: Mapped[str | None] = mapped_column(sa.String(40))
+    lease_until: Mapped[datetime | None] = mapped_column()
+    available_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column()
+    finished_at: Mapped[datetime | None] = mapped_column()
+
+
+class SummaryRow(Base):
+    """The validated `ArticleSummary` of an article; the primary key makes a second write fail."""
+
+    __tablename__ = "summaries"
+
+    article_id: Mapped[str] = mapped_column(sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
+    extractor: Mapped[str] = mapped_column(sa.String(20))
+    documents: Mapped[int] = mapped_column(sa.Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CrossCheckRow(Base):
+    """A stored cross-check report of an ordered list of articles."""
+
+    __tablename__ = "crosschecks"
+
+    id: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+    article_ids: Mapped[list[str]] = mapped_column(sa.JSON)
+    report: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
+    event_key: Mapped[str | None] = mapped_column(sa.String(120), index=True)
+    token_id: Mapped[int | None] = mapped_column(sa.ForeignKey("api_tokens.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ApiTokenRow(Base):
+    """An operator-issued API token, kept only as its SHA-256."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    sha256: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(100))
+    scopes: Mapped[str] = mapped_column(sa.String(100), default="read write")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column()
+
+
+class SecretRow(Base):
+    """Server-generated secrets (the session signing key) shared by every process of a deployment."""
+
+    __tablename__ = "app_secrets"
+
+    name: Mapped[str] = mapped_column(sa.String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(sa.String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

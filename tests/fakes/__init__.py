@@ -1,0 +1,1 @@
+"""Fakes written for the test suite and the benchmarks (never shipped in `service`)."""
