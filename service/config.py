@@ -39,7 +39,8 @@ class Settings(BaseSettings):
     )
     model: str = "gpt-4o-mini"
     llm_mode: Literal["tools", "json", "md_json"] = Field(
-        default="tools", description="How instructor asks for JSON: tools, or json/md_json for servers without tool calling."
+        default="tools",
+        description="How instructor asks for JSON: tools, or json/md_json for servers without tool calling.",
     )
     llm_timeout_s: float = 60.0
     llm_max_attempts: int = Field(default=4, ge=1, le=10, description="Transport retries per call.")

@@ -145,14 +145,15 @@ def _event(body: str, draft: DraftSummary, rejected: list[Rejected]) -> Event:
     if d.date and date is None:
         rejected.append(Rejected(kind="field", reason=f"event date {d.date!r} is not an ISO date"))
     city = d.city.strip() if d.city else None
-    if city and fold(city) not in fold(body):
+    folded_body = fold(body)
+    if city and fold(city) not in folded_body:
         rejected.append(Rejected(kind="field", reason=f"event city {city!r} is not in the text"))
         city = None
     country = _code(d.country) or city_country(city)
     countries = sorted({c for c in (_code(x) for x in d.countries) if c})
     principals = []
     for name in d.principals:
-        if name.strip() and fold(name) in fold(body):
+        if name.strip() and fold(name) in folded_body:
             principals.append(name.strip())
         elif name.strip():
             rejected.append(Rejected(kind="field", reason=f"principal {name!r} is not named in the text"))

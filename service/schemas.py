@@ -64,8 +64,25 @@ def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(schema)
 
 
+@cache
+def _fast_validator(name: str) -> Any:
+    """A compiled (Rust) validator of the same schema when jsonschema-rs is installed, else None.
+
+    A cross-check report of 50 articles holds 1,225 pair decisions; the pure-Python validator
+    needs ~0.6 s for it, the compiled one ~3 ms. jsonschema still explains any failure.
+    """
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    return jsonschema_rs.validator_for(json.loads(schema_path(name).read_text(encoding="utf-8")))
+
+
 def validate_payload(name: str, payload: dict[str, Any]) -> dict[str, Any]:
     """Raise `SchemaValidationError` unless `payload` satisfies the checked-in schema."""
+    fast = _fast_validator(name)
+    if fast is not None and fast.is_valid(payload):
+        return payload
     errors = sorted(_validator(name).iter_errors(payload), key=lambda e: list(e.path))
     if errors:
         details = [f"{'/'.join(map(str, e.path)) or '<root>'}: {e.message}" for e in errors[:10]]

@@ -66,9 +66,20 @@ def _fold_char(ch: str) -> str:
     return "".join(_SPECIAL.get(c, c) for c in base).lower()
 
 
+class _FoldTable(dict[int, str]):
+    """`str.translate` table filled on first sight of each character (C-speed folding after that)."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = _fold_char(chr(code))
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower-case, strip diacritics, unify quotes and dashes, collapse white space."""
-    folded = "".join(_fold_char(c) for c in text)
+    folded = text.translate(_FOLD_TABLE)
     return re.sub(r"\s+", " ", folded).strip()
 
 

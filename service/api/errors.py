@@ -53,7 +53,12 @@ class ApiError(Exception):
 
 
 def error_response(
-    status: int, message: str, *, code: str | None = None, details: list[str] | None = None, headers: dict[str, str] | None = None
+    status: int,
+    message: str,
+    *,
+    code: str | None = None,
+    details: list[str] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     body = ErrorBody(error=ErrorDetail(code=code or _CODES.get(status, "error"), message=message, details=details))
     return JSONResponse(body.model_dump(exclude_none=True), status_code=status, headers=headers)
@@ -73,7 +78,11 @@ def install(app: FastAPI, html_handler: Any | None = None) -> None:
     """Register the handlers; `html_handler(request, status, message)` renders errors for pages."""
 
     def wants_html(request: Request) -> bool:
-        return html_handler is not None and not request.url.path.startswith("/v1/") and "text/html" in request.headers.get("accept", "")
+        return (
+            html_handler is not None
+            and not request.url.path.startswith("/v1/")
+            and "text/html" in request.headers.get("accept", "")
+        )
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> Response:

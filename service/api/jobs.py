@@ -71,6 +71,16 @@ def article_input(row: ArticleRow) -> ArticleInput:
     )
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What running a job left behind: its state and, when known, what the response needs."""
+
+    state: str  # done, failed, queued (retry later) or lost (another worker owns it now)
+    reason: str | None = None
+    documents: int | None = None
+    event_key: str | None = None
+
+
 @dataclass
 class Executor:
     """Turns a claim into a recorded outcome; shared by the inline path and the workers."""
@@ -93,47 +103,58 @@ class Executor:
             raise PactCheckError(f"article {claim.article_id} disappeared")
         return found[0], article_input(found[0])
 
-    def record(self, claim: Claim, row: ArticleRow, summary: ArticleSummary) -> bool:
+    def record(self, claim: Claim, row: ArticleRow, summary: ArticleSummary) -> Outcome:
         payload = validated(summary).model_dump(mode="json")
+        key = event_key(summary, row)
         done = job_store.complete(
-            self.db, claim, payload=payload, extractor=summary.provenance.extractor, event_key=event_key(summary, row)
+            self.db, claim, payload=payload, extractor=summary.provenance.extractor, event_key=key
         )
         if not done:
             log.warning("job %s: claim lost before completion; the result was discarded", claim.job_id)
-        return done
+            return Outcome("lost")
+        return Outcome("done", documents=len(summary.documents), event_key=key)
 
-    def record_failure(self, claim: Claim, exc: BaseException) -> str:
-        """Fail or re-queue the job; returns the state it is left in."""
+    def record_failure(self, claim: Claim, exc: BaseException) -> Outcome:
+        """Fail or re-queue the job; the outcome says which, with the reason recorded."""
         secrets = (self.settings.openai_api_key, self.settings.api_tokens, self.settings.session_secret)
         if isinstance(exc, ModelError) and claim.attempt < self.settings.job_max_attempts:
             delay = min(60.0, self.retry_base_s * 2 ** (claim.attempt - 1))
-            job_store.retry_later(self.db, claim, f"attempt {claim.attempt} failed: {describe(exc, secrets)}", delay_s=delay)
-            log.info("job %s: attempt %s failed (%s); retrying in %.0fs", claim.job_id, claim.attempt, type(exc).__name__, delay)
-            return "queued"
+            reason = f"attempt {claim.attempt} failed: {describe(exc, secrets)}"
+            job_store.retry_later(self.db, claim, reason, delay_s=delay)
+            log.info(
+                "job %s: attempt %s failed (%s); retrying in %.0fs",
+                claim.job_id,
+                claim.attempt,
+                type(exc).__name__,
+                delay,
+            )
+            return Outcome("queued", reason=reason)
         if isinstance(exc, PactCheckError):
             reason = describe(exc, secrets).split(": ", 1)[-1] or type(exc).__name__
         else:
             reason = f"internal error while extracting ({type(exc).__name__}); see the server log"
             log.error("job %s: unexpected %s", claim.job_id, describe(exc, secrets))
         job_store.fail(self.db, claim, reason)
-        return "failed"
+        return Outcome("failed", reason=reason[:2000])
 
-    def run(self, claim: Claim) -> str:
-        """Run a claimed job synchronously (the inline offline path)."""
+    def run(self, claim: Claim, row: ArticleRow | None = None) -> Outcome:
+        """Run a claimed job synchronously (the inline offline path, which already has the row)."""
         try:
-            row, article = self.load(claim)
+            if row is None:
+                row, article = self.load(claim)
+            else:
+                article = article_input(row)
             summary = self.extractor(claim.backend).extract(article)
-            return "done" if self.record(claim, row, summary) else "lost"
+            return self.record(claim, row, summary)
         except Exception as exc:  # every failure is recorded on the job, none escapes
             return self.record_failure(claim, exc)
 
-    async def arun(self, claim: Claim) -> str:
+    async def arun(self, claim: Claim) -> Outcome:
         """Run a claimed job without blocking the event loop (the worker path)."""
         try:
             row, article = await asyncio.to_thread(self.load, claim)
             summary = await self.extractor(claim.backend).aextract(article)
-            done = await asyncio.to_thread(self.record, claim, row, summary)
-            return "done" if done else "lost"
+            return await asyncio.to_thread(self.record, claim, row, summary)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -206,8 +227,10 @@ class JobRunner:
                 continue
             self._held[claim.job_id] = claim
             try:
-                state = await self.executor.arun(claim)
-                log.info("job %s (%s): %s after attempt %s", claim.job_id, claim.article_id, state, claim.attempt)
+                outcome = await self.executor.arun(claim)
+                log.info(
+                    "job %s (%s): %s after attempt %s", claim.job_id, claim.article_id, outcome.state, claim.attempt
+                )
             finally:
                 self._held.pop(claim.job_id, None)
 

@@ -19,7 +19,6 @@ from service.models import SCHEMA_VERSION, ArticleSummary
 from service.schemas import validate_payload
 from service.storage import articles as article_store
 from service.storage import crosschecks as crosscheck_store
-from service.storage import jobs as job_store
 from service.storage.tables import ArticleRow, CrossCheckRow, JobRow
 from service.storage.tokens import Principal
 
@@ -56,18 +55,33 @@ def _plain(exc: InputError) -> str:
     return message.removeprefix("article: ")
 
 
-def submit(state: ServiceState, article: ArticleInput, principal: Principal) -> tuple[ArticleDetail, bool]:
-    """Store, then extract inline (offline) or queue for the workers; returns the article and `created`."""
+def submit(state: ServiceState, article: ArticleInput, principal: Principal) -> tuple[ArticleOut, bool]:
+    """Store, then extract inline (offline) or queue for the workers; returns the article and `created`.
+
+    The inline path stores the job already claimed, runs it, and answers from what it has in
+    hand: no second read of the rows it just wrote (this is the hot path of the service).
+    """
     backend = state.settings.resolve_backend()
-    submission = article_store.submit(state.db, article, backend=backend, token_id=principal.token_id)
-    if submission.created or submission.requeued:
-        if backend == "offline":
-            claim = job_store.claim_job(state.db, submission.job.id, lease_s=state.settings.job_lease_s)
-            if claim is not None:
-                state.executor.run(claim)
-        else:
+    inline = backend == "offline"
+    lease = state.settings.job_lease_s if inline else None
+    sub = article_store.submit(state.db, article, backend=backend, token_id=principal.token_id, claim_lease_s=lease)
+    if sub.claim is None:
+        if sub.created or sub.requeued:
             state.runner.notify()
-    return article_detail(state, submission.article.id), submission.created
+        documents = _documents(state, sub.article.id) if sub.job.state == "done" else None
+        return article_out(sub.article, sub.job, documents), sub.created
+    outcome = state.executor.run(sub.claim, sub.article)
+    if outcome.state == "lost":  # pragma: no cover - only if the lease ran out mid-run
+        return article_out(*find_article(state, sub.article.id)), sub.created
+    job, row = sub.job, sub.article
+    job.state, job.reason = outcome.state, outcome.reason
+    row.event_key = outcome.event_key
+    return article_out(row, job, outcome.documents), sub.created
+
+
+def _documents(state: ServiceState, article_id: str) -> int | None:
+    payload = article_store.summary(state.db, article_id)
+    return len(payload.get("documents", [])) if payload else None
 
 
 def find_article(state: ServiceState, article_id: str) -> tuple[ArticleRow, JobRow]:
@@ -113,7 +127,9 @@ def summary_payload(state: ServiceState, article_id: str) -> dict[str, Any]:
     if job.state == "failed":
         raise ApiError(409, f"the extraction failed: {job.reason}", code="extraction_failed")
     if job.state != "done":
-        raise ApiError(409, f"the summary is not ready (job {job.state}); poll GET /v1/articles/{row.id}", code="not_ready")
+        raise ApiError(
+            409, f"the summary is not ready (job {job.state}); poll GET /v1/articles/{row.id}", code="not_ready"
+        )
     payload = article_store.summary(state.db, article_id)
     if payload is None:  # pragma: no cover - done implies a summary row
         raise ApiError(409, "the summary is not ready", code="not_ready")
@@ -139,7 +155,9 @@ def run_crosscheck(
         raise ApiError(422, f"unknown article id(s): {shown}", code="unknown_articles")
     failed = [a for a in article_ids if found[a][1].state == "failed"]
     if failed:
-        raise ApiError(409, f"extraction failed for {', '.join(failed)}; resubmit or leave them out", code="extraction_failed")
+        raise ApiError(
+            409, f"extraction failed for {', '.join(failed)}; resubmit or leave them out", code="extraction_failed"
+        )
     pending = [a for a in article_ids if found[a][1].state != "done"]
     if pending:
         raise ApiError(409, f"not summarised yet: {', '.join(pending)}; retry when they are done", code="not_ready")

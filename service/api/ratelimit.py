@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -19,7 +20,7 @@ class _Bucket:
 
 
 class RateLimiter:
-    def __init__(self, per_minute: int, *, clock: callable = time.monotonic) -> None:  # type: ignore[valid-type]
+    def __init__(self, per_minute: int, *, clock: Callable[[], float] = time.monotonic) -> None:
         self.capacity = float(max(1, per_minute))
         self.rate = self.capacity / 60.0
         self.clock = clock

@@ -15,13 +15,19 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (0.0.0.0 for every interface)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
     data_dir: Path | None = typer.Option(None, "--data-dir", help="SQLite file and cache (PACTCHECK_DATA_DIR)."),
-    workers: int | None = typer.Option(None, "--workers", min=1, max=32, help="Background extraction workers per process."),
+    workers: int | None = typer.Option(
+        None, "--workers", min=1, max=32, help="Background extraction workers per process."
+    ),
     processes: int = typer.Option(1, "--processes", min=1, max=16, help="Server processes (they share the job queue)."),
     log_level: str = typer.Option("info", "--log-level", help="uvicorn log level."),
-    proxy_headers: bool = typer.Option(False, "--proxy-headers", help="Trust X-Forwarded-* from a local reverse proxy."),
+    proxy_headers: bool = typer.Option(
+        False, "--proxy-headers", help="Trust X-Forwarded-* from a local reverse proxy."
+    ),
 ) -> None:
     """Serve the API (/v1, docs at /docs) and the web pages (/, /articles, /events)."""
     import uvicorn
+
+    from service.api.server import HTTP_PROTOCOL
 
     # Flags become the environment so every server process builds the same settings.
     if data_dir is not None:
@@ -49,6 +55,7 @@ def serve(
         proxy_headers=proxy_headers,
         server_header=False,
         access_log=log_level == "debug",
+        http=HTTP_PROTOCOL,
     )
 
 

@@ -15,7 +15,7 @@ import time
 from collections.abc import Mapping, Sequence
 
 from service.config import Backend
-from service.crosscheck.align import align, event_aliases
+from service.crosscheck.align import align, duplicates, event_aliases
 from service.crosscheck.copies import find_copies
 from service.crosscheck.events import group_events
 from service.crosscheck.findings import Context, run_checks
@@ -56,9 +56,11 @@ def check_items(items: list[Item], *, notes: list[str] | None = None) -> CrossCh
     copies, stand_for = find_copies(items)
     events, pairs, event_notes = group_events(items, stand_for)
     notes += event_notes + _copy_notes(copies)
-    reports = [_event_report(ev) for ev in events]
+    reports = []
     for ev in events:
-        notes += _event_notes(ev)
+        report, extra = _event_report(ev)
+        reports.append(report)
+        notes += extra + _event_notes(ev)
     extractors = sorted({it.summary.provenance.extractor for it in items})
     return CrossCheckReport(
         articles=[
@@ -79,12 +81,14 @@ def check_items(items: list[Item], *, notes: list[str] | None = None) -> CrossCh
     )
 
 
-def _event_report(event: EventGroup) -> EventReport:
-    event.canon = align(event.compared)
+def _event_report(event: EventGroup) -> tuple[EventReport, list[str]]:
+    aliases = event_aliases(event.compared)
+    folded = {it.id: duplicates(it, aliases) for it in event.compared}
+    event.canon = align(event.compared, skip={a: set(d) for a, d in folded.items()})
     ctx = Context(
         event=event,
-        restated={it.id: restatements(it) for it in event.compared},
-        aliases=event_aliases(event.compared),
+        restated={it.id: restatements(it, folded[it.id]) for it in event.compared},
+        aliases=aliases,
     )
     findings = run_checks(ctx)
     documents = canonical_documents(event, findings)
@@ -96,7 +100,11 @@ def _event_report(event: EventGroup) -> EventReport:
         documents=documents,
         findings=findings,
         totals=totals(documents, findings),
-    )
+    ), [
+        f"{a}: documents {', '.join(f'#{d + 1}' for d in dups)} repeat earlier ones and were compared as restatements"
+        for a, dups in folded.items()
+        if dups
+    ]
 
 
 def _copy_notes(copies: list[CopyGroup]) -> list[str]:

@@ -18,11 +18,32 @@ from rapidfuzz import fuzz
 from service.crosscheck import names
 from service.crosscheck.model import CanonDoc, Item
 from service.crosscheck.parties import Body, alias_kinds, body, same_body
-from service.crosscheck.text import canonical_words, content_words, dice, normalise_period
+from service.crosscheck.text import canonical_words, content_words, normalise_period
 from service.models import Document, Party
 from service.vocabulary import TYPE_LABEL, type_family
 
 ALIGN_MIN = 0.4
+DUPLICATE_MIN = 0.75
+# Reporting verbs that a quote adds around a document's name.
+_VERBS = frozenset(
+    [
+        "exchanged",
+        "inked",
+        "agreed",
+        "shared",
+        "concluded",
+        "announced",
+        "reached",
+        "sealed",
+        "adopted",
+        "issued",
+        "witnessed",
+        "said",
+        "signing",
+        "exchange",
+        "also",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -70,6 +91,15 @@ def _name_words(bodies: list[Body]) -> frozenset[str]:
 
 
 def features(item: Item, known_aliases: dict[str, str] | None = None) -> list[DocFeatures]:
+    """What alignment compares about each document of `item` (remembered per alias table)."""
+    key = ("features", tuple(sorted((known_aliases or {}).items())))
+    cached = item.cache.get(key)
+    if cached is None:
+        cached = item.cache[key] = _features(item, known_aliases)
+    return cached  # type: ignore[return-value]
+
+
+def _features(item: Item, known_aliases: dict[str, str] | None) -> list[DocFeatures]:
     out = []
     for i, d in enumerate(item.documents):
         bodies = [body(p, known_aliases) for p in d.parties]
@@ -83,14 +113,21 @@ def features(item: Item, known_aliases: dict[str, str] | None = None) -> list[Do
             subject_words = subject_canon = frozenset()
         title_words = frozenset() if who_only else content_words(d.title) - own - names_only
         title_canon = frozenset() if who_only else canonical_words(d.title) - own - names_only
+        words = subject_words | title_words
+        canon = subject_canon | title_canon
+        if not words and not who_only and d.evidence:
+            # "an MoU" says nothing: what the sentence around it says is all there is.
+            quote = d.evidence[0].quote
+            words = content_words(quote) - own - names_only - _VERBS
+            canon = canonical_words(quote) - own - names_only - _VERBS
         out.append(
             DocFeatures(
                 article_id=item.id,
                 index=i,
                 type=d.type,
                 family=type_family(d.type),
-                words=subject_words | title_words,
-                canon=subject_canon | title_canon,
+                words=words,
+                canon=canon,
                 subject_words=subject_words,
                 subject_canon=subject_canon,
                 title=d.title,
@@ -219,11 +256,17 @@ def cluster_score(doc: DocFeatures, members: list[DocFeatures]) -> float:
     """
     if members[0].family != doc.family:
         return 0.0
+    if doc.family != "statement" and not doc.signatories:
+        mine = doc.all_words | doc.canon | doc.party_words
+        if not any(mine & (m.all_words | m.canon | m.party_words) for m in members):
+            return 0.0  # nothing in common: no need to score every member
     parts = [_parts(doc, m) for m in members]
     subjects = [p.subject for p in parts if p.subject is not None]
     parties = [p.party for p in parts if p.party is not None]
     subject = (0.5 * max(subjects) + 0.5 * sum(subjects) / len(subjects)) if subjects else None
-    topical = [p.subject for m, p in zip(members, parts, strict=True) if m.words and doc.words and p.subject is not None]
+    topical = [
+        p.subject for m, p in zip(members, parts, strict=True) if m.words and doc.words and p.subject is not None
+    ]
     # Bodies alone may align a mention that only names who signed, unless its own topic disagrees.
     who_only = doc.who_only or (any(m.who_only for m in members) and (not topical or max(topical) >= 0.3))
     merged = _Parts(
@@ -252,13 +295,36 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "document"
 
 
-def align(items: list[Item]) -> list[CanonDoc]:
-    """Canonical documents of an event from its compared articles, most-documented article first."""
+def duplicates(item: Item, known: dict[str, str] | None = None) -> dict[int, int]:
+    """Documents an article's summary lists twice (a recap taken for a new paper): later -> first."""
+    feats = features(item, known)
+    out: dict[int, int] = {}
+    for j, b in enumerate(feats):
+        for i, a in enumerate(feats[:j]):
+            if i in out:
+                continue
+            ea, eb = item.documents[i].evidence[0], item.documents[j].evidence[0]
+            if ea.start < eb.end and eb.start < ea.end:
+                continue  # named in one sentence: two papers listed together
+            if a.family != b.family or not (a.all_words | a.canon) & (b.all_words | b.canon):
+                continue
+            if similarity(a, b) >= DUPLICATE_MIN:
+                out[j] = i
+                break
+    return out
+
+
+def align(items: list[Item], skip: dict[str, set[int]] | None = None) -> list[CanonDoc]:
+    """Canonical documents of an event from its compared articles, most-documented article first.
+
+    `skip` holds, per article, documents folded into another of the same article (duplicates).
+    """
     known = event_aliases(items)
+    skip = skip or {}
     order = sorted(items, key=lambda it: (-len(it.documents), items.index(it)))
     clusters: list[list[DocFeatures]] = []
     for item in order:
-        feats = features(item, known)
+        feats = [f for f in features(item, known) if f.index not in skip.get(item.id, set())]
         pairs: list[tuple[float, int, int]] = []
         for f in feats:
             for c, members in enumerate(clusters):

@@ -12,13 +12,22 @@ import re
 from itertools import combinations
 
 from service.crosscheck.model import Item
+from service.crosscheck.text import fold
 from service.models import CopyGroup
-from service.textnorm import fold
 
 SHINGLE = 5
 DUPLICATE_MIN = 0.95
-SYNDICATED_MIN = 0.6
+SYNDICATED_MIN = 0.8
+MIN_SHINGLES = 30  # below ~35 words two reports of one event share phrases by nature
 QUOTES_MIN = 0.8
+
+
+SKETCH = 64
+
+
+def sketch(shingled: frozenset[int]) -> frozenset[int]:
+    """The smallest hashes of a text's shingles: two texts sharing few of them share little else."""
+    return frozenset(sorted(shingled)[:SKETCH])
 
 
 def shingles(text: str) -> frozenset[int]:
@@ -26,19 +35,6 @@ def shingles(text: str) -> frozenset[int]:
     if len(words) < SHINGLE:
         return frozenset([hash(" ".join(words))]) if words else frozenset()
     return frozenset(hash(" ".join(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1))
-
-
-def _containment(a: frozenset[int], b: frozenset[int]) -> float:
-    """Share of the shorter text found in the longer one: a truncated copy is still a copy."""
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
-
-
-def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
 
 
 def _quote_overlap(a: Item, b: Item) -> float:
@@ -73,6 +69,7 @@ def find_copies(items: list[Item]) -> tuple[list[CopyGroup], dict[str, str]]:
     """Copy groups and, for every article, the article that stands for it in the comparison."""
     order = {it.id: n for n, it in enumerate(items)}
     sets = {it.id: shingles(it.body) for it in items if it.body}
+    sketches = {k: sketch(v) for k, v in sets.items()}
     dup = _Groups([it.id for it in items])
     syn = _Groups([it.id for it in items])
     best: dict[tuple[str, str], float] = {}
@@ -86,12 +83,16 @@ def find_copies(items: list[Item]) -> tuple[list[CopyGroup], dict[str, str]]:
             sa, sb = sets[a.id], sets[b.id]
             if min(len(sa), len(sb)) < 0.3 * max(len(sa), len(sb)):
                 continue
-            jac = _jaccard(sa, sb)
+            ka, kb = sketches[a.id], sketches[b.id]
+            if len(ka & kb) < 0.25 * min(len(ka), len(kb)):
+                continue  # the sketches share too little for a copy: skip the full comparison
+            common = len(sa & sb)
+            jac = common / (len(sa) + len(sb) - common)
             if jac >= DUPLICATE_MIN:
                 dup.union(a.id, b.id)
                 syn.union(a.id, b.id)
                 best[(a.id, b.id)] = jac
-            elif (cont := _containment(sa, sb)) >= SYNDICATED_MIN:
+            elif min(len(sa), len(sb)) >= MIN_SHINGLES and (cont := common / min(len(sa), len(sb))) >= SYNDICATED_MIN:
                 syn.union(a.id, b.id)
                 best[(a.id, b.id)] = cont
         elif (q := _quote_overlap(a, b)) >= QUOTES_MIN:

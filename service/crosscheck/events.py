@@ -18,13 +18,12 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from service.crosscheck import names
-from service.crosscheck.align import ALIGN_MIN, DocFeatures, event_aliases, features, similarity
-from service.crosscheck.model import EventGroup, Item
-from service.crosscheck.text import iso_date, parse_date, short_date
 from service.countries import city_country, country_name
+from service.crosscheck import names
+from service.crosscheck.align import DocFeatures, event_aliases, features
+from service.crosscheck.model import EventGroup, Item
+from service.crosscheck.text import fold, iso_date, parse_date, short_date
 from service.models import PairDecision
-from service.textnorm import fold
 
 
 @dataclass
@@ -40,6 +39,7 @@ class Profile:
     published: dt.date | None
     principals: tuple[str, ...]
     docs: list[DocFeatures]
+    bag: dict[str, frozenset[str]] | None = None
 
     @property
     def when(self) -> dt.date | None:
@@ -50,9 +50,26 @@ class Profile:
         return not (self.countries or self.city or self.place_country or self.when or self.principals or self.docs)
 
 
+def trusted_city(item: Item) -> str | None:
+    """The summary's city when it is a known city or the body places something in it.
+
+    Extractors sometimes take a page heading ("DIPLOMACY") for a dateline; such a "city" must
+    neither split an event nor start a location finding.
+    """
+    city = (item.summary.event.location.city or "").strip()
+    if not city:
+        return None
+    if city_country(city) or not item.body:
+        return city
+    name = re.escape(city)
+    placed = re.search(rf"\b(?:in|at|to|from|near|visit(?:ed|ing)?)\s+(?:the\s+)?{name}\b", item.body)
+    dateline = re.search(rf"(?im)^\s*{name}\s*(?:[,:\u2014\u2013]|-\s)", item.body)
+    return city if placed or dateline else None
+
+
 def profile(item: Item, known: dict[str, str]) -> Profile:
     ev = item.summary.event
-    city = ev.location.city.strip() if ev.location.city else None
+    city = trusted_city(item)
     city_key = re.sub(r"[^a-z]", "", fold(city)) if city else None
     return Profile(
         item=item,
@@ -84,31 +101,68 @@ def _when(p: Profile, year: bool) -> str:
     return text if p.date else f"{text} (published)"
 
 
+def _bag(p: Profile) -> dict[str, frozenset[str]]:
+    """All topic words of an article's documents, per type family (computed once per article)."""
+    if p.bag is None:
+        bag: dict[str, set[str]] = {}
+        for d in p.docs:
+            bag.setdefault(d.family, set()).update(d.canon | d.party_words)
+        p.bag = {k: frozenset(v) for k, v in bag.items()}
+    return p.bag
+
+
 def _shared_docs(a: Profile, b: Profile) -> int:
-    pairs = sorted(
-        ((similarity(x, y), x.index, y.index) for x in a.docs for y in b.docs),
-        key=lambda t: (-t[0], t[1], t[2]),
-    )
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    for score, i, j in pairs:
-        if score < ALIGN_MIN:
-            break
-        if i not in used_a and j not in used_b:
-            used_a.add(i)
-            used_b.add(j)
-    return len(used_a)
+    """Documents of `a` whose topic the other article's documents largely share.
+
+    A cheap stand-in for the full alignment (which runs later, inside each event): it only has
+    to say whether two reports speak of the same papers, for every pair of articles.
+    """
+    bag = _bag(b)
+    shared = 0
+    for d in a.docs:
+        words = d.canon | d.party_words
+        other = bag.get(d.family)
+        if words and other and len(words & other) * 2 >= len(words):
+            shared += 1
+    return min(shared, len(b.docs))
+
+
+def _thin(p: Profile) -> bool:
+    return not p.countries and not p.principals and not p.docs
+
+
+def _named_in_text(thin: Profile, other: Profile) -> list[str]:
+    """The other article's principals and city that a thin article's body names (any language)."""
+    body = thin.item.body
+    if not body:
+        return []
+    folded = fold(body)
+    found = []
+    for name in [*other.principals, *([other.city] if other.city else [])]:
+        key = fold(name)
+        if len(key) >= 4 and re.search(rf"\b{re.escape(key)}\b", folded):
+            found.append(name)
+    return found
 
 
 def decide(a: Profile, b: Profile) -> tuple[PairDecision, bool]:
-    """The decision for one pair, and whether it is closed (never the same event)."""
+    """The decision for one pair, and whether it is closed (never the same event).
+
+    A pair is the same event only with positive evidence beyond the publication dates (same
+    sides, place, principals, documents or stated day); it is closed when the sides share no
+    country, when stated dates are a month apart, or when the places differ and so do the
+    principals or the stated days.
+    """
     score = 0.0
     reasons: list[str] = []
     closed = False
+    strong = False
     place_differs = False
+    principals_differ = False
     if a.countries and b.countries:
         if a.countries == b.countries:
             score += 1.0
+            strong = True
             reasons.append(f"same sides ({', '.join(sorted(a.countries))})")
         elif not a.countries & b.countries:
             score -= 3.0
@@ -120,6 +174,7 @@ def decide(a: Profile, b: Profile) -> tuple[PairDecision, bool]:
     if a.city_key and b.city_key:
         if _same_city(a, b):
             score += 1.5
+            strong = True
         else:
             place_differs = True
             score -= 3.0 if (a.place_country and b.place_country and a.place_country != b.place_country) else 2.0
@@ -130,18 +185,21 @@ def decide(a: Profile, b: Profile) -> tuple[PairDecision, bool]:
             place_differs = True
             score -= 2.0
     date_gap: int | None = None
+    stated_gap: int | None = None
     if a.when and b.when:
         date_gap = abs((a.when - b.when).days)
-        both_stated = a.date is not None and b.date is not None
+        if a.date and b.date:
+            stated_gap = date_gap
         if date_gap <= 1:
-            score += 1.5 if both_stated else 0.5
+            score += 1.5 if stated_gap is not None else 0.25
+            strong = strong or stated_gap is not None
         elif date_gap <= 3:
-            score += 0.5 if both_stated else 0.0
+            score += 0.5 if stated_gap is not None else 0.0
         elif date_gap <= 21:
-            score -= 1.0 if both_stated else 0.0
+            score -= 1.0 if stated_gap is not None else 0.0
         else:
-            score -= 3.0 if both_stated or date_gap > 45 else 1.5
-            closed = closed or (both_stated and date_gap > 30) or date_gap > 90
+            score -= 3.0 if stated_gap is not None or date_gap > 45 else 1.5
+            closed = closed or (stated_gap is not None and stated_gap > 30)
     if place_differs or (date_gap is not None and date_gap > 3):
         reasons.insert(0, f"{_where(a)}, {_when(a, True)} vs {_where(b)}, {_when(b, True)}")
     elif a.city_key and b.city_key:
@@ -150,25 +208,30 @@ def decide(a: Profile, b: Profile) -> tuple[PairDecision, bool]:
         shared = [x for x in a.principals if any(names.same_person(x, y) for y in b.principals)]
         if shared:
             score += 2.0 if len(shared) >= 2 else 1.5
+            strong = True
             reasons.append(f"same principals ({', '.join(shared)})")
         else:
             score -= 1.5
+            principals_differ = True
             reasons.append("different principals")
     shared_docs = _shared_docs(a, b) if a.docs and b.docs else 0
-    if shared_docs >= 2:
-        score += 1.5
-        reasons.append(f"{shared_docs} documents in common")
-    elif shared_docs == 1:
-        score += 0.5
-        reasons.append("1 document in common")
-    if place_differs and (closed or (date_gap is not None and date_gap > 3) or "different principals" in reasons):
+    if shared_docs:
+        score += 1.5 if shared_docs >= 2 else 0.5
+        strong = True
+        reasons.append(f"{shared_docs} document{'s' if shared_docs > 1 else ''} in common")
+    for thin, other in ((a, b), (b, a)):
+        if _thin(thin) and not _thin(other) and (hits := _named_in_text(thin, other)):
+            score += 1.0 + 0.75 * min(len(hits), 2)
+            strong = True
+            reasons.append(f"{thin.item.id}'s text names {', '.join(hits)}")
+    far_apart = (stated_gap is not None and stated_gap > 3) or (date_gap is not None and date_gap > 60)
+    if place_differs and (principals_differ or far_apart):
         closed = True
     if a.empty or b.empty:
         reasons.append("not enough in the summary to tell (no place, date, sides, principals or documents)")
-    same = score > 0.0 and not closed
-    decision = PairDecision(
+    decision = PairDecision.model_construct(  # plain values; the report is schema-validated as a whole
         articles=(a.item.id, b.item.id),
-        same_event=same,
+        same_event=score > 0.0 and strong and not closed,
         score=round(1.0 / (1.0 + math.exp(-score)), 3),
         reasons=reasons,
     )
@@ -196,6 +259,51 @@ def _label(profiles: list[Profile]) -> tuple[str, str]:
     return slug, label
 
 
+def _link(
+    items: list[Item], stand_for: dict[str, str], decisions: dict[frozenset[str], tuple[PairDecision, bool]]
+) -> list[list[str]]:
+    """Average-linkage grouping that never joins two groups holding a closed pair.
+
+    Copies start in one group. Per pair of groups the sums are kept and updated on each merge,
+    so fifty articles cost a few thousand additions, not a rescan of every pair per merge.
+    """
+    start: dict[str, list[str]] = {}
+    for it in items:
+        start.setdefault(stand_for[it.id], []).append(it.id)
+    groups: dict[int, list[str]] = dict(enumerate(start.values()))
+    group_of = {x: g for g, members in groups.items() for x in members}
+    # (sum of scores, pairs, any closed, any same) per pair of group keys
+    agg: dict[tuple[int, int], list[float]] = {}
+    for pair, (d, closed) in decisions.items():
+        x, y = tuple(pair)
+        gx, gy = group_of[x], group_of[y]
+        if gx == gy:
+            continue
+        cell = agg.setdefault((min(gx, gy), max(gx, gy)), [0.0, 0.0, 0.0, 0.0])
+        cell[0] += d.score
+        cell[1] += 1
+        cell[2] = max(cell[2], float(closed))
+        cell[3] = max(cell[3], float(d.same_event))
+    while True:
+        best: tuple[float, int, int] | None = None
+        for (i, j), (total, count, closed, same) in agg.items():
+            mean = total / count if count else 0.0
+            if not closed and same and mean > 0.5 and (best is None or mean > best[0]):
+                best = (mean, i, j)
+        if best is None:
+            break
+        _, i, j = best
+        groups[i] += groups.pop(j)
+        empty = [0.0, 0.0, 0.0, 0.0]
+        for k in groups:
+            if k == i:
+                continue
+            a, b = agg.pop((min(i, k), max(i, k)), empty), agg.pop((min(j, k), max(j, k)), empty)
+            agg[(min(i, k), max(i, k))] = [a[0] + b[0], a[1] + b[1], max(a[2], b[2]), max(a[3], b[3])]
+        agg.pop((min(i, j), max(i, j)), None)
+    return list(groups.values())
+
+
 def reference_date(profiles: list[Profile]) -> dt.date | None:
     """The date most articles of the event give for the talks or the signing."""
     dates = Counter(p.date for p in profiles if p.date)
@@ -219,27 +327,7 @@ def group_events(
         else:
             decisions[frozenset((a.id, b.id))] = decide(profiles[a.id], profiles[b.id])
 
-    clusters: dict[str, list[str]] = {}
-    for it in items:
-        clusters.setdefault(stand_for[it.id], []).append(it.id)
-    groups = list(clusters.values())
-    while True:
-        best: tuple[float, int, int] | None = None
-        for i, j in combinations(range(len(groups)), 2):
-            pairs = [decisions[frozenset((x, y))] for x in groups[i] for y in groups[j]]
-            if any(closed for _, closed in pairs):
-                continue
-            if not any(d.same_event for d, _ in pairs):
-                continue
-            mean = sum(d.score for d, _ in pairs) / len(pairs)
-            if mean > 0.5 and (best is None or mean > best[0]):
-                best = (mean, i, j)
-        if best is None:
-            break
-        _, i, j = best
-        groups[i] = groups[i] + groups[j]
-        del groups[j]
-
+    groups = _link(items, stand_for, decisions)
     events: list[EventGroup] = []
     slugs: Counter[str] = Counter()
     for ids in sorted(groups, key=lambda g: min(order[x] for x in g)):
@@ -293,17 +381,23 @@ def _event_reasons(profiles: list[Profile], decisions: dict[frozenset[str], tupl
     return out
 
 
-def _separation_notes(events: list[EventGroup], decisions: dict[frozenset[str], tuple[PairDecision, bool]]) -> list[str]:
+def _names(event: EventGroup) -> str:
+    ids = [m.id for m in event.members]
+    shown = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+    return f"{shown} ({event.label})"
+
+
+def _separation_notes(
+    events: list[EventGroup], decisions: dict[frozenset[str], tuple[PairDecision, bool]]
+) -> list[str]:
+    """Why each pair of events was kept apart, read from their closest pair of articles."""
     notes: list[str] = []
     pairs = list(combinations(events, 2))
     for e1, e2 in pairs[:20]:
         cross = [decisions[frozenset((x.id, y.id))][0] for x in e1.members for y in e2.members]
         best = max(cross, key=lambda d: d.score)
         why = "; ".join(r for r in best.reasons if not r.startswith("same ")) or "too little in common"
-        notes.append(
-            f"Not compared: {', '.join(m.id for m in e1.members)} and {', '.join(m.id for m in e2.members)} "
-            f"report different events ({why})."
-        )
+        notes.append(f"Not compared: {_names(e1)} and {_names(e2)} report different events ({why}).")
     if len(pairs) > 20:
         notes.append(f"{len(pairs) - 20} more pairs of events were kept apart; see `pairs` for every decision.")
     return notes

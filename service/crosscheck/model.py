@@ -19,6 +19,7 @@ class Item:
     id: str
     summary: ArticleSummary
     body: str | None = None
+    cache: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def documents(self) -> list[Document]:

@@ -13,11 +13,11 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from service.textnorm import fold
+from service.crosscheck.text import fold
 
 _TITLES = frozenset(
-    """mr mrs ms dr prof sir president prime minister pm general gen colonel col secretary deputy chairman
-    chairwoman speaker his her excellency h.e. he ambassador party chief leader king queen premier""".split()
+    "mr mrs ms dr prof sir president prime minister pm general gen colonel col secretary deputy chairman "  # noqa: SIM905
+    "chairwoman speaker his her excellency h.e. he ambassador party chief leader king queen premier".split()
 )
 
 # Applied in order to a folded name: spellings that transliteration produces for one sound.
@@ -72,6 +72,7 @@ def _subsumes(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(short) and all(translit(t) in keys for t in short)
 
 
+@lru_cache(maxsize=65536)
 def same_person(a: str, b: str) -> bool:
     """The two names plausibly denote one person (same spelling, a shortened form, or a variant)."""
     ta, tb = tokens(a), tokens(b)
@@ -82,6 +83,7 @@ def same_person(a: str, b: str) -> bool:
     return spelling_variant(a, b)
 
 
+@lru_cache(maxsize=65536)
 def spelling_variant(a: str, b: str) -> bool:
     """Same person, spelt differently beyond diacritics, spacing and transliteration.
 

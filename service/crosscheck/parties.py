@@ -9,13 +9,12 @@ ministry against a state company, a government against an agency) or a different
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from service.countries import country_code
-from service.crosscheck.text import content_words
+from service.crosscheck.text import content_words, fold
 from service.models import Party
-from service.textnorm import fold
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("government", re.compile(r"\b(?:governments?|intergovernmental|cabinet)\b")),
@@ -40,7 +39,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
 
 # Words of a body's name that say what it is rather than which one it is.
 _GENERIC = frozenset(
-    "ministry ministries minister government of the and relevant agency agencies national state federal "
+    "ministry ministries minister government of the and relevant agency agencies national state federal "  # noqa: SIM905
     "republic socialist people peoples democratic own its their respective".split()
 )
 _ACRONYM = re.compile(r"^(.*?)\s*\(\s*([^()]{2,40}?)\s*\)\s*$")
@@ -67,33 +66,47 @@ def _split_alias(name: str) -> tuple[str, str | None]:
 
 @lru_cache(maxsize=4096)
 def _kind(folded: str) -> str:
+    """The kind named by the head noun: the first kind word of the name.
+
+    "National Centre for Ocean Information Services, Ministry of Earth Sciences" is a centre
+    (an agency) that belongs to a ministry, not the ministry itself.
+    """
+    best: tuple[int, str] | None = None
     for kind, pattern in _KINDS:
-        if pattern.search(folded):
-            return kind
-    return "unknown"
+        m = pattern.search(folded)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), kind)
+    return best[1] if best else "unknown"
 
 
 def _is_state(name: str) -> bool:
-    core = re.sub(r"\b(?:the|republic|socialist|federation|of|state|kingdom|islamic|people's|democratic)\b", " ", fold(name))
+    core = re.sub(
+        r"\b(?:the|republic|socialist|federation|of|state|kingdom|islamic|people's|democratic)\b", " ", fold(name)
+    )
     core = re.sub(r"[^a-z' ]", " ", core).strip()
     return bool(core) and country_code(core) is not None
 
 
 def body(party: Party, known: dict[str, str] | None = None) -> Body:
     """Classify a party; `known` maps aliases seen elsewhere in the event ("socar") to a kind."""
-    main, alias = _split_alias(party.name)
+    found = _classify(party.name, party.country)
+    if found.kind == "unknown" and known:
+        kind = known.get(fold(_split_alias(party.name)[0]).replace(" ", ""), "unknown")
+        if kind != "unknown":
+            return replace(found, kind=kind)
+    return found
+
+
+@lru_cache(maxsize=16384)
+def _classify(name: str, country: str | None) -> Body:
+    main, alias = _split_alias(name)
     folded = fold(main)
     aliases = {fold(alias).replace(" ", "")} if alias else set()
-    if _is_state(main):
-        kind = "state"
-    else:
-        kind = _kind(folded)
-        if kind == "unknown" and known:
-            kind = known.get(folded.replace(" ", ""), "unknown")
+    kind = "state" if _is_state(main) else _kind(folded)
     words = frozenset(w for w in content_words(main) if w not in _GENERIC)
     if not alias and re.fullmatch(r"[a-z0-9\-]+", folded):
         aliases.add(folded.replace("-", ""))
-    return Body(name=party.name, country=party.country, kind=kind, words=words, aliases=frozenset(aliases))
+    return Body(name=name, country=country, kind=kind, words=words, aliases=frozenset(aliases))
 
 
 def alias_kinds(parties: list[Party]) -> dict[str, str]:
@@ -114,9 +127,7 @@ def same_body(a: Body, b: Body) -> bool:
         return True
     if a.kind != b.kind and "unknown" not in (a.kind, b.kind):
         return False
-    if a.words and b.words and (a.words <= b.words or b.words <= a.words):
-        return True
-    return False
+    return bool(a.words and b.words and (a.words <= b.words or b.words <= a.words))
 
 
 def compatible(a: Body, b: Body, *, strict: bool = False) -> bool:

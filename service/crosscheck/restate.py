@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from service.crosscheck.model import Item
-from service.crosscheck.text import Segment, canonical_words, content_words, segments
+from service.crosscheck.text import Segment, canonical_words, content_words, fold, segments
 from service.models import Document, Evidence, Party, Restatement
 from service.vocabulary import TYPE_PATTERNS, type_family
 
@@ -23,14 +23,35 @@ _SIGNED = re.compile(r"\b(?:signed|inked|exchanged|sealed|concluded|shared|initi
 _ADOPTED = re.compile(r"\b(?:adopted|issued|approved|released|endorsed)\b", re.I)
 _DISCUSSED = re.compile(r"\b(?:discussed|talked about|considered|explored|mulled|deliberated on)\b", re.I)
 _PLURAL = re.compile(r"(?:s|a|ies)$", re.I)
-_BOTH_MINISTRIES = re.compile(
+BOTH_MINISTRIES = re.compile(
     r"\bMinistries\s+of\s+([A-Z][\w' ,&-]*?)\s+of\s+(?:both|the\s+two)\s+(?:nations|countries|sides|states)\b"
     r"|\bthe\s+two\s+Ministries\s+of\s+([A-Z][\w' ,&-]*?)(?=\s+(?:have|had|also|[a-z]+ed)\b)",
 )
 _YEARS = re.compile(r"\b((?:19|20)\d\d)\s*[-\u2013/]\s*((?:19|20)?\d\d)\b")
 # "The agreement is expected to ..." refers back to a document; it does not name its type.
 _BARE = frozenset({"agreement", "agreements", "deal", "deals", "accord", "pact", "document", "documents"})
-_STOP_LEFT = frozenset("a an the this that its their his her of and to by with for in on at".split())
+_STOP_LEFT = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "its",
+        "their",
+        "his",
+        "her",
+        "of",
+        "and",
+        "to",
+        "by",
+        "with",
+        "for",
+        "in",
+        "on",
+        "at",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -82,7 +103,7 @@ def _title(text: str, phrase: _Phrase) -> str:
 
 
 def _both_parties(text: str, doc: Document) -> list[Party]:
-    m = _BOTH_MINISTRIES.search(text)
+    m = BOTH_MINISTRIES.search(text)
     if not m:
         return []
     remit = (m.group(1) or m.group(2) or "").strip(" ,")
@@ -101,6 +122,45 @@ def _covered(seg: Segment, spans: list[tuple[int, int]]) -> bool:
     return any(seg.start < e and s < seg.end for s, e in spans)
 
 
+def _best_document(
+    item: Item, text: str, doc_type: str, doc_words: list[tuple[frozenset[str], frozenset[str]]]
+) -> int | None:
+    """The one document of the article a passage is about, or None when none or several fit."""
+    words, canon = content_words(text), canonical_words(text)
+    scored: list[tuple[int, int]] = []
+    for i, doc in enumerate(item.documents):
+        if type_family(doc.type) != type_family(doc_type):
+            continue
+        raw, syn = doc_words[i]
+        common = max(len(raw & words), len(syn & canon))
+        if common >= 2 or (common == 1 and doc.type == doc_type and len(raw) <= 2):
+            scored.append((common, i))
+    if not scored:
+        return None
+    scored.sort(reverse=True)
+    if len(scored) > 1 and scored[0][0] == scored[1][0]:
+        return None
+    return scored[0][1]
+
+
+def read(text: str, evidence: Evidence, doc: Document) -> Restatement | None:
+    """What one passage says about a document: its type, name, status, sides and period."""
+    phrases = _phrases(text)
+    if not phrases or len({p.doc_type for p in phrases}) > 1 or any(p.plural for p in phrases):
+        return None
+    phrase = phrases[0]
+    years = _YEARS.search(text)
+    title = _title(text, phrase)
+    return Restatement(
+        evidence=evidence,
+        type=None if title in _BARE else phrase.doc_type,  # type: ignore[arg-type]
+        title=title,
+        status=status_of(text, phrase.start),  # type: ignore[arg-type]
+        parties=_both_parties(text, doc),
+        period=years.group(0) if years else None,
+    )
+
+
 def find_restatements(item: Item) -> dict[int, list[Restatement]]:
     """Restatements per document index, read from the body; empty without a body."""
     body = item.body
@@ -114,49 +174,74 @@ def find_restatements(item: Item) -> dict[int, list[Restatement]]:
         if _covered(seg, spans):
             continue
         phrases = _phrases(seg.text)
-        if not phrases or len({p.doc_type for p in phrases}) > 1 or any(p.plural for p in phrases):
+        if not phrases:
             continue
-        phrase = phrases[0]
-        words, canon = content_words(seg.text), canonical_words(seg.text)
-        scored: list[tuple[int, int]] = []
-        for i, doc in enumerate(item.documents):
-            if type_family(doc.type) != type_family(phrase.doc_type):
-                continue
-            raw, syn = doc_words[i]
-            common = max(len(raw & words), len(syn & canon))
-            if common >= 2 or (common == 1 and doc.type == phrase.doc_type and len(raw) <= 2):
-                scored.append((common, i))
-        if not scored:
+        index = _best_document(item, seg.text, phrases[0].doc_type, doc_words)
+        if index is None:
             continue
-        scored.sort(reverse=True)
-        if len(scored) > 1 and scored[0][0] == scored[1][0]:
-            continue
-        index = scored[0][1]
-        doc = item.documents[index]
-        years = _YEARS.search(seg.text)
-        title = _title(seg.text, phrase)
-        out.setdefault(index, []).append(
-            Restatement(
-                evidence=Evidence(quote=seg.text, start=seg.start, end=seg.end),
-                type=None if title in _BARE else phrase.doc_type,  # type: ignore[arg-type]
-                title=title,
-                status=status_of(seg.text, phrase.start),  # type: ignore[arg-type]
-                parties=_both_parties(seg.text, doc),
-                period=years.group(0) if years else None,
-            )
-        )
+        found = read(seg.text, Evidence(quote=seg.text, start=seg.start, end=seg.end), item.documents[index])
+        if found is not None:
+            out.setdefault(index, []).append(found)
     return out
 
 
-def restatements(item: Item) -> dict[int, list[Restatement]]:
-    """The summary's own restatements plus those read from the body, without overlaps."""
-    found = find_restatements(item)
+def _grounded_parties(r: Restatement) -> list[Party]:
+    """An extractor's parties for a restatement, kept only when distinct and written in its quote."""
+    names = [fold(p.name) for p in r.parties]
+    if len(set(names)) != len(names):
+        return []
+    quote = content_words(r.evidence.quote)
+    return [p for p in r.parties if content_words(p.name) <= quote] if r.parties else []
+
+
+def reread(
+    item: Item, index: int, r: Restatement, doc_words: list[tuple[frozenset[str], frozenset[str]]]
+) -> Restatement | None:
+    """An extractor's restatement checked against the body with the same rules as our own.
+
+    It is dropped when its passage fits another document better; its type and status are the
+    ones our reading gives, so two extractors cannot make one article contradict itself
+    differently; its parties stay only when the passage names them.
+    """
+    if not item.body:
+        return r
+    doc = item.documents[index]
+    ours = read(r.evidence.quote, r.evidence, doc)
+    if ours is None:
+        return r.model_copy(update={"type": None, "status": None, "parties": _grounded_parties(r)})
+    if _best_document(item, r.evidence.quote, ours.type or doc.type, doc_words) not in (index, None):
+        return None
+    parties = ours.parties or _grounded_parties(r)
+    return ours.model_copy(update={"parties": parties, "period": ours.period or r.period})
+
+
+def restatements(item: Item, duplicates: dict[int, int] | None = None) -> dict[int, list[Restatement]]:
+    """Every other place that reports each document: the summary's own restatements (checked against
+    the body), documents the summary lists twice, and passages read from the body."""
+    doc_words = [_words(d) for d in item.documents]
     out: dict[int, list[Restatement]] = {}
     for i, doc in enumerate(item.documents):
-        merged = list(doc.restatements)
-        for r in found.get(i, []):
+        checked = [x for r in doc.restatements if (x := reread(item, i, r, doc_words)) is not None]
+        if checked:
+            out[i] = checked
+    for dup, kept in (duplicates or {}).items():
+        other = item.documents[dup]
+        ev = other.evidence[0]
+        found = read(ev.quote, ev, item.documents[kept]) if item.body else None
+        out.setdefault(kept, []).append(
+            found
+            or Restatement(
+                evidence=ev,
+                type=other.type,
+                title=other.title,
+                status=other.status,
+                parties=other.parties,
+                period=other.period,
+            )
+        )
+    for i, found in find_restatements(item).items():
+        merged = out.setdefault(i, [])
+        for r in found:
             if not any(r.evidence.start < m.evidence.end and m.evidence.start < r.evidence.end for m in merged):
                 merged.append(r)
-        if merged:
-            out[i] = merged
-    return out
+    return {i: rs for i, rs in out.items() if rs}

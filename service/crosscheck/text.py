@@ -11,9 +11,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from service.countries import country_code
-from service.textnorm import fold
+from service.countries import country_code, known_country_words
+from service.textnorm import fold as _fold
 from service.vocabulary import SUBJECT_SYNONYMS
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """`service.textnorm.fold`, remembered: the checks fold the same names and quotes many times."""
+    return _fold(text)
+
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
@@ -39,14 +46,14 @@ MONTHS = {
 
 # Words that say nothing about which document or body is meant.
 FILLER = frozenset(
-    """a an the of on in for and or to with between by from at as its their both two sides field fields
-    cooperation co-operation collaboration memorandum memoranda memorandums understanding agreement agreements
-    letter intent mou mous moc joint statement program programme plan signed sign area areas sphere spheres
-    sector sectors relevant other regarding concerning relating related about into upon over under this that
-    these those new further also respective bilateral mutual countries country nations nation republic
-    socialist federation state states government governments ministry ministries minister document documents
-    deal deals establishment establishing aimed aim boost enhance enhancing strengthen strengthening
-    partnerships work together within framework level high issue issues""".split()
+    "a an the of on in for and or to with between by from at as its their both two sides field fields "  # noqa: SIM905
+    "cooperation co-operation collaboration memorandum memoranda memorandums understanding agreement "
+    "agreements letter intent mou mous moc joint statement program programme plan signed sign area areas "
+    "sphere spheres sector sectors relevant other regarding concerning relating related about into upon "
+    "over under this that these those new further also respective bilateral mutual countries country "
+    "nations nation republic socialist federation state states government governments ministry ministries "
+    "minister document documents deal deals establishment establishing aimed aim boost enhance enhancing "
+    "strengthen strengthening partnerships work together within framework level high issue issues".split()
 )
 
 # Subject words the shared vocabulary does not relate yet (candidates for `SUBJECT_SYNONYMS`).
@@ -134,10 +141,17 @@ def _is_country_word(word: str) -> bool:
     return country_code(word) is not None
 
 
+_MULTIWORD_COUNTRIES = re.compile(
+    r"\b(?:"
+    + "|".join(sorted((re.escape(w) for w in known_country_words() if " " in w), key=len, reverse=True))
+    + r")\b"
+)
+
+
 @lru_cache(maxsize=8192)
 def content_words(text: str) -> frozenset[str]:
-    """Stemmed content words of `text`, without filler and country names."""
-    words = re.findall(r"[a-z][a-z0-9]+", fold(text).replace("-", " "))
+    """Stemmed content words of `text`, without filler and country names ("Viet Nam" included)."""
+    words = re.findall(r"[a-z][a-z0-9]+", _MULTIWORD_COUNTRIES.sub(" ", fold(text).replace("-", " ")))
     return frozenset(stem(w) for w in words if w not in FILLER and len(w) > 2 and not _is_country_word(w))
 
 

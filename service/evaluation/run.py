@@ -168,6 +168,27 @@ def _prompt(summaries: Sequence[ArticleSummary]) -> tuple[str | None, str | None
     return None, None, None
 
 
+def _score_articles(
+    corpus: GoldCorpus, outcomes: Mapping[str, Outcome], gold_event: Mapping[str, str]
+) -> tuple[dict[str, ArticleResult], dict[str, ArticleSummary], list[str]]:
+    """Every article scored (a failed one as all-missed), the summaries that exist, the errors."""
+    prices = get_settings().prices
+    results: dict[str, ArticleResult] = {}
+    summaries: dict[str, ArticleSummary] = {}
+    errors: list[str] = []
+    for item in corpus.articles.values():
+        summary, error, wall_ms = outcomes[item.id]
+        if summary is None:
+            results[item.id] = failed_article(item, event_id=gold_event[item.id], error=error or "no summary")
+            errors.append(f"{item.id}: {error}")
+            continue
+        summaries[item.id] = summary
+        result = score_article(item, summary, event_id=gold_event[item.id])
+        result.usage = article_usage(summary, wall_ms=wall_ms, prices=prices)
+        results[item.id] = result
+    return results, summaries, errors
+
+
 def run_eval(
     corpus_dir: str | Path,
     *,
@@ -188,19 +209,7 @@ def run_eval(
     resolved = _resolve(backend, extractor)
     outcomes = summarise(corpus, backend, extractor=extractor, concurrency=concurrency, on_article=on_article)
     gold_event = event_of(corpus)
-    results: dict[str, ArticleResult] = {}
-    summaries: dict[str, ArticleSummary] = {}
-    errors: list[str] = []
-    for item in corpus.articles.values():
-        summary, error, wall_ms = outcomes[item.id]
-        if summary is None:
-            results[item.id] = failed_article(item, event_id=gold_event[item.id], error=error or "no summary")
-            errors.append(f"{item.id}: {error}")
-            continue
-        summaries[item.id] = summary
-        result = score_article(item, summary, event_id=gold_event[item.id])
-        result.usage = article_usage(summary, wall_ms=wall_ms, prices=settings.prices)
-        results[item.id] = result
+    results, summaries, errors = _score_articles(corpus, outcomes, gold_event)
 
     checker = checker or default_checker()
     events: list[EventResult] = []

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -11,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from service.articles import ArticleInput
 from service.storage.db import Database
+from service.storage.jobs import Claim
 from service.storage.tables import ArticleRow, JobRow, SummaryRow, utcnow
 
 
@@ -21,15 +23,35 @@ def article_id_for(sha256: str) -> str:
 
 @dataclass(frozen=True)
 class Submission:
-    """What `submit` did: the article, its job, and whether this call created it."""
+    """What `submit` did: the article, its job, whether this call created it, and the claim if taken."""
 
     article: ArticleRow
     job: JobRow
     created: bool
     requeued: bool = False
+    claim: Claim | None = None
 
 
-def _insert(db: Database, article: ArticleInput, backend: str, token_id: int | None) -> Submission:
+def _job_values(backend: str, lease_s: float | None) -> tuple[dict[str, Any], str | None]:
+    """A queued job, or (for the inline path) one already claimed by the caller."""
+    now = utcnow()
+    values: dict[str, Any] = {
+        "backend": backend, "state": "queued", "attempts": 0, "reason": None, "claim": None, "lease_until": None,
+        "available_at": now, "started_at": None, "finished_at": None,
+    }  # fmt: skip
+    if lease_s is None:
+        return values, None
+    token = secrets.token_hex(16)
+    values.update(
+        state="running", attempts=1, claim=token, lease_until=now + timedelta(seconds=lease_s), started_at=now
+    )
+    return values, token
+
+
+def _insert(
+    db: Database, article: ArticleInput, backend: str, token_id: int | None, lease_s: float | None
+) -> Submission:
+    now = utcnow()
     row = ArticleRow(
         id=article_id_for(article.sha256),
         sha256=article.sha256,
@@ -43,42 +65,60 @@ def _insert(db: Database, article: ArticleInput, backend: str, token_id: int | N
         truncated=article.truncated,
         notices=[list(n) for n in article.notices],
         length=len(article.body),
+        event_key=None,
         token_id=token_id,
+        created_at=now,
     )
-    job = JobRow(article_id=row.id, backend=backend, state="queued", attempts=0)
-    with db.write() as session:
-        session.add(row)
-        session.flush()
-        session.add(job)
-    return Submission(row, job, created=True)
+    values, token = _job_values(backend, lease_s)
+    columns = {c.key: getattr(row, c.key) for c in ArticleRow.__table__.columns}
+    with db.write() as session:  # Core inserts: this is the hot path of every submission
+        session.execute(sa.insert(ArticleRow), [columns])
+        job_id = session.execute(
+            sa.insert(JobRow).values(article_id=row.id, created_at=now, **values).returning(JobRow.id)
+        ).scalar_one()
+    job = JobRow(id=job_id, article_id=row.id, created_at=now, **values)
+    claim = Claim(job_id, row.id, backend, token, 1) if token else None
+    return Submission(row, job, created=True, claim=claim)
 
 
-def submit(db: Database, article: ArticleInput, *, backend: str, token_id: int | None = None) -> Submission:
-    """Store the article and queue its extraction, in one transaction, before any work starts.
+def submit(
+    db: Database,
+    article: ArticleInput,
+    *,
+    backend: str,
+    token_id: int | None = None,
+    claim_lease_s: float | None = None,
+) -> Submission:
+    """Store the article and its job in one transaction, before any work starts.
 
-    The same body twice returns the first article. A resubmitted article whose extraction
-    failed is queued again (the failure may have been an outage); any other state is left alone.
+    With `claim_lease_s` the job is stored already claimed by the caller (the inline path runs
+    it at once, and no background worker can take it first); otherwise it is queued. The same
+    body twice returns the first article. A resubmitted article whose extraction failed is
+    taken up again (the failure may have been an outage); any other state is left alone.
     """
     try:
-        return _insert(db, article, backend, token_id)
+        return _insert(db, article, backend, token_id, claim_lease_s)
     except IntegrityError:
         pass  # the body is already stored (possibly by a concurrent request)
     with db.write() as session:
         row = session.scalars(sa.select(ArticleRow).where(ArticleRow.sha256 == article.sha256)).one()
         job = session.scalars(sa.select(JobRow).where(JobRow.article_id == row.id)).one()
-        requeued = False
-        if job.state == "failed":
-            job.state, job.reason, job.attempts, job.backend = "queued", None, 0, backend
-            job.available_at, job.finished_at, job.claim, job.lease_until = utcnow(), None, None, None
-            requeued = True
-    return Submission(row, job, created=False, requeued=requeued)
+        if job.state != "failed":
+            return Submission(row, job, created=False)
+        values, token = _job_values(backend, claim_lease_s)
+        for key, value in values.items():
+            setattr(job, key, value)
+    claim = Claim(job.id, row.id, backend, token, 1) if token else None
+    return Submission(row, job, created=False, requeued=True, claim=claim)
 
 
 def get(db: Database, article_id: str) -> tuple[ArticleRow, JobRow] | None:
     """The article and its job, or None."""
     with db.read() as session:
         found = session.execute(
-            sa.select(ArticleRow, JobRow).join(JobRow, JobRow.article_id == ArticleRow.id).where(ArticleRow.id == article_id)
+            sa.select(ArticleRow, JobRow)
+            .join(JobRow, JobRow.article_id == ArticleRow.id)
+            .where(ArticleRow.id == article_id)
         ).first()
     return (found[0], found[1]) if found else None
 
@@ -87,7 +127,9 @@ def get_many(db: Database, article_ids: list[str]) -> dict[str, tuple[ArticleRow
     """Articles by id (missing ids are simply absent from the result)."""
     with db.read() as session:
         rows = session.execute(
-            sa.select(ArticleRow, JobRow).join(JobRow, JobRow.article_id == ArticleRow.id).where(ArticleRow.id.in_(article_ids))
+            sa.select(ArticleRow, JobRow)
+            .join(JobRow, JobRow.article_id == ArticleRow.id)
+            .where(ArticleRow.id.in_(article_ids))
         ).all()
     return {a.id: (a, j) for a, j in rows}
 
@@ -120,8 +162,12 @@ def list_page(
     if status:
         query = query.where(JobRow.state == status)
     with db.read() as session:
-        total = session.scalar(sa.select(sa.func.count()).select_from(query.with_only_columns(ArticleRow.id).subquery()))
-        rows = session.execute(query.order_by(ArticleRow.created_at.desc(), ArticleRow.id).limit(limit).offset(offset)).all()
+        total = session.scalar(
+            sa.select(sa.func.count()).select_from(query.with_only_columns(ArticleRow.id).subquery())
+        )
+        rows = session.execute(
+            query.order_by(ArticleRow.created_at.desc(), ArticleRow.id).limit(limit).offset(offset)
+        ).all()
     return Page(items=[(a, j, n) for a, j, n in rows], total=int(total or 0))
 
 
@@ -133,7 +179,9 @@ def summary(db: Database, article_id: str) -> dict[str, Any] | None:
 
 def summaries(db: Database, article_ids: list[str]) -> dict[str, dict[str, Any]]:
     with db.read() as session:
-        rows = session.execute(sa.select(SummaryRow.article_id, SummaryRow.payload).where(SummaryRow.article_id.in_(article_ids)))
+        rows = session.execute(
+            sa.select(SummaryRow.article_id, SummaryRow.payload).where(SummaryRow.article_id.in_(article_ids))
+        )
         return {aid: payload for aid, payload in rows}
 
 

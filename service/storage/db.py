@@ -77,7 +77,9 @@ def make_engine(url: str) -> Engine:
     try:
         return sa.create_engine(url, pool_pre_ping=True, pool_size=8, max_overflow=8)
     except ModuleNotFoundError as exc:
-        raise ConfigurationError(f"the database driver is not installed ({exc.name}); pip install 'pactcheck[postgres]'") from exc
+        raise ConfigurationError(
+            f"the database driver is not installed ({exc.name}); pip install 'pactcheck[postgres]'"
+        ) from exc
 
 
 @dataclass

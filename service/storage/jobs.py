@@ -82,7 +82,9 @@ def give_up_exhausted(db: Database, max_attempts: int) -> int:
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
-def claim_next(db: Database, *, lease_s: float, backends: tuple[str, ...] | None = None, batch: int = 8) -> Claim | None:
+def claim_next(
+    db: Database, *, lease_s: float, backends: tuple[str, ...] | None = None, batch: int = 8
+) -> Claim | None:
     """Claim the oldest runnable job (queued, or running with an expired lease)."""
     now = utcnow()
     query = sa.select(JobRow).where(_runnable(now)).order_by(JobRow.id).limit(batch)

@@ -72,5 +72,7 @@ async def form_context(request: Request, scope: str = "write") -> tuple[PageCont
         values = [v for v in form.getlist(key) if isinstance(v, str)]
         fields[key] = values if key == "article_ids" else (values[0] if values else "")
     if not ctx.via_bearer and not csrf_ok(ctx.session, str(fields.get("csrf") or "")):
-        raise ApiError(403, "the form expired or did not come from this site; reload the page and try again", code="csrf")
+        raise ApiError(
+            403, "the form expired or did not come from this site; reload the page and try again", code="csrf"
+        )
     return ctx, fields

@@ -7,6 +7,7 @@ span can light it up. The text itself is left to the template, which always esca
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 
@@ -43,7 +44,7 @@ def segments(body: str, spans: list[Span]) -> list[Segment]:
     valid = [s for s in spans if 0 <= s.start < s.end <= len(body)]
     cuts = sorted({0, len(body), *(s.start for s in valid), *(s.end for s in valid)})
     out: list[Segment] = []
-    for left, right in zip(cuts, cuts[1:], strict=False):
+    for left, right in itertools.pairwise(cuts):
         covering = [s for s in valid if s.start <= left and right <= s.end]
         starting = [s.anchor for s in valid if s.start == left]
         out.append(Segment(body[left:right], covering, list(dict.fromkeys(starting))))

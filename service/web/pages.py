@@ -20,8 +20,16 @@ PAGE_SIZE = 50
 STATUSES = ("queued", "running", "done", "failed")
 
 
-def _index(request: Request, ctx: PageContext, *, status: str | None, offset: int, error: str | None = None,
-           form: dict[str, str] | None = None, code: int = 200) -> Response:
+def _index(
+    request: Request,
+    ctx: PageContext,
+    *,
+    status: str | None,
+    offset: int,
+    error: str | None = None,
+    form: dict[str, str] | None = None,
+    code: int = 200,
+) -> Response:
     page = article_store.list_page(ctx.state.db, status=status, limit=PAGE_SIZE, offset=offset)
     rows = [operations.article_out(a, j, n) for a, j, n in page.items]
     return render(

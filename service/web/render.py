@@ -13,7 +13,11 @@ from service import __version__
 
 HERE = Path(__file__).resolve().parent
 env = Environment(
-    loader=FileSystemLoader(HERE / "templates"), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
+    loader=FileSystemLoader(HERE / "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
 )
 STATUS_LABEL = {"queued": "queued", "running": "running", "done": "done", "failed": "failed"}
 

@@ -87,7 +87,9 @@ def report_view(report: CrossCheckReport, bodies: dict[str, str]) -> ReportView:
                     continue
                 for ev in value.evidence:
                     anchor = span_anchor(articles[value.article_id].index, ev)
-                    spans[value.article_id].append(Span(ev.start, ev.end, "hl-f", anchor, f"{finding.kind}: {value.value}"))
+                    spans[value.article_id].append(
+                        Span(ev.start, ev.end, "hl-f", anchor, f"{finding.kind}: {value.value}")
+                    )
     for article_id, view in articles.items():
         view.segments = segments(bodies.get(article_id, ""), spans[article_id])
     return ReportView(report, articles)

@@ -10,7 +10,9 @@ from tests.api.conftest import ARTICLE, SECOND, auth
 
 def test_submit_json_extracts_inline_and_returns_201(client: TestClient) -> None:
     response = client.post(
-        "/v1/articles", headers=auth(), json={"text": ARTICLE, "title": "Grid deal", "outlet": "Baltic Wire", "date": "14 May 2025"}
+        "/v1/articles",
+        headers=auth(),
+        json={"text": ARTICLE, "title": "Grid deal", "outlet": "Baltic Wire", "date": "14 May 2025"},
     )
     assert response.status_code == 201
     body = response.json()
@@ -35,7 +37,9 @@ def test_same_text_twice_is_the_same_article(client: TestClient) -> None:
 
 
 def test_text_plain_submission(client: TestClient) -> None:
-    response = client.post("/v1/articles", headers={**auth(), "Content-Type": "text/plain; charset=utf-8"}, content=SECOND.encode())
+    response = client.post(
+        "/v1/articles", headers={**auth(), "Content-Type": "text/plain; charset=utf-8"}, content=SECOND.encode()
+    )
     assert response.status_code == 201
     assert response.json()["status"] == "done"
 
@@ -65,7 +69,11 @@ def test_list_is_paged_and_filtered(client: TestClient) -> None:
     ids = []
     for i in range(5):
         text = f"Story {i}. Estonia and Finland signed a memorandum of understanding on topic {i}."
-        ids.append(client.post("/v1/articles", headers=auth(), json={"text": text, "outlet": "Wire" if i % 2 else "Daily"}).json()["id"])
+        ids.append(
+            client.post(
+                "/v1/articles", headers=auth(), json={"text": text, "outlet": "Wire" if i % 2 else "Daily"}
+            ).json()["id"]
+        )
     first = client.get("/v1/articles?limit=2", headers=auth()).json()
     assert first["total"] == 5 and len(first["items"]) == 2 and first["next_offset"] == 2
     assert [item["id"] for item in first["items"]] == ids[::-1][:2]  # newest first
@@ -96,7 +104,11 @@ def test_failed_extraction_is_reported_with_a_reason_and_no_secret(make_app, ext
 
 
 def test_unknown_ids_are_404_with_a_message(client: TestClient) -> None:
-    for path in ("/v1/articles/art_00000000000000000000", "/v1/articles/nope", "/v1/articles/art_00000000000000000000/summary"):
+    for path in (
+        "/v1/articles/art_00000000000000000000",
+        "/v1/articles/nope",
+        "/v1/articles/art_00000000000000000000/summary",
+    ):
         response = client.get(path, headers=auth())
         assert response.status_code == 404
         assert "no article with id" in response.json()["error"]["message"]

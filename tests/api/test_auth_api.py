@@ -25,10 +25,17 @@ ROUTES = [
 @pytest.mark.parametrize(("method", "path"), ROUTES)
 @pytest.mark.parametrize(
     "headers",
-    [{}, {"Authorization": "Basic dXNlcjpwYXNz"}, {"Authorization": "Bearer"}, {"Authorization": "Bearer not-a-valid-token-at-all"}],
+    [
+        {},
+        {"Authorization": "Basic dXNlcjpwYXNz"},
+        {"Authorization": "Bearer"},
+        {"Authorization": "Bearer not-a-valid-token-at-all"},
+    ],
     ids=["missing", "basic", "empty-bearer", "unknown-token"],
 )
-def test_every_api_route_needs_a_valid_token(client: TestClient, method: str, path: str, headers: dict[str, str]) -> None:
+def test_every_api_route_needs_a_valid_token(
+    client: TestClient, method: str, path: str, headers: dict[str, str]
+) -> None:
     response = client.request(method, path, headers=headers, json={"text": ARTICLE} if method == "post" else None)
     assert response.status_code == 401
     assert response.headers["www-authenticate"].startswith("Bearer")
@@ -43,7 +50,10 @@ def test_healthz_needs_no_token(client: TestClient) -> None:
 
 def test_read_only_token_can_read_but_not_write(client: TestClient) -> None:
     assert client.get("/v1/articles", headers=auth(READER)).status_code == 200
-    for path, body in (("/v1/articles", {"text": ARTICLE}), ("/v1/crosschecks", {"article_ids": ["art_00000000000000000000"]})):
+    for path, body in (
+        ("/v1/articles", {"text": ARTICLE}),
+        ("/v1/crosschecks", {"article_ids": ["art_00000000000000000000"]}),
+    ):
         response = client.post(path, headers=auth(READER), json=body)
         assert response.status_code == 403
         assert "may not write" in response.json()["error"]["message"]

@@ -23,7 +23,9 @@ def _nothing_stored(client: TestClient) -> None:
 
 
 def test_malformed_json_is_400(client: TestClient) -> None:
-    response = client.post("/v1/articles", headers={**auth(), "Content-Type": "application/json"}, content=b'{"text": "abc"')
+    response = client.post(
+        "/v1/articles", headers={**auth(), "Content-Type": "application/json"}, content=b'{"text": "abc"'
+    )
     assert response.status_code == 400
     assert "not valid JSON" in _error(response)
     _nothing_stored(client)

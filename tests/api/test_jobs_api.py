@@ -25,7 +25,9 @@ def _texts(n: int) -> list[str]:
     return [f"Report {i}. Latvia and Norway signed an agreement on ferry route number {i}." for i in range(n)]
 
 
-def test_llm_jobs_are_queued_then_done_by_bounded_workers(make_app: Callable[..., FastAPI], extractor: ScriptedExtractor) -> None:
+def test_llm_jobs_are_queued_then_done_by_bounded_workers(
+    make_app: Callable[..., FastAPI], extractor: ScriptedExtractor
+) -> None:
     extractor.delay_s = 0.15
     with TestClient(make_app(backend="llm", workers=2)) as client:
         submitted = [client.post("/v1/articles", headers=auth(), json={"text": t}) for t in _texts(6)]
@@ -49,7 +51,9 @@ def test_model_errors_are_retried_then_succeed(make_app: Callable[..., FastAPI],
     assert state["status"] == "done" and state["attempts"] == 2
 
 
-def test_model_errors_fail_after_the_last_attempt(make_app: Callable[..., FastAPI], extractor: ScriptedExtractor) -> None:
+def test_model_errors_fail_after_the_last_attempt(
+    make_app: Callable[..., FastAPI], extractor: ScriptedExtractor
+) -> None:
     extractor.model_errors = 10
     app = make_app(backend="llm", workers=1, job_max_attempts=3)
     app.state.pactcheck.executor.retry_base_s = 0.02

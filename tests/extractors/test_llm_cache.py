@@ -13,7 +13,13 @@ DRAFT = DraftSummary(documents=[DraftDocument(type="treaty", title="t", status="
 
 
 def entry(prompt_hash: str = "h1") -> CacheEntry:
-    return CacheEntry(draft=DRAFT, usage=Usage(prompt_tokens=9, completion_tokens=1, total_tokens=10), calls=2, chunks=1, prompt_hash=prompt_hash)
+    return CacheEntry(
+        draft=DRAFT,
+        usage=Usage(prompt_tokens=9, completion_tokens=1, total_tokens=10),
+        calls=2,
+        chunks=1,
+        prompt_hash=prompt_hash,
+    )
 
 
 def test_round_trip_and_no_temporary_files_left(tmp_path: Path) -> None:

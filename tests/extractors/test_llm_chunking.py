@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from service.extractors.llm.chunking import Chunk, merge, split
@@ -23,7 +25,7 @@ def test_parts_cover_the_text_within_budget_and_overlap(size: int, overlap: int)
     for chunk in chunks:
         assert chunk.end - chunk.start <= size
         assert TEXT[chunk.start : chunk.end].startswith("Paragraph")  # cut at paragraph starts
-    for before, after in zip(chunks, chunks[1:], strict=False):
+    for before, after in itertools.pairwise(chunks):
         assert after.start > before.start
         assert not TEXT[before.end : after.start].strip()  # nothing but a paragraph break is skipped
         assert before.end - after.start <= overlap

@@ -6,8 +6,8 @@ import asyncio
 import json
 import time
 from collections.abc import Callable
-from email.utils import format_datetime
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from types import SimpleNamespace
 
 import pytest
@@ -17,7 +17,7 @@ from service.config import Settings
 from service.errors import ModelError
 from service.extractors.llm import LLMExtractor
 from service.extractors.llm.retry import retry_after_s
-from service.models import Usage
+from service.models import ArticleSummary, Usage
 from tests.extractors.llm_samples import ARTICLE, DRAFT
 from tests.fakes.openai_server import Answer, Drop, Error, FakeOpenAI, Raw, Slow
 
@@ -27,7 +27,7 @@ SCHEMA_INVALID = json.dumps(
 )
 
 
-def run(make: Callable[..., Settings], **overrides: object):  # noqa: ANN201 - returns ArticleSummary
+def run(make: Callable[..., Settings], **overrides: object) -> ArticleSummary:
     return LLMExtractor(settings=make(**overrides)).extract(from_text(ARTICLE))
 
 
@@ -204,3 +204,12 @@ def test_wait_that_would_pass_the_deadline_is_not_taken(
     with pytest.raises(ModelError, match="429"):
         run(llm_settings, llm_total_deadline_s=10.0)
     assert len(fake_openai.requests) == 1 and no_retry_waits == []
+
+
+def test_answer_cut_off_at_the_token_limit_is_a_clear_error(
+    fake_openai: FakeOpenAI, llm_settings: Callable[..., Settings]
+) -> None:
+    fake_openai.script(Raw('{"documents": [{"type": "agree', usage=(90, 4000), finish_reason="length"))
+    with pytest.raises(ModelError, match="cut off") as caught:
+        run(llm_settings)
+    assert caught.value.calls == 1 and caught.value.last_completion is not None

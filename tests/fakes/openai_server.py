@@ -36,6 +36,7 @@ class Answer:
 
     payload: Payload
     usage: Usage | None = None
+    finish_reason: str | None = None
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Raw:
 
     text: str
     usage: Usage | None = None
+    finish_reason: str | None = None  # "length" plays an answer cut off at the token limit
 
 
 @dataclass
@@ -76,7 +78,7 @@ class Recorded:
     """One request as the server received it."""
 
     body: dict[str, Any]
-    headers: dict[str, str]
+    headers: dict[str, str]  # names lower-cased
     received: float
 
     @property
@@ -221,7 +223,9 @@ class FakeOpenAI:
         if seconds > 0:
             self._stopping.wait(seconds)
 
-    def _completion(self, body: dict[str, Any], text: str, usage: Usage | None) -> dict[str, Any]:
+    def _completion(
+        self, body: dict[str, Any], text: str, usage: Usage | None, finish_reason: str | None = None
+    ) -> dict[str, Any]:
         number = next(self._ids)
         if usage is None:
             sent = json.dumps(body.get("messages", [])) + json.dumps(body.get("tools", []))
@@ -240,7 +244,7 @@ class FakeOpenAI:
             "object": "chat.completion",
             "created": int(time.time()),
             "model": body.get("model", "fake-model"),
-            "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
+            "choices": [{"index": 0, "message": message, "finish_reason": finish_reason or finish, "logprobs": None}],
             "usage": {"prompt_tokens": usage[0], "completion_tokens": usage[1], "total_tokens": sum(usage)},
         }
 
@@ -284,7 +288,7 @@ def _handler_for(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             except json.JSONDecodeError:
                 self._send(400, {"error": {"message": "request body is not JSON", "type": "invalid_request_error"}})
                 return
-            recorded, step = server._record(body, dict(self.headers.items()))
+            recorded, step = server._record(body, {k.lower(): v for k, v in self.headers.items()})
             if server.inspect is not None:
                 try:
                     server.inspect(recorded)
@@ -307,10 +311,10 @@ def _handler_for(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                 self._send(step.status, payload, step.headers)
                 return
             if isinstance(step, Raw):
-                self._send(200, server._completion(body, step.text, step.usage))
+                self._send(200, server._completion(body, step.text, step.usage, step.finish_reason))
                 return
             answer = step if isinstance(step, Answer) else Answer(server.responder(body))
-            self._send(200, server._completion(body, _dump(answer.payload), answer.usage))
+            self._send(200, server._completion(body, _dump(answer.payload), answer.usage, answer.finish_reason))
 
     return Handler
 

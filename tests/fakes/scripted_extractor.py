@@ -81,7 +81,9 @@ class ScriptedExtractor(Extractor):
         body = article.body.lower()
         date = _DATE.search(article.body)
         draft = DraftSummary(
-            event=DraftEvent(countries=[c for n, c in _COUNTRIES.items() if n in body], date=date.group(1) if date else None),
+            event=DraftEvent(
+                countries=[c for n, c in _COUNTRIES.items() if n in body], date=date.group(1) if date else None
+            ),
             documents=documents,
         )
         return resolve(article, draft, language=article.language or "en", provenance=Provenance(extractor="offline"))

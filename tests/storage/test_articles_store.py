@@ -5,9 +5,8 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 from service.articles import from_text
-from service.storage import Database
+from service.storage import Database, crosschecks
 from service.storage import articles as store
-from service.storage import crosschecks
 from service.storage import jobs as job_store
 
 TEXT = "Oslo. Norway and Chile signed an agreement on salmon research."
@@ -46,7 +45,9 @@ def test_failed_article_is_requeued_when_resubmitted(db: Database) -> None:
 def test_list_filters_and_pages(db: Database) -> None:
     ids = []
     for i in range(4):
-        sub = store.submit(db, from_text(f"Story {i} about a treaty.", outlet="Wire" if i % 2 else "Daily"), backend="offline")
+        sub = store.submit(
+            db, from_text(f"Story {i} about a treaty.", outlet="Wire" if i % 2 else "Daily"), backend="offline"
+        )
         ids.append(sub.article.id)
         if i < 2:
             claim = job_store.claim_job(db, sub.job.id, lease_s=30)
@@ -60,7 +61,7 @@ def test_list_filters_and_pages(db: Database) -> None:
     groups = store.events(db)
     assert [(g.key, g.articles, g.done) for g in groups] == [("cl-no-2025", 2, 2)]
     assert groups[0].latest.tzinfo is not None
-    assert store.summaries(db, ids) .keys() == {ids[0], ids[1]}
+    assert store.summaries(db, ids).keys() == {ids[0], ids[1]}
 
 
 def test_crosscheck_reports_are_stored_once_per_id(db: Database) -> None:

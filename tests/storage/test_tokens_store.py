@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.errors import ConfigurationError
-from service.storage import Database
-from service.storage import tokens
+from service.storage import Database, tokens
 
 A = "alpha-token-0123456789"
 B = "bravo-token-0123456789"

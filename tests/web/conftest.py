@@ -7,8 +7,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import client, extractor, make_app  # noqa: F401  (shared fixtures)
-from tests.api.conftest import WRITER
+from tests.api.conftest import WRITER, client, extractor, make_app  # noqa: F401  (the service fixtures, shared)
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
@@ -19,9 +18,11 @@ def csrf_of(html: str) -> str:
     return found.group(1)
 
 
-def sign_in(client: TestClient, token: str = WRITER) -> None:
-    form = client.get("/signin")
-    response = client.post("/signin", data={"token": token, "csrf": csrf_of(form.text), "next": "/"}, follow_redirects=False)
+def sign_in(http: TestClient, token: str = WRITER) -> None:
+    form = http.get("/signin")
+    response = http.post(
+        "/signin", data={"token": token, "csrf": csrf_of(form.text), "next": "/"}, follow_redirects=False
+    )
     assert response.status_code == 303, response.text
 
 

@@ -15,7 +15,9 @@ XSS = 'Breaking <script>document.title="pwned"</script> <img src=x onerror="aler
 
 def _submit(client: TestClient, text: str, **fields: str) -> str:
     page = client.get("/")
-    response = client.post("/articles", data={"text": text, "csrf": csrf_of(page.text), **fields}, follow_redirects=False)
+    response = client.post(
+        "/articles", data={"text": text, "csrf": csrf_of(page.text), **fields}, follow_redirects=False
+    )
     assert response.status_code == 303, response.text
     return response.headers["location"]
 
@@ -30,7 +32,9 @@ def test_pages_redirect_to_signin_without_credentials(client: TestClient) -> Non
 def test_signin_sets_a_hardened_session_cookie(client: TestClient) -> None:
     form = client.get("/signin")
     response = client.post(
-        "/signin", data={"token": "writer-token-0123456789abcdef", "csrf": csrf_of(form.text), "next": "/events"}, follow_redirects=False
+        "/signin",
+        data={"token": "writer-token-0123456789abcdef", "csrf": csrf_of(form.text), "next": "/events"},
+        follow_redirects=False,
     )
     assert response.status_code == 303 and response.headers["location"] == "/events"
     cookie = response.headers["set-cookie"]
@@ -52,7 +56,11 @@ def test_signin_never_redirects_off_site(client: TestClient) -> None:
     for target in ("https://evil.example/", "//evil.example/", "/\\evil"):
         response = client.post(
             "/signin",
-            data={"token": "writer-token-0123456789abcdef", "csrf": csrf_of(client.get("/signin").text), "next": target},
+            data={
+                "token": "writer-token-0123456789abcdef",
+                "csrf": csrf_of(client.get("/signin").text),
+                "next": target,
+            },
             follow_redirects=False,
         )
         assert response.headers["location"] == "/"

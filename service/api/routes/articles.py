@@ -53,7 +53,7 @@ def _parse(request: Request, body: bytes) -> ArticleInput:
             raise ApiError(415, "text/plain bodies must be UTF-8 (or send JSON)")
         article = operations.read_text_submission(body)
     else:
-        raise ApiError(415, "send application/json ({\"text\": ...}) or text/plain", code="unsupported_media_type")
+        raise ApiError(415, 'send application/json ({"text": ...}) or text/plain', code="unsupported_media_type")
     limit = get_state(request).settings.max_article_chars
     if len(article.body) > limit:
         raise ApiError(422, f"the article is {len(article.body):,} characters; the limit is {limit:,}", code="too_long")
@@ -81,7 +81,7 @@ async def submit_article(
     detail, created = await run_in_threadpool(operations.submit, get_state(request), article, principal)
     response.status_code = 201 if created else 200
     response.headers["Location"] = detail.links.self
-    return ArticleSubmitted(**detail.model_dump(exclude={"body"}), created=created)
+    return ArticleSubmitted(**detail.model_dump(), created=created)
 
 
 @router.get("", response_model=ArticlePage, summary="List articles", responses=errors(401, 403, 422, 429))
@@ -101,13 +101,15 @@ def list_articles(
     items = [operations.article_out(a, j, n) for a, j, n in page.items]
     following = offset + len(items)
     return ArticlePage(
-        items=items, total=page.total, limit=limit, offset=offset, next_offset=following if following < page.total else None
+        items=items,
+        total=page.total,
+        limit=limit,
+        offset=offset,
+        next_offset=following if following < page.total else None,
     )
 
 
-@router.get(
-    "/{article_id}", response_model=ArticleDetail, summary="One article", responses=errors(401, 403, 404, 429)
-)
+@router.get("/{article_id}", response_model=ArticleDetail, summary="One article", responses=errors(401, 403, 404, 429))
 def get_article(request: Request, article_id: str, _principal: Principal = Depends(require("read"))) -> ArticleDetail:
     """The article, its analysed body and the state of its extraction."""
     return operations.article_detail(get_state(request), article_id)

@@ -13,7 +13,9 @@ from service.api.state import get_state
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz", response_model=Health, responses={503: {"model": Health, "description": "Database unreachable."}})
+@router.get(
+    "/healthz", response_model=Health, responses={503: {"model": Health, "description": "Database unreachable."}}
+)
 def healthz(request: Request) -> JSONResponse:
     try:
         with get_state(request).db.read() as session:

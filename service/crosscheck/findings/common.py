@@ -10,8 +10,8 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 
 from service.crosscheck.model import CanonDoc, Draft, EventGroup, Item, value
+from service.crosscheck.text import fold
 from service.models import Document, Evidence, FindingValue, Restatement, Severity
-from service.textnorm import fold
 
 
 @dataclass
@@ -31,7 +31,11 @@ class Context:
         return [(it, it.documents[canon.mentions[it.id]]) for it in self.items if it.id in canon.mentions]
 
     def restatements_of(self, item: Item, doc: Document) -> list[Restatement]:
-        return self.restated.get(item.id, {}).get(item.documents.index(doc), [])
+        found = self.restated.get(item.id)
+        if not found:
+            return []
+        index = next(i for i, d in enumerate(item.documents) if d is doc)
+        return found.get(index, [])
 
 
 @dataclass(frozen=True)
@@ -100,9 +104,7 @@ def internal(
 ) -> Draft:
     """A contradiction inside one article: both values and both quotes from that article."""
     values: list[FindingValue] = [value(item.id, first[0], first[1]), value(item.id, second[0], second[1])]
-    return Draft(
-        kind=kind, severity=severity, values=values, explanation=explanation, document=document, internal=True
-    )
+    return Draft(kind=kind, severity=severity, values=values, explanation=explanation, document=document, internal=True)
 
 
 def quoted(label: str) -> str:

@@ -1,8 +1,8 @@
 """`document_type`: one paper called a letter of intent by some reports and a memorandum by others.
 
 Only signed instruments are compared here (a joint statement against a declaration is a
-`title` matter). A type given collectively to a long list ("agreements in fields such as
-A, B, C, D") is the outlet's umbrella word, not a claim about each paper, and "other" is no
+`title` matter). The umbrella word "agreements" given to a list ("agreements in fields such
+as A, B, C, D") is the outlet's generic word, not a claim about each paper, and "other" is no
 claim at all; both still appear in a finding another claim started.
 """
 
@@ -17,8 +17,12 @@ COLLECTIVE_MIN = 3
 
 
 def collective(item: Item, doc: Document) -> bool:
-    """The document's type comes from one plural word covering several documents of the article."""
-    if not doc.evidence:
+    """The type is the umbrella word "agreements" spread over several documents of one sentence.
+
+    "Signed agreements in fields such as A, B, C" names fields, not papers; a specific plural
+    ("memorandums of understanding on A, B and C") still says what each paper is.
+    """
+    if not doc.evidence or doc.type != "agreement":
         return False
     ev = doc.evidence[0]
     sharing = [

@@ -12,9 +12,8 @@ import re
 
 from service.crosscheck.findings.common import Context, Entry, split, tally
 from service.crosscheck.model import Draft, Item
-from service.crosscheck.text import WEEKDAYS, iso_date, segments, short_date, weekday_name
+from service.crosscheck.text import WEEKDAYS, fold, iso_date, segments, short_date, weekday_name
 from service.models import Evidence
-from service.textnorm import fold
 
 # Weekday names in the languages the corpus and the newsrooms use most, folded.
 _WEEKDAY_WORDS: dict[str, int] = {}
@@ -37,7 +36,23 @@ _NOT_EVENT = re.compile(
     r"\b(?:arriv\w*|depart\w*|left|leave|leaving|landed|flew|concluding|statement|said|stated|told|announced"
     r"|published|reported|will|next|last)\b"
 )
-_MONTHS_EN = "january february march april may june july august september october november december".split()
+_SIGNING = re.compile(
+    r"\b(?:signed|signing|inked|exchanged|exchange|adopted|adoption|ceremony|talks|negotiations|summit)\b"
+)
+_MONTHS_EN = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 
 
 def weekday_mentions(item: Item) -> list[tuple[int, Evidence]]:
@@ -56,37 +71,153 @@ def weekday_mentions(item: Item) -> list[tuple[int, Evidence]]:
     return out
 
 
-def date_evidence(item: Item, day: dt.date) -> list[Evidence]:
-    """The event's own evidence, or the first place the body writes that day."""
-    if item.summary.event.evidence:
-        return list(item.summary.event.evidence[:1])
-    if not item.body:
-        return []
+def _day_patterns(day: dt.date) -> list[str]:
     month = _MONTHS_EN[day.month - 1]
-    patterns = [
+    return [
         day.isoformat(),
         rf"\b{day.day}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{month}\b",
         rf"\b{month}\s+{day.day}(?:st|nd|rd|th)?\b",
         rf"\b{day.day}[/.]{day.month}\b",
         rf"\b{day.day}\.?\s+[a-z]{{3,9}}\b",
     ]
-    folded = fold(item.body)
-    if len(folded) != len(item.body):
+
+
+def date_sentences(item: Item, day: dt.date) -> list[Evidence]:
+    """Every sentence of the body that writes `day` (ISO, "7 May", "May 7", "7/5", "7. Mai")."""
+    if not item.body:
         return []
-    for pattern in patterns:
-        m = re.search(pattern, folded)
-        if m:
-            return [Evidence(quote=item.body[m.start() : m.end()], start=m.start(), end=m.end())]
-    return []
+    out = []
+    patterns = [re.compile(p) for p in _day_patterns(day)]
+    for seg in segments(item.body):
+        folded = fold(seg.text)
+        if any(p.search(folded) for p in patterns):
+            out.append(Evidence(quote=seg.text, start=seg.start, end=seg.end))
+    return out
+
+
+def date_evidence(item: Item, day: dt.date) -> list[Evidence]:
+    """The event's own evidence, or the first sentence of the body that writes that day."""
+    if item.summary.event.evidence:
+        return list(item.summary.event.evidence[:1])
+    return date_sentences(item, day)[:1]
+
+
+def about_the_event(item: Item, day: dt.date, principals: list[str]) -> bool:
+    """False when every sentence giving the day is about something else (another meeting, a timestamp).
+
+    A sentence is about the event when it names one of the event's principals or a signing.
+    """
+    found = date_sentences(item, day)
+    if not found:
+        return True
+    keys = [fold(p) for p in principals] + [fold(p).split()[-1] for p in principals if len(fold(p).split()[-1]) >= 5]
+    for ev in found:
+        folded = fold(ev.quote)
+        if _SIGNING.search(folded) or any(re.search(rf"\b{re.escape(k)}\b", folded) for k in keys if k):
+            return True
+    return False
+
+
+def event_principals(items: list[Item]) -> list[str]:
+    """The people most reports of the event name: those named by two or more, else all."""
+    counts: dict[str, int] = {}
+    for it in items:
+        for p in dict.fromkeys(it.summary.event.principals):
+            counts[p] = counts.get(p, 0) + 1
+    shared = [p for p, n in counts.items() if n >= 2]
+    return shared or list(counts)
 
 
 def _label(day: dt.date) -> str:
     return f"{day.isoformat()} ({weekday_name(day)})"
 
 
+_RELATIVE = re.compile(r"\b(yesterday|the previous day|the day before|today|earlier today)\b")
+_MONTH_WORDS = {
+    **{m: i + 1 for i, m in enumerate(_MONTHS_EN)},
+    **{
+        m: i + 1
+        for i, m in enumerate(
+            [
+                "januar",
+                "februar",
+                "marz",
+                "april",
+                "mai",
+                "juni",
+                "juli",
+                "august",
+                "september",
+                "oktober",
+                "november",
+                "dezember",
+            ]
+        )
+    },
+    **{
+        m: i + 1
+        for i, m in enumerate(
+            [
+                "janvier",
+                "fevrier",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "aout",
+                "septembre",
+                "octobre",
+                "novembre",
+                "decembre",
+            ]
+        )
+    },
+}
+_DATELINE = re.compile(
+    r"\b(?:(\d{1,2})\.?\s+(" + "|".join(_MONTH_WORDS) + r")|(" + "|".join(_MONTH_WORDS) + r")\s+(\d{1,2}))\b"
+)
+
+
+def dateline(item: Item, year: int) -> dt.date | None:
+    """The day the article's dateline gives ("Baku, May 7, AZERTAC"), in `year` when it has none."""
+    if not item.body:
+        return None
+    head = fold(item.body[:300])
+    m = _DATELINE.search(head)
+    if not m:
+        return None
+    day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    try:
+        return dt.date(year, _MONTH_WORDS[month], int(day))
+    except ValueError:
+        return None
+
+
+def relative_mentions(item: Item, year: int) -> list[tuple[dt.date, Evidence]]:
+    """Days the body gives relative to its dateline ("signed the previous day"), resolved."""
+    base = dateline(item, year)
+    if base is None or not item.body:
+        return []
+    out = []
+    for seg in segments(item.body):
+        folded = fold(seg.text)
+        m = _RELATIVE.search(folded)
+        if not m or not re.search(r"\b(?:signed|inked|exchanged|adopted|talks|held|met)\b", folded):
+            continue
+        shift = 0 if "today" in m.group(1) else -1
+        out.append((base + dt.timedelta(days=shift), Evidence(quote=seg.text, start=seg.start, end=seg.end)))
+    return out
+
+
+def _supporters(ctx: Context, entries: list[Entry], ref: dt.date, skip: str) -> list[Entry]:
+    return [e for e in entries if e.key == ref and e.article_id != skip]
+
+
 def check(ctx: Context) -> list[Draft]:
     items = ctx.items
-    dated = [(it, d) for it in items if (d := iso_date(it.summary.event.date))]
+    principals = event_principals(items)
+    dated = [(it, d) for it in items if (d := iso_date(it.summary.event.date)) and about_the_event(it, d, principals)]
     entries = [Entry(it.id, d, _label(d), tuple(date_evidence(it, d))) for it, d in dated]
     drafts = split(
         entries,
@@ -97,34 +228,40 @@ def check(ctx: Context) -> list[Draft]:
     ref = ctx.event.reference_date
     if ref is None:
         return drafts
-    ref_day = ref.weekday()
-    support = [e for e in entries if e.key == ref]
-    said: dict[str, list[tuple[int, Evidence]]] = {it.id: weekday_mentions(it) for it in items}
+    said = {it.id: weekday_mentions(it) for it in items}
     for it in items:
         own = iso_date(it.summary.event.date)
+        claim: Entry | None = None
         for day, ev in said[it.id]:
-            if day == ref_day or (own is not None and own != ref and own.weekday() == day):
-                continue
-            also = [
-                Entry(o.id, ref, weekday_name(ref), (e,))
-                for o in items
-                if o.id != it.id and all(x.article_id != o.id for x in support)
-                for d, e in said[o.id][:1]
-                if d == ref_day
-            ]
-            camp = [Entry(it.id, day, WEEKDAYS[day].capitalize(), (ev,))]
-            others = [e for e in support if e.article_id != it.id] + also
-            if not others:
-                continue
-            drafts += split(
-                camp + others,
-                kind="event_date",
-                severity="error",
-                groups=[camp, others],
-                explain=lambda sides, day=day: (
-                    f"{sides[0][0].article_id} puts the talks on a {WEEKDAYS[day].capitalize()}, but the other "
-                    f"reports give {short_date(ref)}, a {weekday_name(ref)}."
-                ),
-            )
-            break
+            if day != ref.weekday() and not (own is not None and own != ref and own.weekday() == day):
+                claim = Entry(it.id, day, WEEKDAYS[day].capitalize(), (ev,))
+                break
+        if claim is None:
+            for resolved, ev in relative_mentions(it, ref.year):
+                if resolved != ref and resolved != own:
+                    claim = Entry(it.id, resolved, _label(resolved), (ev,))
+                    break
+        if claim is None:
+            continue
+        also = [
+            Entry(o.id, ref, weekday_name(ref), (ev,))
+            for o in items
+            if o.id != it.id and all(e.article_id != o.id for e in entries if e.key == ref)
+            for day, ev in said[o.id][:1]
+            if day == ref.weekday()
+        ]
+        others = _supporters(ctx, entries, ref, it.id) + also
+        if not others:
+            continue
+        what = claim.text if isinstance(claim.key, int) else short_date(claim.key)  # type: ignore[arg-type]
+        drafts += split(
+            [claim, *others],
+            kind="event_date",
+            severity="error",
+            groups=[[claim], others],
+            explain=lambda sides, what=what: (
+                f"{sides[0][0].article_id} puts the talks or signing on {what}, but the other reports give "
+                f"{short_date(ref)}, a {weekday_name(ref)}."
+            ),
+        )
     return drafts

@@ -1,4 +1,8 @@
-"""`event_location`: the talks placed in different cities (or countries) by reports of one event."""
+"""`event_location`: the talks placed in different cities by reports of one event.
+
+Only cities are compared, and only those the body confirms (a known city, "in X", a dateline):
+a country alone is too often the extractor's guess to contradict another report.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,10 @@ import re
 from rapidfuzz import fuzz
 
 from service.countries import city_country
+from service.crosscheck.events import trusted_city
 from service.crosscheck.findings.common import Context, Entry, split, tally
 from service.crosscheck.model import Draft
-from service.textnorm import fold
+from service.crosscheck.text import fold
 
 
 def _key(city: str) -> str:
@@ -19,10 +24,10 @@ def _key(city: str) -> str:
 def check(ctx: Context) -> list[Draft]:
     places: list[tuple[str, str | None, str | None, list]] = []
     for it in ctx.items:
-        loc = it.summary.event.location
-        country = loc.country or city_country(loc.city)
-        if loc.city or country:
-            places.append((it.id, loc.city, country, list(it.summary.event.evidence[:1])))
+        city = trusted_city(it)
+        country = it.summary.event.location.country or city_country(city)
+        if city or country:
+            places.append((it.id, city, country, list(it.summary.event.evidence[:1])))
     keys: list[str] = []
     entries: list[Entry] = []
     for article_id, city, country, evidence in places:
@@ -35,18 +40,9 @@ def check(ctx: Context) -> list[Draft]:
             match = k
         text = f"{city}, {country}" if country else city
         entries.append(Entry(article_id, match, text, tuple(evidence)))
-    drafts = split(
+    return split(
         entries,
         kind="event_location",
         severity="error",
         explain=lambda sides: f"The reports place the talks in different cities: {tally(sides)}.",
-    )
-    if drafts:
-        return drafts
-    countries = [Entry(a, c, c, tuple(e)) for a, _city, c, e in places if c]
-    return split(
-        countries,
-        kind="event_location",
-        severity="error",
-        explain=lambda sides: f"The reports place the talks in different countries: {tally(sides)}.",
     )

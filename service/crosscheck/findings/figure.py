@@ -13,8 +13,8 @@ from rapidfuzz import fuzz
 
 from service.crosscheck.findings.common import Context, Entry, quoted, split, tally
 from service.crosscheck.model import Draft, Item
+from service.crosscheck.text import fold
 from service.models import Evidence
-from service.textnorm import fold
 
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
           "trillion": 1e12, "crore": 1e7, "lakh": 1e5}  # fmt: skip
@@ -86,7 +86,9 @@ def _doc_amounts(item: Item, index: int) -> list[tuple[tuple[str, float], Eviden
 def check(ctx: Context) -> list[Draft]:
     drafts: list[Draft] = []
     for canon in ctx.event.canon:
-        found = {it.id: a for it in ctx.items if it.id in canon.mentions if (a := _doc_amounts(it, canon.mentions[it.id]))}
+        found = {
+            it.id: a for it in ctx.items if it.id in canon.mentions if (a := _doc_amounts(it, canon.mentions[it.id]))
+        }
         if len(found) >= 2:
             drafts += _compare(found, quoted(canon.label), canon.key)
     pledges = [

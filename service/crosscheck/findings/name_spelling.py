@@ -14,10 +14,8 @@ import unicodedata
 from service.crosscheck import names
 from service.crosscheck.findings.common import Context, Entry, internal, quoted, split, tally
 from service.crosscheck.model import Draft, Item
-from service.crosscheck.text import find_span
+from service.crosscheck.text import find_span, fold
 from service.models import Evidence
-from service.textnorm import fold
-
 
 
 def _evidence(item: Item, name: str, fallback: list[Evidence]) -> list[Evidence]:
@@ -96,8 +94,8 @@ def _names_in(body: str) -> list[Evidence]:
 
 
 def _within(item: Item) -> list[Draft]:
-    if not item.body or not unicodedata.is_normalized("NFC", item.body):
-        return []
+    if not item.body or item.body.isascii() or not unicodedata.is_normalized("NFC", item.body):
+        return []  # without diacritics there is nothing to mark differently
     by_letters: dict[str, list[Evidence]] = {}
     for ev in _names_in(item.body):
         by_letters.setdefault(fold(ev.quote), []).append(ev)

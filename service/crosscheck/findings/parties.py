@@ -7,16 +7,38 @@ Inside one article, a recap that renames a side's ministry is compared strictly.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from service.crosscheck.findings.common import Context, Entry, internal, primary, quoted, split, tally
 from service.crosscheck.model import Draft
 from service.crosscheck.parties import Body, body, describe, parties_conflict, specific
+from service.crosscheck.restate import BOTH_MINISTRIES
+from service.models import Document
+
+_INTERGOVERNMENTAL = re.compile(r"\binter-?governmental\b|\bgovernment-to-government\b", re.I)
+_INTERAGENCY = re.compile(r"\binter-?agency\b|\binter-?departmental\b|\binter-?ministerial\b", re.I)
+
+
+def bodies_of(doc: Document, aliases: dict[str, str]) -> list[Body]:
+    """The document's parties; bare country names take the level its quote gives the paper.
+
+    "The intergovernmental agreements cover ..." makes "Russia" the Russian government, and an
+    "interagency memorandum" makes it a Russian agency: that is what the report says.
+    """
+    out = [body(p, aliases) for p in doc.parties]
+    quote = doc.evidence[0].quote if doc.evidence else ""
+    level = "government" if _INTERGOVERNMENTAL.search(quote) else "agency" if _INTERAGENCY.search(quote) else None
+    if level and out and all(b.kind == "state" for b in out):
+        out = [replace(b, kind=level) for b in out]
+    return out
 
 
 def check(ctx: Context) -> list[Draft]:
     drafts: list[Draft] = []
     for canon in ctx.event.canon:
         mentions = ctx.mentions(canon)
-        lists: dict[str, list[Body]] = {it.id: [body(p, ctx.aliases) for p in d.parties] for it, d in mentions}
+        lists: dict[str, list[Body]] = {it.id: bodies_of(d, ctx.aliases) for it, d in mentions}
         ranked = sorted(
             (m for m in mentions if specific(lists[m[0].id])),
             key=lambda m: -sum(1 for b in lists[m[0].id] if b.kind not in ("state", "unknown")),
@@ -47,12 +69,16 @@ def check(ctx: Context) -> list[Draft]:
                 severity="error",
                 document=canon.key,
                 groups=camps,
-                explain=lambda sides, c=canon: f"The reports disagree on who is party to {quoted(c.label)}: {tally(sides)}.",
+                explain=lambda sides, c=canon: (
+                    f"The reports disagree on who is party to {quoted(c.label)}: {tally(sides)}."
+                ),
             )
         for it, d in mentions:
             own = lists[it.id]
             for r in ctx.restatements_of(it, d):
-                if r.parties and parties_conflict(own, [body(p, ctx.aliases) for p in r.parties], strict=True):
+                # Strict only where the passage says both sides' bodies bear one name.
+                strict = bool(BOTH_MINISTRIES.search(r.evidence.quote))
+                if r.parties and parties_conflict(own, [body(p, ctx.aliases) for p in r.parties], strict=strict):
                     drafts.append(
                         internal(
                             it,

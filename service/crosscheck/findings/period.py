@@ -11,9 +11,7 @@ def check(ctx: Context) -> list[Draft]:
     drafts: list[Draft] = []
     for canon in ctx.event.canon:
         mentions = ctx.mentions(canon)
-        entries = [
-            Entry(it.id, p, p, tuple(primary(d))) for it, d in mentions if (p := normalise_period(d.period))
-        ]
+        entries = [Entry(it.id, p, p, tuple(primary(d))) for it, d in mentions if (p := normalise_period(d.period))]
         drafts += split(
             entries,
             kind="period",

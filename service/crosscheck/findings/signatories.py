@@ -7,7 +7,7 @@ with someone else is. The same person spelt differently is a `name_spelling` mat
 from __future__ import annotations
 
 from service.crosscheck import names
-from service.crosscheck.findings.common import Context, Entry, quoted, split, tally, primary
+from service.crosscheck.findings.common import Context, Entry, primary, quoted, split, tally
 from service.crosscheck.model import Draft
 
 
@@ -40,6 +40,8 @@ def check(ctx: Context) -> list[Draft]:
             severity="error",
             document=canon.key,
             groups=camps,
-            explain=lambda sides, c=canon: f"The reports name different signatories of {quoted(c.label)}: {tally(sides)}.",
+            explain=lambda sides, c=canon: (
+                f"The reports name different signatories of {quoted(c.label)}: {tally(sides)}."
+            ),
         )
     return drafts

@@ -23,11 +23,17 @@ def check(ctx: Context) -> list[Draft]:
                 kind="status",
                 severity="error",
                 document=canon.key,
-                explain=lambda sides, c=canon: f"The reports disagree on whether {quoted(c.label)} was signed: {tally(sides)}.",
+                explain=lambda sides, c=canon: (
+                    f"The reports disagree on whether {quoted(c.label)} was signed: {tally(sides)}."
+                ),
             )
         for it, d in mentions:
             for r in ctx.restatements_of(it, d):
-                if r.status and _CAMP[r.status] != _CAMP[d.status] and "concluded" in (_CAMP[r.status], _CAMP[d.status]):
+                if (
+                    r.status
+                    and _CAMP[r.status] != _CAMP[d.status]
+                    and "concluded" in (_CAMP[r.status], _CAMP[d.status])
+                ):
                     drafts.append(
                         internal(
                             it,

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from service.crosscheck.findings.common import Context, Entry, internal, primary, quoted, split, tally
 from service.crosscheck.model import Draft, Item
-from service.crosscheck.text import FILLER
+from service.crosscheck.text import FILLER, fold
 from service.models import Document, Restatement
-from service.textnorm import fold, fold_with_map
+from service.textnorm import fold_with_map
 from service.vocabulary import type_family
 
 _TYPE_WORDS = frozenset(
-    "joint statement statements declaration declarations communique memorandum memorandums memoranda mou "
+    "joint statement statements declaration declarations communique memorandum memorandums memoranda mou "  # noqa: SIM905
     "understanding agreement agreements letter intent protocol treaty contract programme program plan".split()
 )
 # Words an outlet may swap without renaming anything.
@@ -36,10 +37,14 @@ def proper_title(doc: Document) -> str | None:
     """The document's name as written in its quote, when it is written as a proper name."""
     if not doc.evidence or not doc.title:
         return None
-    quote = doc.evidence[0].quote
+    return _proper(doc.title, doc.evidence[0].quote)
+
+
+@lru_cache(maxsize=8192)
+def _proper(title: str, quote: str) -> str | None:
     folded, index = fold_with_map(quote)
-    words = re.findall(r"\w+", fold(doc.title))
-    starts = [0] + [i for i, w in enumerate(words) if w in _TYPE_WORDS][:1]
+    words = re.findall(r"\w+", fold(title))
+    starts = [0, *[i for i, w in enumerate(words) if w in _TYPE_WORDS][:1]]
     for start in starts:
         if start >= len(words):
             continue
@@ -57,14 +62,45 @@ def _capitalised(span: str) -> bool:
     return bool(named) and all(t[0].isupper() for t in content if fold(t) not in ("mou", "mous"))
 
 
+_MINOR = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "on",
+        "in",
+        "for",
+        "and",
+        "or",
+        "to",
+        "with",
+        "by",
+        "at",
+        "as",
+        "its",
+        "their",
+        "this",
+        "that",
+    ]
+)
+
+
+def _name_words(title: str) -> list[str]:
+    """The words that name the document: no parenthesised short form, no "between X and Y" clause."""
+    text = re.sub(r"\([^)]*\)?", " ", fold(title))
+    text = re.split(r"\bbetween\b", text)[0]
+    return re.findall(r"[a-z0-9]+", text)
+
+
 def renamed(a: str, b: str) -> bool:
-    """A content word of one proper title is replaced by a different word in the other."""
-    ta, tb = fold(a).replace("-", " ").split(), fold(b).replace("-", " ").split()
+    """A word of one proper title is replaced by a different word in the other."""
+    ta, tb = _name_words(a), _name_words(b)
     for op, i1, i2, j1, j2 in SequenceMatcher(a=ta, b=tb, autojunk=False).get_opcodes():
         if op != "replace":
             continue
-        left = {w for w in ta[i1:i2] if w not in FILLER}
-        right = {w for w in tb[j1:j2] if w not in FILLER}
+        left = {w for w in ta[i1:i2] if w not in _MINOR}
+        right = {w for w in tb[j1:j2] if w not in _MINOR}
         if left and right and not any(left | right <= group for group in _EQUIVALENT):
             return True
     return False

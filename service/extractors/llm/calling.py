@@ -10,18 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import instructor
 import openai
 
 from service.extractors.llm import client as clients
 from service.extractors.llm.failures import model_error, usage_of
 from service.extractors.llm.retry import CallLog, RetryPolicy, with_async_retries, with_retries
+from service.extractors.llm.schema import RESPONSE_MODEL
 from service.models import Usage
 from service.models.draft import DraftSummary
-
-# Wrapped once: given a plain model, instructor builds a new wrapper class on every request,
-# which also defeats its schema cache (about 20 ms of CPU per request).
-RESPONSE_MODEL = instructor.response_schema(DraftSummary)
 
 
 @dataclass(frozen=True)
@@ -56,10 +52,16 @@ def call(client: openai.OpenAI, messages: list[dict[str, str]], spec: CallSpec) 
     wrapped = clients.structured(with_retries(client.chat.completions.create, spec.policy, log), spec.mode)
     try:
         draft, completion = wrapped.create_with_completion(
-            messages=messages, response_model=RESPONSE_MODEL, max_retries=spec.max_reasks, strict=False, model=spec.model
+            messages=messages,
+            response_model=RESPONSE_MODEL,
+            max_retries=spec.max_reasks,
+            strict=False,
+            model=spec.model,
         )
     except Exception as exc:  # every failure leaves as a ModelError that keeps the original
-        raise model_error(exc, provider=spec.provider, model=spec.model, log=log, timeout=spec.policy.timeout_s) from exc
+        raise model_error(
+            exc, provider=spec.provider, model=spec.model, log=log, timeout=spec.policy.timeout_s
+        ) from exc
     return Answer(draft=draft, usage=_usage(draft, completion), calls=log.calls, log=log)
 
 
@@ -69,8 +71,14 @@ async def acall(client: openai.AsyncOpenAI, messages: list[dict[str, str]], spec
     wrapped = clients.astructured(with_async_retries(client.chat.completions.create, spec.policy, log), spec.mode)
     try:
         draft, completion = await wrapped.create_with_completion(
-            messages=messages, response_model=RESPONSE_MODEL, max_retries=spec.max_reasks, strict=False, model=spec.model
+            messages=messages,
+            response_model=RESPONSE_MODEL,
+            max_retries=spec.max_reasks,
+            strict=False,
+            model=spec.model,
         )
     except Exception as exc:
-        raise model_error(exc, provider=spec.provider, model=spec.model, log=log, timeout=spec.policy.timeout_s) from exc
+        raise model_error(
+            exc, provider=spec.provider, model=spec.model, log=log, timeout=spec.policy.timeout_s
+        ) from exc
     return Answer(draft=draft, usage=_usage(draft, completion), calls=log.calls, log=log)

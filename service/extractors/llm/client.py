@@ -7,6 +7,7 @@ exactly one layer and every request is counted.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -29,12 +30,10 @@ MODES: dict[str, instructor.Mode] = {
 }
 
 
-def provider_name(settings: Settings) -> str:
+def provider_name(base_url: str | None) -> str:
     """How errors name the endpoint: `openai`, or the host of a custom base URL."""
-    if not settings.openai_base_url:
-        return "openai"
-    parts = urlsplit(settings.openai_base_url)
-    return parts.netloc or settings.openai_base_url
+    host = urlsplit(base_url).netloc if base_url else ""
+    return host if host and host != "api.openai.com" else "openai"
 
 
 def _client_options(settings: Settings) -> dict[str, Any]:
@@ -51,6 +50,11 @@ def _client_options(settings: Settings) -> dict[str, Any]:
     }
 
 
+def preload() -> None:
+    """Import what openai otherwise imports on first use (~1 s), so it never stalls an event loop."""
+    importlib.import_module("openai.resources.chat")
+
+
 def openai_client(settings: Settings) -> openai.OpenAI:
     """A synchronous client for the configured endpoint."""
     return openai.OpenAI(**_client_options(settings))
@@ -63,7 +67,9 @@ def async_openai_client(settings: Settings) -> openai.AsyncOpenAI:
 
 def structured(create: Callable[..., Any], mode: str) -> instructor.Instructor:
     """instructor over a (retrying) `chat.completions.create`: response_model, re-asks, usage."""
-    return instructor.Instructor(client=None, create=instructor.patch(create=create, mode=MODES[mode]), mode=MODES[mode])
+    return instructor.Instructor(
+        client=None, create=instructor.patch(create=create, mode=MODES[mode]), mode=MODES[mode]
+    )
 
 
 def astructured(create: Callable[..., Awaitable[Any]], mode: str) -> instructor.AsyncInstructor:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import time
-import weakref
-from collections.abc import Sequence
-from urllib.parse import urlsplit
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from contextvars import ContextVar
 
 import openai
 
@@ -23,20 +23,13 @@ from service.extractors.base import Extractor, register
 from service.extractors.llm import chunking, prompting
 from service.extractors.llm.cache import CacheEntry, CacheKey, DraftCache
 from service.extractors.llm.calling import Answer, CallSpec, acall, call
-from service.extractors.llm.client import MODES, async_openai_client, openai_client, provider_name
+from service.extractors.llm.client import MODES, async_openai_client, openai_client, preload, provider_name
 from service.extractors.llm.retry import RetryPolicy
 from service.language import detect_language
 from service.models import SCHEMA_VERSION, ArticleSummary, Notice, Provenance, Usage
 from service.models.draft import DraftSummary
 from service.prompts import Prompt
 from service.resolver import resolve
-
-
-def _provider(settings: Settings, client: openai.OpenAI | openai.AsyncOpenAI | None) -> str:
-    if client is None:
-        return provider_name(settings)
-    host = urlsplit(str(client.base_url)).netloc
-    return "openai" if host == "api.openai.com" else host
 
 
 def _total(answers: Sequence[Answer]) -> tuple[Usage, int]:
@@ -88,19 +81,19 @@ class LLMExtractor(Extractor):
             raise ConfigurationError(
                 "the llm backend needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)"
             )
+        injected = client or aclient
         self.cache = cache or DraftCache(self.settings.cache_dir / "llm", enabled=self.settings.cache_enabled)
         self.spec = CallSpec(
             model=self.model,
             mode=mode,
             max_reasks=self.settings.llm_max_reasks,
             policy=RetryPolicy.from_settings(self.settings),
-            provider=_provider(self.settings, client or aclient),
+            provider=provider_name(str(injected.base_url) if injected else self.settings.openai_base_url),
         )
         self._client = client
         self._aclient = aclient
-        self._aclients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, openai.AsyncOpenAI] = (
-            weakref.WeakKeyDictionary()
-        )
+        preload()
+        self._batch_client: ContextVar[openai.AsyncOpenAI | None] = ContextVar(f"llm-batch-{id(self)}", default=None)
 
     # -- clients -----------------------------------------------------------------------------
 
@@ -109,15 +102,22 @@ class LLMExtractor(Extractor):
             self._client = openai_client(self.settings)
         return self._client
 
-    def _async_client(self) -> openai.AsyncOpenAI:
-        """One AsyncOpenAI per event loop: its connections belong to the loop that opened them."""
-        if self._aclient is not None:
-            return self._aclient
-        loop = asyncio.get_running_loop()
-        found = self._aclients.get(loop)
-        if found is None:
-            found = self._aclients[loop] = async_openai_client(self.settings)
-        return found
+    @asynccontextmanager
+    async def _async_client(self) -> AsyncIterator[openai.AsyncOpenAI]:
+        """The injected client, the current batch's client, or one opened (and closed) for this call.
+
+        An AsyncOpenAI's connections belong to the event loop that opened them, so clients
+        are opened per batch and closed when it ends rather than kept on the extractor.
+        """
+        shared = self._aclient or self._batch_client.get()
+        if shared is not None:
+            yield shared
+            return
+        client = async_openai_client(self.settings)
+        try:
+            yield client
+        finally:
+            await client.close()
 
     # -- the pipeline --------------------------------------------------------------------------
 
@@ -129,9 +129,7 @@ class LLMExtractor(Extractor):
         chunks = chunking.split(body, self.settings.llm_chunk_chars, self.settings.llm_chunk_overlap)
         metadata = prompting.metadata_text(article)
         return [
-            prompting.messages(
-                self.prompt, body[c.start : c.end], metadata=metadata, part=i, part_count=len(chunks)
-            )
+            prompting.messages(self.prompt, body[c.start : c.end], metadata=metadata, part=i, part_count=len(chunks))
             for i, c in enumerate(chunks, 1)
         ]
 
@@ -203,10 +201,16 @@ class LLMExtractor(Extractor):
         cached = self._from_cache(article, started)
         if cached is not None:
             return cached
-        client = self._async_client()
-        results = await asyncio.gather(
-            *(acall(client, messages, self.spec) for messages in self._requests(article)), return_exceptions=True
-        )
+        gate = asyncio.Semaphore(self.settings.llm_concurrency)  # a very long article is still a few requests at once
+
+        async def part(client: openai.AsyncOpenAI, messages: list[dict[str, str]]) -> Answer:
+            async with gate:
+                return await acall(client, messages, self.spec)
+
+        async with self._async_client() as client:
+            results = await asyncio.gather(
+                *(part(client, messages) for messages in self._requests(article)), return_exceptions=True
+            )
         answers = [r for r in results if isinstance(r, Answer)]
         for result in results:
             if isinstance(result, ModelError):
@@ -214,3 +218,14 @@ class LLMExtractor(Extractor):
             if isinstance(result, BaseException):
                 raise result
         return self._store(article, answers, started)
+
+    async def aextract_many(self, articles: Sequence[ArticleInput], concurrency: int = 4) -> list[ArticleSummary]:
+        """Extract a batch over one shared AsyncOpenAI (one connection pool), closed at the end."""
+        if self._aclient is not None:
+            return await super().aextract_many(articles, concurrency)
+        async with self._async_client() as client:
+            token = self._batch_client.set(client)
+            try:
+                return await super().aextract_many(articles, concurrency)
+            finally:
+                self._batch_client.reset(token)

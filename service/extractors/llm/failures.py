@@ -63,7 +63,9 @@ def _status_message(exc: openai.APIStatusError, provider: str, model: str, calls
     )
 
 
-def _message(cause: BaseException, *, provider: str, model: str, log: CallLog, attempts: int, timeout: float | None) -> str:
+def _message(
+    cause: BaseException, *, provider: str, model: str, log: CallLog, attempts: int, timeout: float | None
+) -> str:
     if isinstance(cause, DeadlineExceeded):
         return f"{provider}: {cause} after {log.calls} request(s)"
     if isinstance(cause, openai.APITimeoutError):

@@ -28,11 +28,11 @@ def metadata_text(article: ArticleInput) -> str:
     return "\n".join(f"{name}: {value}" for name, value in fields if value)
 
 
-def messages(prompt: Prompt, text: str, *, metadata: str = "", part: int = 1, part_count: int = 1) -> list[dict[str, str]]:
+def messages(
+    prompt: Prompt, text: str, *, metadata: str = "", part: int = 1, part_count: int = 1
+) -> list[dict[str, str]]:
     """The chat messages for one article (or one part of a long article)."""
-    user = prompt.render_user(
-        article=neutralise(text), metadata=neutralise(metadata), part=part, part_count=part_count
-    )
+    user = prompt.render_user(article=neutralise(text), metadata=neutralise(metadata), part=part, part_count=part_count)
     return [{"role": "system", "content": prompt.system}, {"role": "user", "content": user}]
 
 

@@ -162,7 +162,9 @@ def _prepare(kwargs: dict[str, Any], policy: RetryPolicy, log: CallLog) -> dict[
         log.deadline = now + policy.deadline_s
     remaining = log.deadline - now
     if remaining <= 0:
-        raise DeadlineExceeded(f"no answer within the {policy.deadline_s:g} s deadline (PACTCHECK_LLM_TOTAL_DEADLINE_S)")
+        raise DeadlineExceeded(
+            f"no answer within the {policy.deadline_s:g} s deadline (PACTCHECK_LLM_TOTAL_DEADLINE_S)"
+        )
     kwargs = _trim(kwargs, log)
     kwargs.pop("timeout", None)  # ours is set per attempt, from the time left
     return kwargs

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
 from service.articles import ArticleInput
 from service.countries import country_name
-from service.extractors.offline.geo import side_countries
-from service.extractors.offline.lexicon import ascii_view
+from service.extractors.offline.geo import Place, places, side_countries
+from service.extractors.offline.lexicon import ascii_view, find_heads
 from service.extractors.offline.people import People, registry
 from service.extractors.offline.sentences import Segment, segments
 
@@ -28,9 +29,37 @@ class Context:
     sides: list[str]
     side_names: dict[str, str]
     people: People
+    heads: list[tuple[int, int, str]] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
     header_date: date | None = None
     year: int | None = None
-    notes: list[str] = field(default_factory=list)
+
+    def codes(self, start: int, end: int) -> list[str]:
+        """Country codes named inside `start:end`, in order, without repeats."""
+        i = bisect_left(self._starts, start)
+        out: list[str] = []
+        while i < len(self.places) and self.places[i].end <= end:
+            code = self.places[i].code
+            if code not in out:
+                out.append(code)
+            i += 1
+        return out
+
+    @property
+    def _starts(self) -> list[int]:
+        cached = self.__dict__.get("_starts_cache")
+        if cached is None:
+            cached = self.__dict__["_starts_cache"] = [p.start for p in self.places]
+        return cached
+
+    def heads_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Document heads (start, end, type) that lie inside `start:end`."""
+        i = bisect_left(self.heads, (start, -1, ""))
+        out = []
+        while i < len(self.heads) and self.heads[i][1] <= end:
+            out.append(self.heads[i])
+            i += 1
+        return out
 
     def quote(self, start: int, end: int) -> str:
         return self.body[start:end]
@@ -63,7 +92,8 @@ def _year(published: str | None, text: str) -> int | None:
 def build(article: ArticleInput) -> Context:
     body = article.body
     text = ascii_view(body)
-    sides, spelling = side_countries(text)
+    found = places(text, cities=True)
+    sides, spelling = side_countries(found)
     names = {code: body[s:e] for code, (s, e) in spelling.items()}
     return Context(
         article=article,
@@ -73,6 +103,8 @@ def build(article: ArticleInput) -> Context:
         sides=sides,
         side_names=names,
         people=registry(text, body),
+        heads=find_heads(text, text.lower()),
+        places=[p for p in found if not p.city],
         header_date=_header_date(article.published),
         year=_year(article.published, text),
     )

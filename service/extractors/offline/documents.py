@@ -13,7 +13,7 @@ import re
 
 from service.extractors.offline import fieldlists, parties
 from service.extractors.offline.context import Context
-from service.extractors.offline.lexicon import BACKGROUND_RE, PERIOD_RE, TYPE_RE
+from service.extractors.offline.lexicon import BACKGROUND_RE, PERIOD_RE, number_value
 from service.extractors.offline.mentions import (
     STATEMENTS,
     Mention,
@@ -45,22 +45,25 @@ _ORG = re.compile(
 )
 
 
-def _skip(ctx: Context, clause: tuple[int, int], heads: list[re.Match[str]], i: int) -> bool:
+def _skip(ctx: Context, clause: tuple[int, int], heads: list[tuple[int, int, str]], i: int) -> bool:
     """Acronym repeats "(MoU)", spoken statements "delivering a joint statement", "in agreement"."""
     text = ctx.text
-    m = heads[i]
-    before = text[max(clause[0], m.start() - 30) : m.start()]
-    if i > 0 and re.search(r"[(\[]\s*$", before) and heads[i - 1].end() >= m.start() - 3:
+    start, end, doc_type = heads[i]
+    before = text[max(clause[0], start - 30) : start]
+    if i > 0 and re.search(r"[(\[]\s*$", before) and heads[i - 1][1] >= start - 3:
         return True
-    if m.lastgroup in STATEMENTS and _SPOKEN.search(before):
+    if doc_type in STATEMENTS and _SPOKEN.search(before):
         return True
-    if m.lastgroup == "agreement" and re.search(r"\b(?:in|by|mutual)\s+$", before, re.I):
+    if doc_type == "agreement" and re.search(r"\b(?:in|by|mutual)\s+$", before, re.I):
         return True
-    return bool(_NOT_A_DOCUMENT.match(text, m.end(), clause[1])) and m.lastgroup == "agreement"
+    return bool(_NOT_A_DOCUMENT.match(text, end, clause[1])) and doc_type == "agreement"
 
 
 def _background(ctx: Context, start: int, end: int) -> bool:
     window = ctx.text[start:end]
+    low = window.lower()
+    if not any(key in low for key in ("previous", "earlier", "past", "ago", "already", "existing", " 19", " 20")):
+        return False
     if BACKGROUND_RE.search(window):
         return True
     year = _YEAR_IN.search(window)
@@ -84,7 +87,7 @@ def _mention(ctx: Context, seg: Segment, clause: tuple[int, int], head: tuple[in
     det, premods, count, np_start = premodifiers(text, cs, head[0])
     name_end, postmod = title_end(text, head[1], ce)
     plural = is_plural(text[head[0] : head[1]])
-    status, cue = status_in(text, clause, head[0], name_end)
+    status, cue = status_in(text, clause, head, name_end)
     m = Mention(
         type=doc_type,
         kind="specific",
@@ -98,6 +101,7 @@ def _mention(ctx: Context, seg: Segment, clause: tuple[int, int], head: tuple[in
         premods=premods,
         postmod=postmod,
         status=status,
+        explicit=status is not None,
         cue_start=cue,
     )
     content = [w for w in premods if w.lower() not in ("new", "joint")]
@@ -106,9 +110,9 @@ def _mention(ctx: Context, seg: Segment, clause: tuple[int, int], head: tuple[in
         m.kind = "count" if det == "number" else "generic"
     elif det == "definite" and not content and not postmod:
         m.kind = "bare"
-    elif det == "generic":
-        m.kind = "generic"
-    elif det == "none" and not content and not postmod and not capitalised and seg.kind == "sentence":
+    elif det == "generic" or (
+        det == "none" and not content and not postmod and not capitalised and seg.kind == "sentence"
+    ):
         m.kind = "generic"
     m.title = ctx.body[np_start:name_end]
     m.subject = subject_text(text, premods, np_start, name_end, head[1])
@@ -118,23 +122,24 @@ def _mention(ctx: Context, seg: Segment, clause: tuple[int, int], head: tuple[in
 
 
 def _with_parties(ctx: Context, m: Mention) -> Mention:
-    found = parties.find(ctx, m.clause, m.title_span[0], m.title_span[1], m.cue_start)
+    found = parties.find(ctx, m.clause, m.title_span[0], m.title_span[1], m.cue_start, m.status)
     m.parties, m.signatories = found.parties, found.signatories
     return m
 
 
 def _fields(ctx: Context, m: Mention, stop: int | None, subcounts: dict[str, int]) -> list[Mention]:
     """One mention per enumerated field of a plural mention, or none when it enumerates nothing."""
-    span = fieldlists.list_span(ctx.text, m.title_span[1] if m.postmod else m.head[1], m.clause[1], stop)
+    span = fieldlists.list_span(ctx.text, m.head[1], m.clause[1], stop)
     if span is None:
         return []
     start, end, examples = span
-    expected = None
+    expected, exact = None, True
     if m.det == "number" and not examples:
         expected = m.count
     elif m.det in ("definite", "none") and m.type in subcounts:
-        expected = subcounts[m.type]
-    items = fieldlists.split_fields(ctx.text, start, end, expected=expected)
+        expected, exact = subcounts[m.type], False
+    items = fieldlists.split_fields(ctx.text, start, end, expected=expected, exact=exact)
+    status = m.status or status_near(ctx.text, m.clause)
     level = 2 if m.det == "number" or re.search(r"\b\d{1,2}\b", ctx.text[m.clause[0] : m.head[0]]) else 1
     out = []
     label = "document" if m.type == "other" else TYPE_LABEL[m.type]
@@ -150,7 +155,8 @@ def _fields(ctx: Context, m: Mention, stop: int | None, subcounts: dict[str, int
                 segment=m.segment,
                 plural=False,
                 det=m.det,
-                status=m.status,
+                status=status,
+                explicit=status is not None,
                 cue_start=m.cue_start,
                 level=level,
                 parties=m.parties,
@@ -164,18 +170,18 @@ def _fields(ctx: Context, m: Mention, stop: int | None, subcounts: dict[str, int
 
 def _clause_mentions(ctx: Context, seg: Segment, clause: tuple[int, int], subcounts: dict[str, int]) -> list[Mention]:
     text = ctx.text
-    heads = list(TYPE_RE.finditer(text, clause[0], clause[1]))
+    heads = ctx.heads_in(clause[0], clause[1])
     raw: list[tuple[tuple[int, int], str]] = []
-    for i, h in enumerate(heads):
+    for i, (hs, he, doc_type) in enumerate(heads):
         if _skip(ctx, clause, heads, i):
             continue
-        if raw and is_plural(text[h.start() : h.end()]) and is_plural(text[raw[-1][0][0] : raw[-1][0][1]]):
+        if raw and is_plural(text[hs:he]) and is_plural(text[raw[-1][0][0] : raw[-1][0][1]]):
             prev = raw[-1]
-            if _COORDINATED.match(text[prev[0][1] : h.start()]):
-                kind = prev[1] if prev[1] == h.lastgroup else "other"
-                raw[-1] = ((prev[0][0], h.end()), kind)
+            if _COORDINATED.match(text[prev[0][1] : hs]):
+                kind = prev[1] if prev[1] == doc_type else "other"
+                raw[-1] = ((prev[0][0], he), kind)
                 continue
-        raw.append(((h.start(), h.end()), h.lastgroup or "other"))
+        raw.append(((hs, he), doc_type))
     mentions = [_mention(ctx, seg, clause, head, doc_type) for head, doc_type in raw]
     out: list[Mention] = []
     consumed_until = -1
@@ -194,7 +200,7 @@ def _clause_mentions(ctx: Context, seg: Segment, clause: tuple[int, int], subcou
                 continue
         if m.kind in ("specific", "bare"):
             out.append(_with_parties(ctx, m))
-        elif m.kind == "count":
+        elif m.kind == "count" or (m.kind == "generic" and m.plural):
             out.append(m)
     return out
 
@@ -202,6 +208,9 @@ def _clause_mentions(ctx: Context, seg: Segment, clause: tuple[int, int], subcou
 def _implicit(ctx: Context, seg: Segment, clause: tuple[int, int]) -> Mention | None:
     """ "A and B agreed on a long-term supply of crude oil": a deal named without a type word."""
     text = ctx.text
+    low = text[clause[0] : clause[1]].lower()
+    if "agreed on" not in low and "agreed upon" not in low and "reached" not in low:
+        return None
     m = _IMPLICIT_ACTIVE.search(text, clause[0], clause[1]) or _IMPLICIT_PASSIVE.match(text, clause[0], clause[1])
     if m is None or not _ORG.search(text, clause[0], clause[1]):
         return None
@@ -232,12 +241,19 @@ def _list_entries(ctx: Context, found: dict[int, list[Mention]]) -> list[Mention
     out: list[Mention] = []
     intro: Segment | None = None
     intro_type = "other"
+    if not any(seg.kind == "item" for seg in ctx.segments):
+        return out
     for idx, seg in enumerate(ctx.segments):
         if seg.kind != "item":
-            if seg.kind == "sentence" or _DOC_INTRO.search(ctx.text, seg.start, seg.end):
-                intro = seg if _DOC_INTRO.search(ctx.text, seg.start, seg.end) else None
-                heads = list(TYPE_RE.finditer(ctx.text, seg.start, seg.end)) if intro else []
-                intro_type = heads[0].lastgroup or "other" if heads else "other"
+            following = idx + 1 < len(ctx.segments) and ctx.segments[idx + 1].kind == "item"
+            if seg.kind == "sentence" and not following:
+                intro = None
+            elif following or seg.kind == "heading":
+                names_documents = _DOC_INTRO.search(ctx.text, seg.start, seg.end) is not None
+                if names_documents or seg.kind == "sentence":
+                    intro = seg if names_documents else None
+                    heads = ctx.heads_in(seg.start, seg.end) if intro else []
+                    intro_type = heads[0][2] if heads else "other"
             continue
         if intro is None or found.get(idx):
             continue
@@ -270,16 +286,18 @@ def _subcounts(ctx: Context) -> dict[str, int]:
     """ "three agreements and three memorandums": how many of each type the text says."""
     counts: dict[str, int] = {}
     pattern = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}$", re.I)
-    for h in TYPE_RE.finditer(ctx.text):
-        if not is_plural(h.group()):
-            continue
-        m = pattern.search(ctx.text, max(0, h.start() - 40), h.start())
-        if m:
-            from service.extractors.offline.lexicon import number_value
-
-            value = number_value(m.group(1))
-            if value and h.lastgroup:
-                counts[h.lastgroup] = max(counts.get(h.lastgroup, 0), value)
+    for seg in ctx.segments:
+        found: dict[str, int] = {}
+        for hs, he, doc_type in ctx.heads_in(seg.start, seg.end):
+            if not is_plural(ctx.text[hs:he]):
+                continue
+            m = pattern.search(ctx.text, max(seg.start, hs - 40), hs)
+            value = number_value(m.group(1)) if m else None
+            if value:
+                found[doc_type] = value
+        if len(found) >= 2:
+            for doc_type, value in found.items():
+                counts[doc_type] = max(counts.get(doc_type, 0), value)
     return counts
 
 
@@ -288,6 +306,10 @@ def find_mentions(ctx: Context) -> list[Mention]:
     subcounts = _subcounts(ctx)
     found: dict[int, list[Mention]] = {}
     for idx, seg in enumerate(ctx.segments):
+        if not ctx.heads_in(seg.start, seg.end):
+            low = ctx.text[seg.start : seg.end].lower()
+            if "agreed on" not in low and "agreed upon" not in low and "reached" not in low:
+                continue
         for clause in clauses(ctx.text, seg.start, seg.end):
             mentions = _clause_mentions(ctx, seg, clause, subcounts)
             if not mentions:
@@ -296,8 +318,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
             found.setdefault(idx, []).extend(mentions)
     entries = _list_entries(ctx, found)
     all_mentions = [m for ms in found.values() for m in ms] + entries
-    for idx, seg in enumerate(ctx.segments):
-        for m in found.get(idx, []):
+    for idx, mentions in found.items():
+        for m in mentions:
             if m.status is None:
                 m.status = _context_status(ctx, idx)
     for m in all_mentions:

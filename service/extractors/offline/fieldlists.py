@@ -20,7 +20,7 @@ _AFTER_HEAD = re.compile(
     r"|in\s+(?:a\s+(?:wide\s+)?range\s+of|various|different|several|many|a\s+number\s+of|key|diverse|multiple)\s+"
     r"(?:fields?|areas?|spheres?|sectors?|domains?)(?:\s*,?\s*(?:such\s+as|including|like))?"
     r"|cover(?:s|ed|ing)?(?:\s+(?:bilateral\s+)?(?:cooperation|co-operation)\s+in(?:\s+the\s+(?:fields?|areas?)\s+of)?)?"
-    r"|on|regarding|concerning|relating\s+to|related\s+to|pertaining\s+to|with\s+regard\s+to|in\s+respect\s+of"
+    r"|on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|the\\s+sidelines|the\\s+occasion|behalf|this|that|the\\s+same|the\\s+day|\\d)\b)|regarding|concerning|relating\s+to|related\s+to|pertaining\s+to|with\s+regard\s+to|in\s+respect\s+of"
     r"|including|such\s+as|spanning(?:\s+across)?|covering)\s+)"
 )
 # Anywhere later in the clause: "... to promote cooperation in a range of fields including ...".
@@ -33,7 +33,15 @@ _EXAMPLES = re.compile(r"\b(?:including|such\s+as|like)\b")
 _END = re.compile(
     r"\s+(?:during|amid|following|on\s+the\s+sidelines|as\s+part\s+of|in\s+the\s+presence\s+of|which|that|were|was|"
     r"will|to\s+(?:promote|boost|strengthen|enhance|expand|deepen|further|develop)|between\s+the\s+two|"
-    r"at\s+the)\b|,?\s+among\s+other|,?\s+etc\b|\.$|[.;:!?]"
+    r"at\s+the|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|the\\s+sidelines|the\\s+occasion|behalf|this|that|the\\s+same|the\\s+day|\\d)|in\s+(?=[A-Z][a-z]+\b(?!\s+(?:and|&)))|last|next|this|earlier|later)\b"
+    r"|,\s+(?:after|before|when|as|where|which|who|while|during|following|with|under|said|according)\b"
+    r"|,?\s+among\s+other|,?\s+etc\b|\.$|[.;:!?]"
+)
+_DANGLING = re.compile(r"(?:,?\s+(?:and|or|as\s+well\s+as|plus))$")
+_FILLER = re.compile(
+    r"(?i)^(?:(?:a|an|the|diverse|wide|broad|whole|entire|various|variety|range|spectrum|number|host|series|of|"
+    r"different|many|several|other|key|important|priority|mutual|interest|bilateral|fields?|areas?|sectors?|spheres?|"
+    r"domains?|things|others|etc)\s*)+$"
 )
 _TOP_SPLIT = re.compile(r",?\s+as\s+well\s+as\s+|;\s+")
 _COMMA_SPLIT = re.compile(r",\s+and\s+|,\s+(?:or\s+)?")
@@ -47,7 +55,7 @@ def list_span(text: str, head_end: int, clause_end: int, stop: int | None = None
     m = _AFTER_HEAD.match(text, head_end, limit)
     if m is None or not m.group("intro").strip():
         m = _LATER.search(text, head_end, limit)
-        if m is None:
+        if m is None or "," in text[head_end : m.start()].rstrip(" ,") or len(text[head_end : m.start()].split()) > 12:
             return None
         intro = m.group(0)
     else:
@@ -55,8 +63,13 @@ def list_span(text: str, head_end: int, clause_end: int, stop: int | None = None
     start = m.end()
     end_match = _END.search(text, start, limit)
     end = end_match.start() if end_match else limit
-    while end > start and text[end - 1] in " ,.":
-        end -= 1
+    while True:
+        while end > start and text[end - 1] in " ,.":
+            end -= 1
+        tail = _DANGLING.search(text, start, end)
+        if tail is None:
+            break
+        end = tail.start()
     if end - start < 3:
         return None
     return start, end, bool(_EXAMPLES.search(intro))
@@ -101,8 +114,14 @@ def _split_and(text: str, span: tuple[int, int], *, left_words: int = 1) -> list
     return None
 
 
-def split_fields(text: str, start: int, end: int, *, expected: int | None = None) -> list[tuple[int, int]]:
-    """The fields of an enumeration as spans of `text`."""
+def split_fields(
+    text: str, start: int, end: int, *, expected: int | None = None, exact: bool = True
+) -> list[tuple[int, int]]:
+    """The fields of an enumeration as spans of `text`; `expected` fields when a count says so.
+
+    With `exact`, a list shorter than the count is split further at "and"; otherwise the
+    count only caps the list (a breakdown such as "three agreements" elsewhere in the text).
+    """
     groups = _split_top(text, start, end, _TOP_SPLIT)
     items: list[tuple[int, int]] = []
     group_of: list[int] = []
@@ -119,11 +138,11 @@ def split_fields(text: str, start: int, end: int, *, expected: int | None = None
             last = _split_and(text, items[-1])
             if last:
                 items[-1:] = [_trim(text, s) for s in last]
-    elif len(items) == 1 and expected and expected > 1:
+    elif len(items) == 1 and exact and expected and expected > 1:
         parts = _split_and(text, items[0])
         if parts:
             items = [_trim(text, s) for s in parts]
-    if expected and len(items) < expected:
+    if exact and expected and len(items) < expected:
         i = 0
         while i < len(items) and len(items) < expected:
             parts = _split_and(text, items[i], left_words=2)
@@ -135,4 +154,4 @@ def split_fields(text: str, start: int, end: int, *, expected: int | None = None
     if expected and len(items) > expected >= 1:
         keep = items[: expected - 1]
         items = [*keep, (items[expected - 1][0], items[-1][1])]
-    return [s for s in items if s[1] - s[0] >= 2]
+    return [s for s in items if s[1] - s[0] >= 2 and not _FILLER.match(text[s[0] : s[1]])]

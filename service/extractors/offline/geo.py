@@ -19,9 +19,12 @@ from service.countries import CITY_COUNTRY, country_code, known_country_words
 _CAP_WORD = re.compile(r"\b[A-Z][A-Za-z]*")
 _ADJECTIVE_SUFFIXES = ("ian", "ese", "ish", "ani", "ean", "ic", "eri", "i")
 _ADJECTIVES = frozenset(
-    "american mexican korean german russian cuban kenyan moroccan venezuelan angolan african sri lankan libyan kazakh "
-    "uzbek tajik turkmen kyrgyz lao thai dutch french swiss greek czech slovak filipino saudi nepali".split()
-)
+    [
+        "american", "mexican", "korean", "german", "russian", "cuban", "kenyan", "moroccan", "venezuelan", "angolan",
+        "african", "sri", "lankan", "libyan", "kazakh", "uzbek", "tajik", "turkmen", "kyrgyz", "lao", "thai", "dutch",
+        "french", "swiss", "greek", "czech", "slovak", "filipino", "saudi", "nepali"
+    ]
+)  # fmt: skip
 _NOT_COUNTRIES = frozenset({"us", "male", "chad", "jordan", "georgia", "niger", "guinea"})
 
 
@@ -100,21 +103,35 @@ def places(text: str, start: int = 0, end: int | None = None, *, cities: bool = 
     return out
 
 
-def codes_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
-    """Country codes in order of mention, without repeats."""
+def is_place_name(word: str) -> bool:
+    """Whether `word` alone names a country or a known city ("Azerbaijani", "Baku")."""
+    key = word.lower()
+    return key in _names() or key in CITY_COUNTRY
+
+
+@lru_cache(maxsize=4096)
+def _codes_of(text: str) -> tuple[str, ...]:
     seen: list[str] = []
-    for p in places(text, start, end):
+    for p in places(text):
         if p.code not in seen:
             seen.append(p.code)
-    return seen
+    return tuple(seen)
 
 
-def side_countries(text: str) -> tuple[list[str], dict[str, tuple[int, int]]]:
-    """The two most-named countries (the sides) and, per code, where its name is first spelt as a noun."""
+def codes_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """Country codes in order of mention, without repeats."""
+    return list(_codes_of(text[start:end] if (start or end is not None) else text))
+
+
+def side_countries(found: list[Place]) -> tuple[list[str], dict[str, tuple[int, int]]]:
+    """The two most-named countries (the sides) and, per code, where its name is first spelt as a noun.
+
+    `found` is `places(text, cities=True)` of the whole text.
+    """
     counts: Counter[str] = Counter()
     spelling: dict[str, tuple[int, int]] = {}
     first: dict[str, int] = {}
-    for p in places(text, cities=True):
+    for p in found:
         weight = 0.5 if p.city else 1.0
         counts[p.code] += weight
         first.setdefault(p.code, p.start)

@@ -53,11 +53,17 @@ def _build_ascii_table() -> dict[int, str]:
 
 
 _ASCII = _build_ascii_table()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _to_ascii(m: re.Match[str]) -> str:
+    ch = m.group()
+    return _ASCII.get(ord(ch), ch)
 
 
 def ascii_view(text: str) -> str:
     """`text` with the same length, plain ASCII letters and straight quotes where possible."""
-    return text.translate(_ASCII)
+    return text if text.isascii() else _NON_ASCII.sub(_to_ascii, text)
 
 
 NUMBER_WORDS: dict[str, int] = {
@@ -125,9 +131,7 @@ _TYPE_SOURCES: list[tuple[str, str]] = [
     ("agreement", r"(?i:agreements?|accords?|deals?|pacts?)"),
     ("other", r"(?i:joint\s+visions?|charters?|exchanges?\s+of\s+notes|minutes\s+of\s+(?:the\s+)?(?:meeting|talks))"),
 ]
-TYPE_RE = re.compile(
-    "|".join(f"(?P<{name}>\\b(?:{source})\\b)" for name, source in _TYPE_SOURCES),
-)
+TYPE_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{source})" for name, source in _TYPE_SOURCES) + r")\b")
 """Any document head; `match.lastgroup` is its type."""
 
 PLURAL_RE = re.compile(
@@ -182,3 +186,39 @@ LEADER_TITLES = (
     r"Speaker|Deputy\s+Prime\s+Minister|Deputy\s+PM|Foreign\s+Minister|Minister|Colonel\s+General|General|"
     r"Defence\s+Minister|Defense\s+Minister|counterpart"
 )
+
+
+# Substrings every type head contains; `str.find` on them is far cheaper than running the
+# whole alternation over every position of the text.
+_HEAD_KEYS = (
+    "letter", "intent", "loi", "memorand", "mou", "moc", "statement", "communiq", "declaration", "programme",
+    "program", "plan", "road", "treat", "protocol", "contract", "agreement", "accord", "deal", "pact", "vision",
+    "charter", "notes", "minutes",
+)  # fmt: skip
+
+
+def find_heads(text: str, low: str) -> list[tuple[int, int, str]]:
+    """Every document head of `text` (ASCII view; `low` is its lower-case copy) as (start, end, type)."""
+    hits: list[int] = []
+    for key in _HEAD_KEYS:
+        i = low.find(key)
+        while i >= 0:
+            if i == 0 or not low[i - 1].isalpha():
+                hits.append(i)
+            i = low.find(key, i + len(key))
+    if not hits:
+        return []
+    hits.sort()
+    windows: list[list[int]] = []
+    for i in hits:
+        start = max(0, low.rfind(" ", 0, max(0, low.rfind(" ", 0, max(0, low.rfind(" ", 0, i))))))
+        end = min(len(low), i + 40)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    found: dict[tuple[int, int], str] = {}
+    for start, end in windows:
+        for m in TYPE_RE.finditer(text, start, end):
+            found.setdefault((m.start(), m.end()), m.lastgroup or "other")
+    return sorted((s, e, t) for (s, e), t in found.items())

@@ -10,46 +10,75 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from service.extractors.offline.lexicon import STATUS_CUE_RE, NOT_A_CUE_RE, number_value
+from service.extractors.offline.lexicon import NOT_A_CUE_RE, STATUS_CUE_RE, number_value
 from service.extractors.offline.sentences import Segment
 
 STATEMENTS = frozenset({"joint_statement", "declaration"})
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'&-]*|[^\w\s]")
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "said", "its", "their", "his", "her", "our", "both"})
-_GENERIC = frozenset({"other", "several", "many", "some", "various", "numerous", "multiple", "all", "any", "more", "such"})
+_GENERIC = frozenset(
+    {"other", "several", "many", "some", "various", "numerous", "multiple", "all", "any", "more", "such"}
+)
 _STOP = frozenset(
-    "of on in for with by to at from between into about under over as and or but nor including was were is are be "
-    "been being has have had will would also then not no per via than which who whom whose while after before during "
-    "following among amongst through across within without upon towards toward regarding concerning witnessed oversaw "
-    "hailed noted said expected it they we he she there here where when what how if so".split()
-)
+    [
+        "of", "on", "in", "for", "with", "by", "to", "at", "from", "between", "into", "about", "under", "over", "as",
+        "and", "or", "but", "nor", "including", "was", "were", "is", "are", "be", "been", "being", "has", "have", "had",
+        "will", "would", "also", "then", "not", "no", "per", "via", "than", "which", "who", "whom", "whose", "while",
+        "after", "before", "during", "following", "among", "amongst", "through", "across", "within", "without", "upon",
+        "towards", "toward", "regarding", "concerning", "witnessed", "oversaw", "hailed", "noted", "said", "expected",
+        "it", "they", "we", "he", "she", "there", "here", "where", "when", "what", "how", "if", "so"
+    ]
+)  # fmt: skip
 _BLAND = frozenset(
-    "new important significant key major historic landmark bilateral relevant respective above aforementioned first "
-    "second recent latest final formal official joint cooperation co-operation further several".split()
-)
+    [
+        "new", "important", "significant", "key", "major", "historic", "landmark", "bilateral", "relevant",
+        "respective", "above", "aforementioned", "first", "second", "recent", "latest", "final", "formal", "official",
+        "joint", "cooperation", "co-operation", "further", "several"
+    ]
+)  # fmt: skip
 _POSTMOD = re.compile(
     r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])?\s*,?\s*(?P<prep>on|between|for|regarding|concerning|covering|focusing\s+on|focused\s+on|"
     r"centred\s+on|centered\s+on|establishing|outlining|facilitating|with\s+regard\s+to|in\s+the\s+(?:fields?|areas?|spheres?)\s+of|"
     r"in\s+(?:the\s+)?[a-z-]+\s+(?:sector|field|area|sphere)|to\s+(?:boost|enhance|strengthen|promote|support|fund|finance|"
     r"accentuate|develop|expand|deepen|facilitate|establish|increase|implement|improve|create|build|set\s+up|ensure)|"
-    r"worth|valued\s+at|aimed\s+at|aiming\s+to|starting|with\s+(?:a\s+)?(?:value|term|duration))\b"
+    r"worth|valued\s+at|aimed\s+at|aiming\s+to|starting|with\s+(?:a\s+)?(?:value|term|duration)|amending|to\s+amend|"
+    r"supplementing|extending|renewing|amendments?\s+to)\b"
 )
 _TITLE_END = re.compile(
-    r"[.;:!?]|,\s+(?!and\s+[A-Z])(?=[a-z])|\s+(?:was|were|is|are|has|have|had|will|would|which|who|signed|inked|"
+    r"[.;:!?]|,\s+(?!and\s+[A-Z])(?!(?:covering|focusing|focused|aimed|aiming|regarding|concerning|on|for)\b)(?=[a-z])|"
+    r",\s+(?=(?:\S+\s+){1,3}(?!(?:and|of|the|for)\b)[a-z])(?!(?:covering|focusing|focused|aimed|aiming|regarding|concerning|on|for)\b)|\s+(?:was|were|is|are|has|have|had|will|would|which|who|signed|inked|"
     r"exchanged|sealed|concluded|adopted|as\s+well\s+as|while|whereas|between\s+the\s+two\s+sides)\b"
+    r"|(?:,\s*|\s+)(?:and|as\s+well\s+as|plus)\s+(?:a|an|another|the|two|three|four|five|\d+)\s+(?=(?:[\w-]+\s+){0,4}?"
+    r"(?:agreements?|memorand\w*|MoUs?|letters?\s+of|protocols?|contracts?|programmes?|programs?|plans?|statements?|"
+    r"declarations?|treat(?:y|ies)|deals?|accords?|road\s?maps?|communiqu))"
+    r"|\s+and\s+(?:also\s+|then\s+|later\s+)?(?:witnessed|signed|inked|exchanged|agreed|discussed|held|noted|welcomed|"
+    r"said|expressed|pledged|adopted|issued|attended|oversaw|reviewed|called|stressed|highlighted|announced|decided|"
+    r"will|would|is|are|was|were)\b"
 )
 _PAREN = re.compile(r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
 _AFTER_CUE = re.compile(
     r"[\s,]*(?:\([^)]*\)\s*)?(?:which\s+|that\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+)?"
     r"(?:(?:also|officially|formally|jointly|successfully|finally|then)\s+)?$"
 )
+_VERB = re.compile(
+    r"\b(?:also\s+)?(?:agreed|discussed|decided|reached|witnessed|oversaw|welcomed|hailed|noted|launched|established|"
+    r"finali[sz]ed|expressed|presented|handed)\b"
+)
 _NOMINAL = re.compile(r"(?i)^(?:adoption|signing|conclusion|exchange\s+of|issuance)$")
 _SUBJECT_LEAD = re.compile(
     r"^(?:\([^)]*\)\s*)?,?\s*(?:on|for|regarding|concerning|covering|focusing\s+on|focused\s+on|centred\s+on|centered\s+on|"
     r"establishing|outlining|facilitating|with\s+regard\s+to|in\s+the\s+(?:fields?|areas?|spheres?)\s+of|to\s+\w+|worth|"
     r"aimed\s+at|aiming\s+to|in)\s+(?:the\s+|a\s+|an\s+)?",
+    re.I,
+)
+
+
+_SUBJECT_NOISE = re.compile(
+    r"^(?:(?:the\s+)?(?:upcoming\s+|next\s+)?(?:year\s+|years\s+|period\s+)?(?:19|20)\d\d\s*[-/]\s*(?:19|20)?\d\d"
+    r"(?:\s+period)?\s*(?:covering|on|for|regarding|,)?\s*)+",
     re.I,
 )
 
@@ -70,6 +99,7 @@ class Mention:
     premods: list[str] = field(default_factory=list)
     postmod: bool = False
     status: str | None = None
+    explicit: bool = False  # the status is stated in the mention's own clause
     cue_start: int | None = None
     level: int = 0
     background: bool = False
@@ -80,6 +110,7 @@ class Mention:
     subject: str | None = None
     examples: bool = False
     quote_span: tuple[int, int] | None = None
+    cache: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def position(self) -> int:
@@ -152,15 +183,24 @@ def title_end(text: str, head_end: int, limit: int) -> tuple[int, bool]:
     return end, True
 
 
-def _cues(text: str, start: int, end: int) -> list[re.Match[str]]:
+@lru_cache(maxsize=1024)
+def _cues(text: str, start: int, end: int) -> tuple[re.Match[str], ...]:
+    """Status verbs of `text[start:end]` (cached: several mentions share a clause)."""
     bad = [(m.start(), m.end()) for m in NOT_A_CUE_RE.finditer(text, start, end)]
-    return [m for m in STATUS_CUE_RE.finditer(text, start, end) if not any(s <= m.start() < e for s, e in bad)]
+    return tuple(m for m in STATUS_CUE_RE.finditer(text, start, end) if not any(s <= m.start() < e for s, e in bad))
 
 
-def status_in(text: str, clause: tuple[int, int], head_start: int, name_end: int) -> tuple[str | None, int | None]:
+def status_in(
+    text: str, clause: tuple[int, int], head: tuple[int, int], name_end: int
+) -> tuple[str | None, int | None]:
     """The status the clause gives the mention, and where its verb starts (for finding the subject)."""
     cs, ce = clause
+    head_start = head[0]
     cues = _cues(text, cs, ce)
+    paren = _PAREN.match(text, head[1], name_end)
+    inside = [c for c in cues if paren and paren.start() <= c.start() < paren.end()]
+    if inside:
+        return inside[0].lastgroup, None
     for cue in cues:
         if cue.start() >= name_end and _AFTER_CUE.match(text[name_end : cue.start()]):
             return cue.lastgroup, None
@@ -168,7 +208,8 @@ def status_in(text: str, clause: tuple[int, int], head_start: int, name_end: int
             break
     before = [c for c in cues if c.start() < head_start]
     if not before:
-        return None, None
+        verb = _VERB.search(text, cs, head_start)
+        return None, verb.start() if verb else None
     cue = before[-1]
     if _NOMINAL.match(cue.group()) and len(before) > 1 and before[-2].lastgroup == "discussed":
         return "discussed", before[-2].start()
@@ -187,6 +228,7 @@ def subject_text(text: str, premods: list[str], name_start: int, name_end: int, 
     tail = re.sub(r"\s*\bbetween\b.*?(?=\s+(?:on|for|to|regarding|concerning|in)\s+[a-z]|\s+on\s+|$)", "", tail)
     tail = _PAREN.sub("", tail, count=1) if tail.lstrip().startswith(("(", "[")) else tail
     tail = _SUBJECT_LEAD.sub("", tail.strip()).strip(" ,")
+    tail = _SUBJECT_NOISE.sub("", tail).strip(" ,")
     content = [w for w in premods if w.lower() not in _BLAND and not w[0].isdigit()]
     pieces = [" ".join(content), tail]
     subject = " ".join(p for p in pieces if p).strip()

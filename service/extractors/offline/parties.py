@@ -18,31 +18,33 @@ Party = tuple[str, str | None]
 
 _BETWEEN = re.compile(r"\bbetween\s+")
 _BETWEEN_END = re.compile(
-    r"\s+(?:on|regarding|concerning|covering|focusing|to\s+(?=[a-z])|for\s+(?=[a-z0-9])|in\s+(?=[a-z])|was|were|is|are|"
-    r"will|which|that|during|under|at\s+the)\b|[.;:]|,\s+(?=[a-z])(?!and\b)|(?:\s+|,\s*)(?:and|as\s+well\s+as)\s+(?:a|an|another)\s"
+    r"\s+(?:on|regarding|concerning|covering|focusing|to\s+(?=[a-z])|for\s+(?=[a-z0-9])|in\s+(?=[a-z0-9])|"
+    r"in\s+(?=[A-Z][a-z]+\s+\d)|was|were|is|are|will|which|that|during|under|at\s+the)\b|[.;:]|,\s+(?=[a-z])(?!and\b)"
+    r"|,\s+(?=(?:\S+\s+){0,3}(?!(?:and|of|the|for)\b)[a-z])|(?:\s+|,\s*)(?:and|as\s+well\s+as)\s+(?:a|an|another)\s"
 )
 _WITH = re.compile(
     r"\s*(?:\([^)]{0,60}\)\s*)?with\s+(?P<y>[^,.;]+?)(?=\s+(?:on|for|to|in|regarding|during|at|as|which)\s+(?=[a-z])|[,.;]|$)"
 )
 _INTRO = re.compile(
     r"(?:(?:[A-Z][a-z]+ly|Meanwhile|Also|Besides|Moreover|Furthermore|Similarly|Likewise|Later|Then|Earlier|Finally),\s+"
-    r"|(?:In|During|At|Following|After|On|Under|Within|As\s+part\s+of|In\s+addition\s+to)\s+[^,]{0,90},\s+"
-    r"|[A-Z]{3,}[A-Z ,]*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*[:\-]+\s+)+"
+    r"|(?:In|During|At|Following|After|On|Under|Within|As\s+part\s+of|In\s+addition\s+to|According\s+to)\s+[^,]{0,90},\s+"
+    r"|[A-Z]{3,}[A-Z ,]*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([^)]{0,30}\))?\s*[:\-]+\s+)+"
 )
 _SUBJECT_TAIL = re.compile(
     r"(?:\s+(?:also|have|has|had|jointly|officially|formally|today|yesterday|later|then|both|on\s+[A-Z][a-z]+day|"
     r"on\s+[A-Z][a-z]+\s+\d{1,2}|\([^)]*\)))+\s*$"
 )
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their)\s+[a-z][^,]*,?\s*$")
 _COLLECTIVE = re.compile(
     r"^(?:the\s+|both\s+|their\s+)?(?:two\s+|both\s+)?(?:sides|parties|countries|nations|leaders|presidents|heads\s+of\s+state|"
     r"governments|states|delegations|they|we)\b",
     re.I,
 )
 _MINISTRIES = re.compile(
-    r"^(?:the\s+)?(?:two\s+|both\s+|their\s+(?:respective\s+)?|respective\s+)?(?:(?P<adj>[A-Za-z]+)\s+)?"
-    r"(?P<noun>ministries|agencies|central\s+banks|governments|chambers\s+of\s+commerce)"
-    r"(?:\s+of\s+(?P<of>[A-Z][^.;]*?))?(?:\s+of\s+both\s+(?:nations|countries|sides))?$",
-    re.I,
+    r"^(?i:the\s+)?(?i:two\s+|both\s+|their\s+(?:respective\s+)?|respective\s+)?(?:(?P<adj>[A-Za-z]+(?:\s+[a-z]+)?)\s+)?"
+    r"(?P<noun>(?i:ministries|agencies|banks|governments|chambers\s+of\s+commerce|companies|airlines|"
+    r"parliaments|universities|railways|authorities|services))"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][^.;]*?))?(?i:\s+of\s+(?:both|the\s+two)\s+(?:nations|countries|sides))?$"
 )
 _AND_SPLIT = re.compile(r",?\s+and\s+")
 _PARTY_START = re.compile(
@@ -59,6 +61,19 @@ _PERSON_HINT = re.compile(
 )
 
 
+_SUBJECT_WORDS = frozenset(
+    [
+        "and", "of", "the", "for", "from", "two", "both", "respective", "their", "its", "his", "her", "own", "state",
+        "relevant", "national", "joint", "on", "in", "all", "other", "ministries", "ministry", "agencies", "agency",
+        "governments", "government", "countries", "country", "sides", "side", "nations", "nation", "leaders",
+        "presidents", "heads", "head", "companies", "company", "banks", "bank", "central", "counterparts",
+        "counterpart", "parties", "delegations", "officials", "ministers", "minister", "departments", "department",
+        "subsidiary", "firms", "firm", "s", "de", "da", "al", "bin", "van", "der"
+    ]
+)  # fmt: skip
+_WITNESS = re.compile(r"(?i)\b(?:witness\w*|oversaw|overs[ae]e\w*|attend\w*|presid\w*|watch\w*|hail\w*|welcom\w*)\b")
+
+
 @dataclass
 class PartyFinding:
     parties: list[Party]
@@ -66,7 +81,7 @@ class PartyFinding:
 
 
 def _country(ctx: Context, start: int, end: int) -> str | None:
-    codes = codes_in(ctx.text, start, end)
+    codes = ctx.codes(start, end)
     return codes[0] if codes else None
 
 
@@ -76,7 +91,7 @@ def _name(ctx: Context, start: int, end: int) -> str:
 
 
 def _split_score(ctx: Context, left: tuple[int, int], right: tuple[int, int]) -> int:
-    lc, rc = codes_in(ctx.text, *left), codes_in(ctx.text, *right)
+    lc, rc = ctx.codes(*left), ctx.codes(*right)
     score = 0
     if len(lc) == 1 and len(rc) == 1 and lc != rc:
         score += 4
@@ -93,8 +108,17 @@ def _split_score(ctx: Context, left: tuple[int, int], right: tuple[int, int]) ->
 def split_parties(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     """Cut "A and B" / "A, B, and C" into party spans, not cutting "Ministry of Industry and Trade"."""
     text = ctx.text
-    joints = [m for m in _AND_SPLIT.finditer(text, start, end) if text.count("(", start, m.start()) <= text.count(")", start, m.start())]
+    joints = [
+        m
+        for m in _AND_SPLIT.finditer(text, start, end)
+        if text.count("(", start, m.start()) <= text.count(")", start, m.start())
+    ]
     if not joints:
+        comma = re.fullmatch(
+            r"([A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3}),\s+([A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3})", text[start:end]
+        )
+        if comma:
+            return [(start, start + comma.end(1)), (start + comma.start(2), end)]
         return [(start, end)]
     best, best_score = None, -10
     for m in joints:
@@ -119,7 +143,7 @@ def split_parties(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
 
 def _fill_countries(ctx: Context, parties: list[Party]) -> list[Party]:
     known = {c for _, c in parties if c}
-    if len(parties) == 2 and len(known) == 1 and len(ctx.sides) == 2:
+    if len(parties) >= 2 and len(known) == 1 and len(ctx.sides) == 2:
         other = next(c for c in ctx.sides if c not in known) if known <= set(ctx.sides) else None
         if other:
             return [(n, c or other) for n, c in parties]
@@ -132,14 +156,31 @@ def side_parties(ctx: Context) -> list[Party]:
 
 def _ministries(ctx: Context, m: re.Match[str]) -> list[Party]:
     noun = m.group("noun").lower()
-    singular = {"ministries": "Ministry", "agencies": "agency", "central banks": "Central Bank", "governments": "Government"}
-    head = singular.get(noun, noun.rstrip("s"))
+    singular = {
+        "ministries": "Ministry",
+        "agencies": "agency",
+        "central banks": "Central Bank",
+        "governments": "Government",
+        "companies": "company",
+        "authorities": "authority",
+        "universities": "university",
+    }
+    head = singular.get(noun, noun.removesuffix("s"))
+    adj = (m.group("adj") or "").lower()
+    if adj in ("two", "both", "respective", "relevant", "their"):
+        adj = ""
+    of = m.group("of") or ""
+    named = codes_in(of)
+    if len(named) >= 2:
+        label = f"{adj} {head}".strip()
+        label = label[:1].upper() + label[1:]
+        return [(f"{label} of {ctx.side_name(code) if code in ctx.sides else code}", code) for code in named]
     out = []
     for code in ctx.sides:
         if m.group("of"):
             name = f"{head} of {m.group('of').strip()} of {ctx.side_name(code)}"
-        elif m.group("adj") and m.group("adj").lower() not in ("two", "both", "respective", "relevant"):
-            name = f"{ctx.side_name(code)}'s {m.group('adj').lower()} {head.lower()}"
+        elif adj:
+            name = f"{ctx.side_name(code)}'s {adj} {head.lower()}"
         else:
             name = f"{head} of {ctx.side_name(code)}"
         out.append((name, code))
@@ -153,7 +194,12 @@ def _named(ctx: Context, spans: list[tuple[int, int]]) -> list[Party]:
         if not name or len(name) > 160:
             continue
         low = name.lower()
-        if re.fullmatch(r"(?:the\s+)?(?:two|both)\s+(?:countries|sides|nations)|their\s+countries", low):
+        ministries = _MINISTRIES.match(ctx.text[s:e].strip(" ,"))
+        if ministries and len(spans) == 1:
+            return _ministries(ctx, ministries)
+        if re.match(
+            r"(?:the\s+)?(?:two|both)\s+(?:countries|sides|nations|governments)\b|their\s+(?:two\s+)?countries\b", low
+        ):
             return side_parties(ctx)
         parties.append((name, _country(ctx, s, e)))
     return parties
@@ -169,22 +215,35 @@ def subject_span(ctx: Context, clause_start: int, verb_start: int) -> tuple[int,
     chunk = text[s:verb_start]
     tail = _SUBJECT_TAIL.search(chunk)
     e = s + (tail.start() if tail else len(chunk.rstrip()))
+    appositive = _APPOSITIVE.search(text, s, e)
+    if appositive:
+        e = appositive.start()
     while e > s and text[e - 1] in " ,":
         e -= 1
     if e - s < 2 or len(text[s:e].split()) > 30:
         return None
-    return s, e
+    chunk = text[s:e]
+    if _COLLECTIVE.match(chunk) or _MINISTRIES.match(chunk):
+        return s, e
+    stray = [w for w in re.findall(r"\b[a-z][a-z-]*\b", chunk) if w not in _SUBJECT_WORDS]
+    return None if stray else (s, e)
 
 
-def find(ctx: Context, clause: tuple[int, int], np_start: int, np_end: int, verb_start: int | None) -> PartyFinding:
+def find(
+    ctx: Context, clause: tuple[int, int], np_start: int, np_end: int, verb_start: int | None, status: str | None = None
+) -> PartyFinding:
     """Parties and signatories of the document mentioned at `np_start:np_end` in `clause`."""
-    from service.extractors.offline.people import persons_in, signed_by
+    from service.extractors.offline.people import persons_in, principals, signed_by
 
     text = ctx.text
     cs, ce = clause
     parties: list[Party] = []
     signatories: list[str] = []
     between = _BETWEEN.search(text, np_start, ce)
+    if between and between.start() > np_end:
+        gap = text[np_end : between.start()]
+        if len(gap) > 60 or "," in gap or " and " in gap:
+            between = None
     if between:
         end_m = _BETWEEN_END.search(text, between.end(), ce)
         end = end_m.start() if end_m else ce
@@ -194,18 +253,24 @@ def find(ctx: Context, clause: tuple[int, int], np_start: int, np_end: int, verb
         if subject:
             s, e = subject
             chunk = text[s:e]
-            if _PERSON_HINT.search(chunk) or any(ctx.people.full(w) for w in re.findall(r"[A-Z][a-z]+", chunk)[-1:]):
-                signatories = persons_in(chunk, ctx.people)
-            if not parties and not signatories:
+            witnessed = _WITNESS.search(text, e, np_start) is not None or status not in ("signed", "adopted")
+            people_subject = False
+            if re.match(r"(?i)(?:the\s+)?(?:two\s+|both\s+)?(?:leaders|presidents|heads\s+of\s+state)\b", chunk):
+                signatories = [] if witnessed else principals(ctx.people, ctx.sides)
+                people_subject = True
+            elif _PERSON_HINT.search(chunk) or any(ctx.people.full(w) for w in re.findall(r"[A-Z][a-z]+", chunk)[-1:]):
+                signatories = [] if witnessed else persons_in(chunk, ctx.people)
+                people_subject = True
+            if not parties and not people_subject:
                 if _COLLECTIVE.match(chunk):
                     parties = side_parties(ctx)
                 elif (mm := _MINISTRIES.match(chunk)) is not None:
                     parties = _ministries(ctx, mm)
-                elif _ORG.search(chunk) or codes_in(text, s, e):
+                elif _ORG.search(chunk) or ctx.codes(s, e):
                     parties = _named(ctx, split_parties(ctx, s, e))
     if not between:
         w = _WITH.match(text, np_end, ce)
-        if w and (_ORG.search(w.group("y")) or codes_in(text, w.start("y"), w.end("y"))):
+        if w and (_ORG.search(w.group("y")) or ctx.codes(w.start("y"), w.end("y"))):
             parties = [*parties, (_name(ctx, w.start("y"), w.end("y")), _country(ctx, w.start("y"), w.end("y")))]
     signatories = signatories or signed_by(text[np_end:ce], ctx.people)
     parties = [(n, c) for n, c in parties if n]

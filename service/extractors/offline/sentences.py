@@ -14,11 +14,14 @@ _LINE_RE = re.compile(r"[^\n]+")
 _ITEM_RE = re.compile(r"[ \t]*(?:(\d{1,2})[.)]|[-\u2022*\u25aa\u00b7\u2013\u25cf])[ \t]+(?=\S)")
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _LAST_WORD_RE = re.compile(r"([A-Za-z.]+)[.!?]+[\"')\]]*\s*$")
-_CLAUSE_RE = re.compile(r";\s+|,\s+(?=(?:while|whereas|whilst)\b)")
+_CLAUSE_RE = re.compile(r";\s+|,\s+(?:while|whereas|whilst)\s+")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st gen col lt maj capt sgt prof jr sr no nos vol inc ltd co corp jan feb mar apr jun jul aug sep "
-    "sept oct nov dec u.s u.k u.n e.g i.e vs approx gov rep sen h.e st.".split()
-)
+    [
+        "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "maj", "capt", "sgt", "prof", "jr", "sr", "no", "nos", "vol",
+        "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "u.s", "u.k", "u.n", "e.g", "i.e", "vs", "approx", "gov", "rep", "sen", "h.e", "st."
+    ]
+)  # fmt: skip
 _TERMINAL = ".!?:\"')]"
 
 

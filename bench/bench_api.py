@@ -1,0 +1,209 @@
+"""Submissions per second through the HTTP API with the offline extractor.
+
+Starts `pactcheck serve` (uvicorn, loopback only) in a subprocess on a fresh data dir, then
+drives it from this process with httpx: every request submits a new article (so nothing is
+answered from the idempotency shortcut) and the offline extractor runs inline, so a 201 with
+status `done` means stored, extracted, validated and recorded. Bounded in count and in time.
+Goal on 2 cores: >= 300 submissions/s with p99 < 50 ms.
+
+Run:  .venv/bin/python bench/bench_api.py [--requests 3000 --concurrency 8 --processes 2 --seconds 60]
+      add --database-url postgresql+psycopg://postgres@127.0.0.1:5432/test to measure PostgreSQL
+      (the tables are created in a throwaway schema and dropped afterwards).
+The articles are generated here from templates (no corpus text).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+TOKEN = "bench-token-" + secrets.token_hex(12)
+COUNTRIES = [("Estonia", "Tallinn"), ("Chile", "Santiago"), ("Ghana", "Accra"), ("Norway", "Oslo"), ("Peru", "Lima")]
+DOCS = ["a memorandum of understanding", "an agreement", "a protocol", "a cooperation programme", "a letter of intent"]
+TOPICS = ["renewable energy", "water management", "digital services", "tourism", "higher education", "customs"]
+
+
+def article(i: int) -> str:
+    """A self-written visit report of about 1,400 characters; `i` makes every text unique."""
+    rng = random.Random(i)
+    (host, city), (guest, _c) = rng.sample(COUNTRIES, 2)
+    docs = rng.sample(DOCS, 3)
+    topics = rng.sample(TOPICS, 3)
+    return (
+        f"{city}, 2025-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}. The president of {guest} arrived in {city} on an "
+        f"official visit, report number {i}, and held talks with the leadership of {host}.\n\n"
+        f"Following the talks, {host} and {guest} signed {docs[0]} on cooperation in {topics[0]}. "
+        f"The foreign ministers of the two countries also signed {docs[1]} on {topics[1]} for the years 2025-2027.\n\n"
+        f"In addition, the sides agreed to sign {docs[2]} on {topics[2]} later this year. Officials said the "
+        f"documents would open new opportunities for companies from both countries, and that a joint commission "
+        f"would meet in the autumn to review progress.\n\n"
+        f"The two leaders also discussed regional security, trade and investment. {guest} pledged to double its "
+        f"scholarships for students from {host}. A business forum with more than two hundred participants was held "
+        f"on the sidelines of the visit, where several commercial contracts were discussed but not signed.\n\n"
+        f"The visit ends tomorrow with a trip to the university and a meeting with the diaspora."
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(
+    args: argparse.Namespace, data_dir: Path, port: int, database_url: str | None
+) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "PACTCHECK_DATA_DIR": str(data_dir),
+        "PACTCHECK_API_TOKENS": TOKEN,
+        "PACTCHECK_BACKEND": "offline",
+        "PACTCHECK_RATE_LIMIT_PER_MINUTE": "10000000",
+    }
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "DATABASE_URL"):
+        env.pop(name, None)
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    command = [
+        sys.executable, "-c", "from service.cli import main; main()", "serve",
+        "--host", "127.0.0.1", "--port", str(port), "--processes", str(args.processes), "--log-level", "warning",
+    ]  # fmt: skip
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def wait_healthy(base: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"server exited: {process.stderr.read().decode() if process.stderr else ''}")
+        try:
+            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise SystemExit("server did not become healthy in 60 s")
+
+
+async def drive(
+    base: str, first: int, count: int, concurrency: int, seconds: float
+) -> tuple[list[float], dict[str, int], float]:
+    """Submit `count` new articles with `concurrency` in flight; stop early after `seconds`."""
+    latencies: list[float] = []
+    outcomes: dict[str, int] = {}
+    counter = iter(range(first, first + count))
+    deadline = time.monotonic() + seconds
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30, headers=headers) as client:
+
+        async def worker() -> None:
+            for i in counter:
+                if time.monotonic() > deadline:
+                    return
+                started = time.perf_counter()
+                response = await client.post("/v1/articles", json={"text": article(i), "outlet": "Bench Wire"})
+                latencies.append(time.perf_counter() - started)
+                key = f"{response.status_code} {response.json().get('status', 'error')}"
+                outcomes[key] = outcomes.get(key, 0) + 1
+
+        began = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        elapsed = time.perf_counter() - began
+    return latencies, outcomes, elapsed
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def postgres_schema(url: str) -> tuple[str, str]:
+    import sqlalchemy as sa
+
+    schema = f"pactcheck_bench_{secrets.token_hex(4)}"
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    engine.dispose()
+    return schema, f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+
+
+def drop_schema(url: str, schema: str) -> None:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+    engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=3000, help="submissions to time (after the warm-up)")
+    parser.add_argument("--warmup", type=int, default=200)
+    parser.add_argument("--concurrency", type=int, default=8, help="requests in flight")
+    parser.add_argument("--processes", type=int, default=2, help="server processes")
+    parser.add_argument("--seconds", type=float, default=60.0, help="stop the timed run after this long")
+    parser.add_argument("--database-url", default=None, help="PostgreSQL URL (default: SQLite in a temp dir)")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    args = parser.parse_args()
+
+    schema = None
+    database_url = args.database_url
+    if database_url:
+        schema, database_url = postgres_schema(args.database_url)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory(prefix="pactcheck-bench-") as tmp:
+        server = start_server(args, Path(tmp) / "data", port, database_url)
+        try:
+            wait_healthy(base, server)
+            asyncio.run(drive(base, 10_000_000, args.warmup, args.concurrency, args.seconds))
+            latencies, outcomes, elapsed = asyncio.run(drive(base, 0, args.requests, args.concurrency, args.seconds))
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(20)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+            if schema:
+                drop_schema(args.database_url, schema)
+    figures = {
+        "database": "postgresql" if args.database_url else "sqlite",
+        "processes": args.processes,
+        "concurrency": args.concurrency,
+        "submissions": len(latencies),
+        "seconds": round(elapsed, 2),
+        "per_second": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(1000 * statistics.median(latencies), 1),
+        "p95_ms": round(1000 * percentile(latencies, 0.95), 1),
+        "p99_ms": round(1000 * percentile(latencies, 0.99), 1),
+        "outcomes": outcomes,
+        "article_chars": len(article(0)),
+        "cpus": os.cpu_count(),
+    }
+    print(json.dumps(figures, indent=2))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(figures, indent=2))
+    ok = figures["per_second"] >= 300 and figures["p99_ms"] < 50 and set(outcomes) == {"201 done"}
+    print(f"goal (>= 300/s, p99 < 50 ms, every submission done): {'met' if ok else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()

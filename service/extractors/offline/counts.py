@@ -1,0 +1,87 @@
+"""The number of documents an article states ("15 agreements were signed", "six documents: three
+agreements and three memorandums") and whether its list of documents is complete.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from service.extractors.offline.context import Context
+from service.extractors.offline.lexicon import EXAMPLES_RE, NUMBER, STATUS_CUE_RE, number_value
+from service.extractors.offline.people import persons_in
+
+_COUNT = re.compile(
+    rf"\b(?P<n>{NUMBER})\s+(?:(?:other|more|new|cooperation|bilateral|important|key|intergovernmental|inter-governmental|"
+    r"interagency|inter-agency|government-to-government|official|legal|major|significant|separate|different|economic|"
+    r"trade|commercial|signed|documents\s+and)\s+){0,3}"
+    r"(?P<noun>documents|instruments|papers|agreements|accords|deals|memorand(?:a|ums)|MoUs|MOUs|MoCs|contracts|treaties|"
+    r"protocols|pacts|memorandums?\s+of\s+understandings?|letters\s+of\s+intent)\b"
+    r"(?P<more>\s*(?:\([^)]{0,40}\)|\[[^\]]{0,60}\])?\s*(?:and|&)\s+(?:MoUs|MOUs|memorand\w*|agreements|contracts|protocols))?",
+    re.I,
+)
+_TOTAL_NOUNS = ("documents", "instruments", "papers")
+_SIGNING = re.compile(r"(?i)\b(?:sign\w*|ink\w*|exchang\w*|conclu\w*|seal\w*|adopt\w*)\b")
+_GENERIC_SIGNED = re.compile(
+    r"(?i)\b(?:documents|agreements|deals|memorand\w*|MoUs)\b[^.]{0,40}\b(?:signed|inked|exchanged|concluded)\b"
+    r"|\b(?:signed|inked|exchanged|concluded|signing\s+of)\s+(?:several|many|a\s+number\s+of|various|other|some|the)?\s*"
+    r"(?:\w+\s+)?(?:documents|agreements|deals)\b"
+)
+
+
+@dataclass
+class CountFinding:
+    stated: int | None = None
+    signatories: list[str] = field(default_factory=list)
+    examples: bool = False  # "including ...": the article only gives examples
+    generic_signing: bool = False  # "the documents signed" without saying which
+
+
+def _sentence_value(matches: list[re.Match[str]]) -> int | None:
+    values = []
+    for m in matches:
+        value = number_value(m.group("n"))
+        if value is None or value < 2:
+            continue
+        if m.group("noun").lower() in _TOTAL_NOUNS or m.group("more"):
+            return value
+        values.append(value)
+    return sum(values) if values else None
+
+
+def stated_count(ctx: Context) -> CountFinding:
+    """The stated number of documents (the most repeated figure, first on ties) and its signers."""
+    values: Counter[int] = Counter()
+    first: dict[int, int] = {}
+    found = CountFinding()
+    text = ctx.text
+    for seg in ctx.segments:
+        chunk = text[seg.start : seg.end]
+        low = chunk.lower()
+        if not any(key in low for key in ("sign", "ink", "exchang", "conclu", "seal", "adopt")):
+            continue
+        if _GENERIC_SIGNED.search(chunk):
+            found.generic_signing = True
+        matches = list(_COUNT.finditer(chunk))
+        if not matches or not _SIGNING.search(chunk):
+            continue
+        value = _sentence_value(matches)
+        if value is None:
+            continue
+        values[value] += 1
+        first.setdefault(value, seg.start)
+        if EXAMPLES_RE.search(chunk):
+            found.examples = True
+        verb = next((c for c in STATUS_CUE_RE.finditer(chunk) if c.lastgroup == "signed"), None)
+        if verb and not found.signatories and verb.start() < matches[0].start():
+            found.signatories = (
+                persons_in(chunk[: verb.start()], ctx.people) if _has_person(chunk[: verb.start()]) else []
+            )
+    if values:
+        found.stated = max(values, key=lambda v: (values[v], -first[v]))
+    return found
+
+
+def _has_person(text: str) -> bool:
+    return bool(re.search(r"\b(?:President|Prime\s+Minister|PM|Minister|counterpart|Secretary|Premier)\b", text))
