@@ -6,7 +6,7 @@ answered from the idempotency shortcut) and the offline extractor runs inline, s
 status `done` means stored, extracted, validated and recorded. Bounded in count and in time.
 Goal on 2 cores: >= 300 submissions/s with p99 < 50 ms.
 
-Run:  .venv/bin/python bench/bench_api.py [--requests 3000 --concurrency 8 --processes 2 --seconds 60]
+Run:  .venv/bin/python bench/bench_api.py [--requests 3000 --concurrency 4 --processes 2 --seconds 60]
       add --database-url postgresql+psycopg://postgres@127.0.0.1:5432/test to measure PostgreSQL
       (the tables are created in a throwaway schema and dropped afterwards).
 The articles are generated here from templates (no corpus text).
@@ -156,7 +156,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=3000, help="submissions to time (after the warm-up)")
     parser.add_argument("--warmup", type=int, default=200)
-    parser.add_argument("--concurrency", type=int, default=8, help="requests in flight")
+    parser.add_argument("--concurrency", type=int, default=4, help="requests in flight")
     parser.add_argument("--processes", type=int, default=2, help="server processes")
     parser.add_argument("--seconds", type=float, default=60.0, help="stop the timed run after this long")
     parser.add_argument("--database-url", default=None, help="PostgreSQL URL (default: SQLite in a temp dir)")

@@ -235,6 +235,44 @@ _EXTRA: dict[str, str] = {
     "panama": "PA",
 }
 
+
+# More demonyms and everyday names, so leaders and parties of any country get their code
+# ("Ghanaian President", "Kenyan Ministry of Health").
+_EXTRA.update(
+    {
+        "ghana": "GH", "ghanaian": "GH", "senegal": "SN", "senegalese": "SN", "ivory coast": "CI", "ivorian": "CI",
+        "cote d'ivoire": "CI", "cameroon": "CM", "cameroonian": "CM", "tanzania": "TZ", "tanzanian": "TZ",
+        "uganda": "UG", "ugandan": "UG", "rwanda": "RW", "rwandan": "RW", "zambia": "ZM", "zambian": "ZM",
+        "zimbabwe": "ZW", "zimbabwean": "ZW", "botswana": "BW", "namibia": "NA", "namibian": "NA",
+        "malawi": "MW", "malawian": "MW", "mali": "ML", "malian": "ML", "burkina faso": "BF", "burkinabe": "BF",
+        "niger": "NE", "nigerien": "NE", "guinea": "GN", "guinean": "GN", "benin": "BJ", "beninese": "BJ",
+        "togo": "TG", "togolese": "TG", "sierra leone": "SL", "liberia": "LR", "liberian": "LR", "gabon": "GA",
+        "gabonese": "GA", "congo": "CG", "congolese": "CD", "dr congo": "CD", "drc": "CD", "somalia": "SO",
+        "somali": "SO", "djibouti": "DJ", "eritrea": "ER", "eritrean": "ER", "south sudan": "SS",
+        "sudanese": "SD", "tunisian": "TN", "mauritania": "MR", "mauritanian": "MR", "chadian": "TD",
+        "mozambican": "MZ", "angolan": "AO", "malagasy": "MG", "comoros": "KM", "cabo verde": "CV",
+        "cape verde": "CV", "eswatini": "SZ", "lesotho": "LS", "equatorial guinea": "GQ", "gambia": "GM",
+        "gambian": "GM", "estonian": "EE", "latvian": "LV", "lithuanian": "LT", "slovenian": "SI",
+        "slovene": "SI", "slovakian": "SK", "croat": "HR", "bosnian": "BA", "bosnia and herzegovina": "BA",
+        "montenegrin": "ME", "macedonian": "MK", "kosovo": "XK", "maltese": "MT", "cypriot": "CY",
+        "icelandic": "IS", "luxembourgish": "LU", "monaco": "MC", "andorra": "AD", "liechtenstein": "LI",
+        "san marino": "SM", "vatican": "VA", "holy see": "VA", "belarussian": "BY", "moldovan": "MD",
+        "chilean": "CL", "peruvian": "PE", "colombian": "CO",
+        "ecuadorian": "EC", "bolivian": "BO", "uruguayan": "UY", "paraguayan": "PY", "nicaraguan": "NI",
+        "panamanian": "PA", "costa rica": "CR", "costa rican": "CR", "honduras": "HN", "honduran": "HN",
+        "guatemala": "GT", "guatemalan": "GT", "el salvador": "SV", "salvadoran": "SV", "dominican republic": "DO",
+        "haiti": "HT", "haitian": "HT", "jamaica": "JM", "jamaican": "JM", "trinidad and tobago": "TT",
+        "barbados": "BB", "guyana": "GY", "guyanese": "GY", "suriname": "SR", "belize": "BZ", "bahamas": "BS",
+        "taiwan": "TW", "taiwanese": "TW", "hong kong": "HK", "macau": "MO", "timor-leste": "TL",
+        "east timor": "TL", "bhutan": "BT", "bhutanese": "BT", "yemen": "YE", "yemeni": "YE", "lebanon": "LB",
+        "lebanese": "LB", "palestinian": "PS", "bahraini": "BH", "fijian": "FJ", "fiji": "FJ",
+        "papua new guinea": "PG", "samoa": "WS", "tonga": "TO", "vanuatu": "VU", "solomon islands": "SB",
+        "kiribati": "KI", "tuvalu": "TV", "nauru": "NR", "palau": "PW", "marshall islands": "MH",
+        "micronesia": "FM", "new zealander": "NZ", "emirates": "AE", "north korean": "KP",
+        "south korean": "KR", "brazilian": "BR", "argentinian": "AR", "burmese": "MM",
+    }
+)  # fmt: skip
+
 # Capitals and big cities seen in datelines, to the country they are in.
 CITY_COUNTRY: dict[str, str] = {
     "baku": "AZ",
@@ -340,6 +378,43 @@ CITY_COUNTRY: dict[str, str] = {
     "lima": "PE",
     "bogota": "CO",
 }
+
+
+# More capitals, so a dateline anywhere ("ACCRA, June 3 -") gives its country.
+CITY_COUNTRY.update(
+    {
+        "accra": "GH", "dakar": "SN", "abidjan": "CI", "yamoussoukro": "CI", "yaounde": "CM", "dodoma": "TZ",
+        "dar es salaam": "TZ", "kampala": "UG", "kigali": "RW", "lusaka": "ZM", "harare": "ZW", "gaborone": "BW",
+        "windhoek": "NA", "lilongwe": "MW", "bamako": "ML", "ouagadougou": "BF", "niamey": "NE", "conakry": "GN",
+        "porto-novo": "BJ", "cotonou": "BJ", "lome": "TG", "freetown": "SL", "monrovia": "LR", "libreville": "GA",
+        "brazzaville": "CG", "kinshasa": "CD", "mogadishu": "SO", "asmara": "ER", "juba": "SS", "khartoum": "SD",
+        "tunis": "TN", "tripoli": "LY", "nouakchott": "MR", "n'djamena": "TD", "maputo": "MZ", "luanda": "AO",
+        "antananarivo": "MG", "victoria": "SC", "abuja": "NG", "lagos": "NG", "johannesburg": "ZA", "cape town": "ZA",
+        "casablanca": "MA", "alexandria": "EG", "ljubljana": "SI", "skopje": "MK", "podgorica": "ME",
+        "sarajevo": "BA", "tirana": "AL", "pristina": "XK", "valletta": "MT", "nicosia": "CY", "reykjavik": "IS",
+        "amsterdam": "NL", "the hague": "NL", "luxembourg": "LU", "monaco": "MC", "bogota": "CO", "quito": "EC",
+        "la paz": "BO", "sucre": "BO", "montevideo": "UY", "asuncion": "PY", "managua": "NI", "panama city": "PA",
+        "san jose": "CR", "tegucigalpa": "HN", "guatemala city": "GT", "san salvador": "SV", "santo domingo": "DO",
+        "port-au-prince": "HT", "kingston": "JM", "port of spain": "TT", "georgetown": "GY", "paramaribo": "SR",
+        "rio de janeiro": "BR", "sao paulo": "BR", "taipei": "TW", "hong kong": "HK", "dili": "TL", "thimphu": "BT",
+        "sanaa": "YE", "beirut": "LB", "damascus": "SY", "baghdad": "IQ", "amman": "JO", "jerusalem": "IL",
+        "tel aviv": "IL", "ramallah": "PS", "manama": "BH", "kuwait city": "KW", "jeddah": "SA", "suva": "FJ",
+        "port moresby": "PG", "wellington": "NZ", "sydney": "AU", "melbourne": "AU", "toronto": "CA",
+        "montreal": "CA", "los angeles": "US", "san francisco": "US", "chicago": "US", "osaka": "JP",
+        "busan": "KR", "guangzhou": "CN", "shenzhen": "CN", "hangzhou": "CN", "da nang": "VN", "hai phong": "VN",
+        "sumy": "UA", "lviv": "UA", "odesa": "UA", "odessa": "UA", "kharkiv": "UA", "vladivostok": "RU",
+        "novosibirsk": "RU", "ufa": "RU", "yekaterinburg": "RU", "izmir": "TR", "antalya": "TR", "shusha": "AZ",
+        "nakhchivan": "AZ", "sumqayit": "AZ", "batumi": "GE", "bukhara": "UZ", "khiva": "UZ", "osh": "KG",
+        "khujand": "TJ", "turkestan": "KZ", "shymkent": "KZ", "karaganda": "KZ", "mandalay": "MM", "yangon": "MM",
+        "chittagong": "BD", "kolkata": "IN", "bengaluru": "IN", "chennai": "IN", "hyderabad": "IN",
+        "peshawar": "PK", "quetta": "PK", "rawalpindi": "PK", "isfahan": "IR", "mashhad": "IR", "tabriz": "IR",
+        "surabaya": "ID", "bali": "ID", "cebu": "PH", "penang": "MY", "putrajaya": "MY", "siem reap": "KH",
+        "luang prabang": "LA", "chiang mai": "TH", "phuket": "TH", "port vila": "VU", "apia": "WS",
+        "nuku'alofa": "TO", "honiara": "SB", "majuro": "MH", "palikir": "FM", "funafuti": "TV",
+        "bandar seri begawan": "BN", "mbabane": "SZ", "maseru": "LS", "malabo": "GQ", "banjul": "GM",
+        "bissau": "GW", "praia": "CV", "moroni": "KM", "kyiv": "UA", "chisinau": "MD",
+    }
+)  # fmt: skip
 
 
 @lru_cache(maxsize=4096)

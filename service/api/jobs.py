@@ -208,8 +208,8 @@ class JobRunner:
             await asyncio.to_thread(job_store.release, self.db, claim)
 
     async def _next(self) -> Claim | None:
-        await asyncio.to_thread(job_store.give_up_exhausted, self.db, self.executor.settings.job_max_attempts)
-        return await asyncio.to_thread(job_store.claim_next, self.db, lease_s=self.lease_s)
+        max_attempts = self.executor.settings.job_max_attempts
+        return await asyncio.to_thread(job_store.claim_next, self.db, lease_s=self.lease_s, max_attempts=max_attempts)
 
     async def _work(self, index: int) -> None:
         while not self._stopping:
@@ -235,7 +235,11 @@ class JobRunner:
                 self._held.pop(claim.job_id, None)
 
     async def _heartbeat(self) -> None:
+        """Renew the leases this process holds; fail jobs that crashed on every allowed attempt."""
+        max_attempts = self.executor.settings.job_max_attempts
         while not self._stopping:
+            with contextlib.suppress(Exception):
+                await asyncio.to_thread(job_store.give_up_exhausted, self.db, max_attempts)
             await asyncio.sleep(max(0.2, self.lease_s / 3))
             with contextlib.suppress(Exception):
                 await asyncio.to_thread(job_store.renew, self.db, list(self._held.values()), lease_s=self.lease_s)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 JobState = Literal["queued", "running", "done", "failed"]
 
@@ -23,6 +23,20 @@ class ArticleCreate(_Body):
     url: str | None = Field(default=None, max_length=2000)
     date: str | None = Field(default=None, max_length=100, description="Publication date as given (free text).")
     language: str | None = Field(default=None, pattern=r"^[a-z]{2}$", description="ISO 639-1, else detected.")
+
+    @field_validator("text", "title", "outlet", "url", "date", "language")
+    @classmethod
+    def _storable(cls, value: str | None) -> str | None:
+        """Refuse what no database can store: NUL characters and unpaired surrogates (JSON allows both)."""
+        if value is None:
+            return value
+        if "\x00" in value:
+            raise ValueError("contains NUL characters (binary data?)")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("contains an unpaired surrogate (invalid Unicode)") from None
+        return value
 
 
 class ArticleLinks(_Body):

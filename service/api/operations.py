@@ -23,13 +23,15 @@ from service.storage.tables import ArticleRow, CrossCheckRow, JobRow
 from service.storage.tokens import Principal
 
 ARTICLE_ID = re.compile(r"^art_[0-9a-f]{20}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 REPORT_ID = re.compile(r"^cc_[0-9a-f]{20}$")
 
 
 def read_json_submission(data: ArticleCreate) -> ArticleInput:
     """An `ArticleInput` from a JSON body; binary-looking text is refused like a binary upload."""
     try:
-        decode_bytes(data.text.encode("utf-8"))
+        if _CONTROL.search(data.text, 0, 8192):  # only text with control characters can look binary
+            decode_bytes(data.text.encode("utf-8"))
         return from_text(
             data.text,
             title=data.title,
@@ -44,9 +46,12 @@ def read_json_submission(data: ArticleCreate) -> ArticleInput:
 
 def read_text_submission(body: bytes) -> ArticleInput:
     try:
-        return from_bytes(body)
+        article = from_bytes(body)
     except InputError as exc:
         raise ApiError(422, _plain(exc), code="invalid_article") from None
+    if "\x00" in article.body:  # the library only sniffs the first 8 KB for binary data
+        raise ApiError(422, "input looks binary (it contains NUL bytes); send text", code="invalid_article")
+    return article
 
 
 def _plain(exc: InputError) -> str:

@@ -3,10 +3,11 @@
     from service import crosscheck
     report = crosscheck(["a.txt", "b.txt", summary_c])   # -> CrossCheckReport
 
-The comparison is deterministic on the summaries: `copies` collapses duplicates and wire
-copies, `events` groups the articles by event, `align` builds the alignment matrix of each
+The comparison is deterministic on the summaries: `inputs` reads and extracts what is not a
+summary yet, `copies` collapses duplicates and wire copies, `events` decides each pair and
+`grouping` forms the events, `similarity` and `align` build the alignment matrix of each
 event, `restate` finds what an article says again about a document, `findings` runs one
-check per kind of inconsistency, and `summary` writes the top line.
+check per kind of inconsistency, `summary` writes the top line; `table` and `html` render.
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ import time
 from collections.abc import Mapping, Sequence
 
 from service.config import Backend
-from service.crosscheck.align import align, duplicates, event_aliases
+from service.crosscheck.align import align, duplicates
 from service.crosscheck.copies import find_copies
-from service.crosscheck.events import group_events
 from service.crosscheck.findings import Context, run_checks
+from service.crosscheck.grouping import group_events
 from service.crosscheck.inputs import CrossCheckInput, prepare
 from service.crosscheck.model import EventGroup, Item
 from service.crosscheck.restate import restatements
+from service.crosscheck.similarity import event_aliases
 from service.crosscheck.summary import canonical_documents, totals
 from service.models import ArticleRef, CopyGroup, CrossCheckProvenance, CrossCheckReport, EventReport
 from service.schemas import validate_payload

@@ -53,6 +53,8 @@ def findings(event: EventReport) -> Table:
     for col, width in (("id", 8), ("severity", 8), ("kind", 14), ("explanation", None), ("values", None)):
         table.add_column(col, overflow="fold", max_width=width)
     for f in event.findings:
+        if f.severity == "info":
+            continue
         values = "\n".join(
             f"{short_id(v.article_id)}: {v.value}"
             + (f"  [{v.evidence[0].start}:{v.evidence[0].end}]" if v.evidence else "")
@@ -82,10 +84,20 @@ def render(report: CrossCheckReport) -> list[RenderableType]:
         parts: list[RenderableType] = [head]
         if event.documents:
             parts.append(matrix(event))
-        if event.findings:
+        alarms = [f for f in event.findings if f.severity != "info"]
+        notes = [f for f in event.findings if f.severity == "info"]
+        if alarms:
             parts.append(findings(event))
         else:
             parts.append(Text("No inconsistencies found.", style="green"))
+        if notes:
+            parts.append(
+                Text(
+                    f"{len(notes)} info note(s): documents some reports omit while their lists are incomplete "
+                    "(see the JSON or HTML report).",
+                    style="dim",
+                )
+            )
         out.append(Panel(Group(*parts), title=f"[bold]{event.label}[/]", subtitle=event.event_id))
     for group in report.copies:
         out.append(Text(f"{group.kind}: {', '.join(group.article_ids)} (kept {group.kept})", style="cyan"))

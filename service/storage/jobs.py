@@ -18,6 +18,8 @@ import sqlalchemy as sa
 from service.storage.db import Database
 from service.storage.tables import ArticleRow, JobRow, SummaryRow, utcnow
 
+JOBS = JobRow.__table__  # Core statements: the ORM's bulk-update machinery costs more than the SQL
+
 
 @dataclass(frozen=True)
 class Claim:
@@ -30,21 +32,22 @@ class Claim:
     attempt: int
 
 
-def _runnable(now: Any) -> sa.ColumnElement[bool]:
-    return sa.or_(
-        sa.and_(JobRow.state == "queued", JobRow.available_at <= now),
-        sa.and_(JobRow.state == "running", JobRow.lease_until < now),
-    )
+def _runnable(now: Any, max_attempts: int | None = None) -> sa.ColumnElement[bool]:
+    """Queued and due, or running with a dead lease (and, if bounded, attempts left)."""
+    abandoned = sa.and_(JobRow.state == "running", JobRow.lease_until < now)
+    if max_attempts is not None:
+        abandoned = sa.and_(abandoned, JobRow.attempts < max_attempts)
+    return sa.or_(sa.and_(JobRow.state == "queued", JobRow.available_at <= now), abandoned)
 
 
-def _take(db: Database, job: JobRow, lease_s: float) -> Claim | None:
+def _take(db: Database, job: JobRow, lease_s: float, max_attempts: int | None = None) -> Claim | None:
     """Compare-and-set one candidate: only the first of concurrent claimers wins."""
     now = utcnow()
     token = secrets.token_hex(16)
     with db.write() as session:
         result = session.execute(
-            sa.update(JobRow)
-            .where(JobRow.id == job.id, JobRow.state == job.state, _claim_is(job.claim), _runnable(now))
+            sa.update(JOBS)
+            .where(JobRow.id == job.id, JobRow.state == job.state, _claim_is(job.claim), _runnable(now, max_attempts))
             .values(
                 state="running",
                 claim=token,
@@ -68,7 +71,7 @@ def give_up_exhausted(db: Database, max_attempts: int) -> int:
     now = utcnow()
     with db.write() as session:
         result = session.execute(
-            sa.update(JobRow)
+            sa.update(JOBS)
             .where(JobRow.state == "running", JobRow.lease_until < now, JobRow.attempts >= max_attempts)
             .values(
                 state="failed",
@@ -83,17 +86,22 @@ def give_up_exhausted(db: Database, max_attempts: int) -> int:
 
 
 def claim_next(
-    db: Database, *, lease_s: float, backends: tuple[str, ...] | None = None, batch: int = 8
+    db: Database,
+    *,
+    lease_s: float,
+    max_attempts: int | None = None,
+    backends: tuple[str, ...] | None = None,
+    batch: int = 8,
 ) -> Claim | None:
-    """Claim the oldest runnable job (queued, or running with an expired lease)."""
+    """Claim the oldest runnable job (queued, or running with an expired lease and attempts left)."""
     now = utcnow()
-    query = sa.select(JobRow).where(_runnable(now)).order_by(JobRow.id).limit(batch)
+    query = sa.select(JobRow).where(_runnable(now, max_attempts)).order_by(JobRow.id).limit(batch)
     if backends:
         query = query.where(JobRow.backend.in_(backends))
     with db.read() as session:
         candidates = list(session.scalars(query))
     for job in candidates:
-        claim = _take(db, job, lease_s)
+        claim = _take(db, job, lease_s, max_attempts)
         if claim is not None:
             return claim
     return None
@@ -117,7 +125,7 @@ def renew(db: Database, claims: list[Claim], *, lease_s: float) -> int:
     with db.write() as session:
         for claim in claims:
             result = session.execute(
-                sa.update(JobRow)
+                sa.update(JOBS)
                 .where(JobRow.id == claim.job_id, JobRow.claim == claim.claim, JobRow.state == "running")
                 .values(lease_until=until)
                 .execution_options(synchronize_session=False)
@@ -128,7 +136,7 @@ def renew(db: Database, claims: list[Claim], *, lease_s: float) -> int:
 
 def _finish(session: sa.orm.Session, claim: Claim, **values: Any) -> bool:
     result = session.execute(
-        sa.update(JobRow)
+        sa.update(JOBS)
         .where(JobRow.id == claim.job_id, JobRow.claim == claim.claim, JobRow.state == "running")
         .values(claim=None, lease_until=None, **values)
         .execution_options(synchronize_session=False)
@@ -149,7 +157,7 @@ def complete(db: Database, claim: Claim, *, payload: dict[str, Any], extractor: 
                 documents=len(payload.get("documents", [])),
             )
         )
-        session.execute(sa.update(ArticleRow).where(ArticleRow.id == claim.article_id).values(event_key=event_key))
+        session.execute(sa.update(ArticleRow.__table__).where(ArticleRow.id == claim.article_id).values(event_key=event_key))
     return True
 
 

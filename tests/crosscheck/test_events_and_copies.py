@@ -26,7 +26,7 @@ def hanoi():
         city="Hanoi",
         country="VN",
         date="2025-09-04",
-        countries=("AZ", "VN"),
+        countries=("EE", "KZ"),  # the same two countries, another visit: like the corpus seeds
         principals=("Lan Pham", "Rauf Aliyev"),
     )
 
@@ -40,6 +40,13 @@ def test_different_events_are_never_compared_even_with_a_similar_document() -> N
     assert decision.reasons[0] == "Tallinn, 13 Mar 2024 vs Hanoi, 4 Sep 2025"
     assert "different principals" in decision.reasons
     assert any("Not compared" in n and "different events" in n for n in report.notes)
+
+
+def test_visits_between_other_countries_are_closed_at_once() -> None:
+    other = hanoi().model_copy(update={"event": hanoi().event.model_copy(update={"countries": ["AZ", "VN"]})})
+    (decision,) = crosscheck([tallinn(), other], bodies={"tallinn": TALLINN, "hanoi": HANOI}).pairs
+    assert not decision.same_event
+    assert decision.reasons == ["Tallinn, 13 Mar 2024 vs Hanoi, 4 Sep 2025", "different sides (EE, KZ vs AZ, VN)"]
 
 
 def test_reports_of_one_event_are_grouped_with_reasons() -> None:

@@ -61,6 +61,7 @@ def test_a_crash_loop_ends_in_failed(db: Database) -> None:
     for _ in range(2):
         assert job_store.claim_next(db, lease_s=0.05) is not None
         time.sleep(0.1)
+    assert job_store.claim_next(db, lease_s=30, max_attempts=2) is None  # left for give_up, not run a third time
     assert job_store.give_up_exhausted(db, max_attempts=2) == 1
     page = store.list_page(db, status="failed")
     assert page.total == 1 and "interrupted 2 times" in (page.items[0][1].reason or "")

@@ -41,6 +41,10 @@ _KEYS = (
     "agreed", "pledged", "vowed", "promised", "committed", "undertook", "resolved", "decided", "intend", "plan",
     "will", "would", "continue", "reaffirmed", "expressed", "support",
 )  # fmt: skip
+_DOCUMENT_ACT = re.compile(
+    r"(?i)(?:also\s+)?(?:sign|ink|adopt|issue|conclude|seal|exchange|establish|create|finali[sz]e|prepare|draft|"
+    r"negotiate|start\s+negotiations|hold\s+talks)\b"
+)
 _TIMEFRAME = re.compile(r"\b(?:by|until|before|in)\s+((?:19|20)\d\d)\b")
 
 
@@ -72,8 +76,8 @@ def extract_commitments(ctx: Context, document_clauses: set[tuple[int, int]]) ->
             what = m.group("what").strip()
             if _NOT_PLEDGE.match(what) or len(what.split()) < 3:
                 continue
-            if TYPE_RE.search(what[:80]) and "sign" in chunk[m.start() : m.start() + 120].lower():
-                continue
+            if _DOCUMENT_ACT.match(what) and TYPE_RE.search(what[:80]):
+                continue  # "agreed to adopt a joint statement": a document, not a pledge
             actors = _actors(ctx, m.group("subj"))
             if not actors or not set(actors) & set(ctx.sides):
                 continue

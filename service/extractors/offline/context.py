@@ -15,7 +15,12 @@ from service.extractors.offline.people import People, registry
 from service.extractors.offline.sentences import Segment, segments
 
 _ISO_HEADER = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\b(?![^()]*\bor\b)")
-_YEAR = re.compile(r"\b(19|20)\d\d\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DATED = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s*"
+    r"((?:19|20)\d\d)\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December),?\s+((?:19|20)\d\d)\b"
+)
 
 
 @dataclass
@@ -82,11 +87,9 @@ def _header_date(published: str | None) -> date | None:
 
 
 def _year(published: str | None, text: str) -> int | None:
-    for source in (published or "", text[:400]):
-        m = _YEAR.search(source)
-        if m:
-            return int(m.group(0))
-    return None
+    """The year of the article: from its header, else from a full date in the text ("May 8, 2025")."""
+    m = _YEAR.search(published or "") or _DATED.search(text)
+    return int(m.group(m.lastindex or 0)) if m else None
 
 
 def build(article: ArticleInput) -> Context:

@@ -22,6 +22,7 @@ _COUNT = re.compile(
     re.I,
 )
 _TOTAL_NOUNS = ("documents", "instruments", "papers")
+_WITNESS = re.compile(r"(?i)\b(?:witness\w*|oversaw|overs[ae]e\w*|attend\w*|presid\w*|watch\w*)\b")
 _SIGNING = re.compile(r"(?i)\b(?:sign\w*|ink\w*|exchang\w*|conclu\w*|seal\w*|adopt\w*)\b")
 _GENERIC_SIGNED = re.compile(
     r"(?i)\b(?:documents|agreements|deals|memorand\w*|MoUs)\b[^.]{0,40}\b(?:signed|inked|exchanged|concluded)\b"
@@ -74,7 +75,12 @@ def stated_count(ctx: Context) -> CountFinding:
         if EXAMPLES_RE.search(chunk):
             found.examples = True
         verb = next((c for c in STATUS_CUE_RE.finditer(chunk) if c.lastgroup == "signed"), None)
-        if verb and not found.signatories and verb.start() < matches[0].start():
+        if (
+            verb
+            and not found.signatories
+            and verb.start() < matches[0].start()
+            and not _WITNESS.search(chunk[: verb.start()])
+        ):
             found.signatories = (
                 persons_in(chunk[: verb.start()], ctx.people) if _has_person(chunk[: verb.start()]) else []
             )

@@ -31,7 +31,8 @@ _SPOKEN = re.compile(
     r"(?:deliver(?:ed|ing|s)?|ma(?:de|ke|king)|read(?:ing)?|g[ai]ve|giving|hold(?:ing)?|held)\s+(?:a|the|their|his|her)?\s*$",
     re.I,
 )
-_NOT_A_DOCUMENT = re.compile(r"(?i)\s*(?:that|with\s+(?:him|her|them|us|me)|among)\b")
+_NOT_A_DOCUMENT = re.compile(r"(?i)\s*(?:with\s+(?:him|her|them|us|me)|among)\b")
+_NEGATED = re.compile(r"(?i)\b(?:not|never|no|n't)\s+(?:\w+\s+)?(?:sign|ink|seal|conclude|adopt)\w*\s+(?:\w+\s+){0,3}$")
 _COORDINATED = re.compile(r"^\s*(?:\([^)]{0,60}\)|\[[^\]]{0,60}\])?\s*(?:and|&|or|,)\s*$")
 _YEAR_IN = re.compile(r"\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
 _ITEM_DOC = re.compile(r"\bbetween\b|^[A-Z][a-z]+\s+(?:on|for)\s+")
@@ -55,6 +56,8 @@ def _skip(ctx: Context, clause: tuple[int, int], heads: list[tuple[int, int, str
     if doc_type in STATEMENTS and _SPOKEN.search(before):
         return True
     if doc_type == "agreement" and re.search(r"\b(?:in|by|mutual)\s+$", before, re.I):
+        return True
+    if _NEGATED.search(text, max(clause[0], start - 50), start):
         return True
     return bool(_NOT_A_DOCUMENT.match(text, end, clause[1])) and doc_type == "agreement"
 
@@ -141,6 +144,8 @@ def _fields(ctx: Context, m: Mention, stop: int | None, subcounts: dict[str, int
     items = fieldlists.split_fields(ctx.text, start, end, expected=expected, exact=exact)
     status = m.status or status_near(ctx.text, m.clause)
     level = 2 if m.det == "number" or re.search(r"\b\d{1,2}\b", ctx.text[m.clause[0] : m.head[0]]) else 1
+    if m.segment.kind == "heading":
+        level = 3
     out = []
     label = "document" if m.type == "other" else TYPE_LABEL[m.type]
     for s, e in items:

@@ -44,9 +44,9 @@ _FILLER = re.compile(
     r"domains?|things|others|etc)\s*)+$"
 )
 _TOP_SPLIT = re.compile(r",?\s+as\s+well\s+as\s+|;\s+")
-_COMMA_SPLIT = re.compile(r",\s+and\s+|,\s+(?:or\s+)?")
+_COMMA_SPLIT = re.compile(r",\s+and\s+|,\s+(?:or\s+)?|\s+and\s+(?=(?:on|in|for|regarding|concerning)\s)")
 _AND = re.compile(r"\s+and\s+")
-_LEAD = re.compile(r"(?:and|or|the|a|an|also|both)\s+", re.I)
+_LEAD = re.compile(r"(?:and|or|the|a|an|also|both|on|in|for|regarding|concerning)\s+", re.I)
 
 
 def list_span(text: str, head_end: int, clause_end: int, stop: int | None = None) -> tuple[int, int, bool] | None:

@@ -138,7 +138,7 @@ def side_countries(found: list[Place]) -> tuple[list[str], dict[str, tuple[int, 
         if p.noun and not p.city and p.code not in spelling:
             spelling[p.code] = (p.start, p.end)
     ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
-    sides = [c for c in ranked[:2] if counts[c] >= 1.0]
+    sides = [c for i, c in enumerate(ranked[:2]) if counts[c] >= (1.0 if i == 0 else 0.5)]
     if len(ranked) > 2 and len(sides) == 2 and counts[ranked[2]] == counts[sides[1]]:
         sides = sides[:1] + [c for c in ranked[1:3] if first[c] == min(first[ranked[1]], first[ranked[2]])]
     return sides, spelling

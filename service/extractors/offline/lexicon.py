@@ -121,15 +121,20 @@ _TYPE_SOURCES: list[tuple[str, str]] = [
     ("declaration", r"(?i:(?:joint\s+)?declarations?)"),
     (
         "cooperation_programme",
-        r"(?i:(?:cooperation|co-operation|exchange|action|work|working|implementation)\s+(?:programmes?|programs?|plans?)"
-        r"|(?:programmes?|programs?|plans?)\s+(?:of|for)\s+(?:cooperation|co-operation|joint\s+action|action)"
+        r"(?i:(?:cooperation|co-operation|exchange|action|work|working|implementation|executive)\s+(?:programmes?|programs?|plans?)"
+        r"(?:\s+(?:of|for)\s+(?:[a-z-]+\s+){0,2}?(?:cooperation|co-operation|joint\s+action|action))?"
+        r"|(?:programmes?|programs?|plans?)\s+(?:of|for)\s+(?:[a-z-]+\s+){0,2}?(?:cooperation|co-operation|joint\s+action|action)"
         r"|road\s?-?maps?)",
     ),
     ("treaty", r"(?i:treat(?:y|ies))"),
     ("protocol", r"(?i:protocols?)"),
     ("contract", r"(?i:contracts?)"),
     ("agreement", r"(?i:agreements?|accords?|deals?|pacts?)"),
-    ("other", r"(?i:joint\s+visions?|charters?|exchanges?\s+of\s+notes|minutes\s+of\s+(?:the\s+)?(?:meeting|talks))"),
+    (
+        "other",
+        r"(?i:joint\s+visions?|charters?|exchanges?\s+of\s+notes|minutes\s+of\s+(?:the\s+)?(?:meeting|talks)"
+        r"|(?:cooperation\s+)?documents?|instruments)",
+    ),
 ]
 TYPE_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{source})" for name, source in _TYPE_SOURCES) + r")\b")
 """Any document head; `match.lastgroup` is its type."""
@@ -156,7 +161,7 @@ STATUS_CUE_RE = re.compile(
     r"|(?P<adopted>agreed\s+to\s+(?:adopt|issue|establish|create|release)|decided\s+to\s+(?:adopt|issue|create)"
     r"|adopt(?:ed|ion|s|ing)?|issu(?:ed|ing)|released|approv(?:ed|al)|endors(?:ed|ement)|unveil(?:ed|ing))"
     r"|(?P<discussed>discuss(?:ed|es|ing|ion|ions)?|talked\s+about|talks\s+on|negotiat(?:e|ed|es|ing|ion|ions)"
-    r"|consider(?:ed|ing)?|ready\s+to\s+support|support(?:s|ed)?\s+(?:for\s+)?(?:a|an|the)\s+(?:\w+\s+)?(?:peace\s+)?"
+    r"|consider(?:ed|ing)?|ready\s+to\s+support|mentioned|referred\s+to|support(?:s|ed)?\s+(?:for\s+)?(?:a|an|the)\s+(?:\w+\s+)?(?:peace\s+)?"
     r"(?:agreement|treaty|deal)|called\s+for|propos(?:ed|al|es)|explor(?:ed|ing)|mooted)"
     r"|(?P<signed>sign(?:ed|ing|s)?|ink(?:ed|ing)|exchang(?:ed|ing)|exchange\s+of|seal(?:ed|ing)|conclu(?:ded|sion)"
     r"|shared|reached|agreed\s+(?:on|upon)|announced|penned|struck|clinched|entered\s+into|initial(?:l)?ed"
@@ -178,7 +183,10 @@ PERIOD_RE = re.compile(
     r"\b((?:19|20)\d\d)\s*(?:-|/|to|till|until|through)\s*((?:19|20)?\d\d)\b(?!\s*(?:%|percent|km|people))"
 )
 
-EXAMPLES_RE = re.compile(r"(?i)\b(?:including|such\s+as|like|among\s+(?:them|others|other)|inter\s+alia)\b")
+EXAMPLES_RE = re.compile(
+    r"(?i)\b(?:including|such\s+as|like|among\s+(?:them|others|other|the\s+(?:deals|agreements|documents|accords))"
+    r"|inter\s+alia)\b"
+)
 
 LEADER_TITLES = (
     r"President|Prime\s+Minister|PM|Premier|Chancellor|King|Queen|Emir|Amir|Sultan|Crown\s+Prince|"
@@ -193,7 +201,7 @@ LEADER_TITLES = (
 _HEAD_KEYS = (
     "letter", "intent", "loi", "memorand", "mou", "moc", "statement", "communiq", "declaration", "programme",
     "program", "plan", "road", "treat", "protocol", "contract", "agreement", "accord", "deal", "pact", "vision",
-    "charter", "notes", "minutes",
+    "charter", "notes", "minutes", "document", "instrument",
 )  # fmt: skip
 
 

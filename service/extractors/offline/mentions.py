@@ -16,7 +16,9 @@ from service.extractors.offline.lexicon import NOT_A_CUE_RE, STATUS_CUE_RE, numb
 from service.extractors.offline.sentences import Segment
 
 STATEMENTS = frozenset({"joint_statement", "declaration"})
-_TOKEN = re.compile(r"[A-Za-z0-9][\w'&-]*|[^\w\s]")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z0-9][\w'&-]*|[$\u20ac\u00a3\u00a5]|[^\w\s]")
+_SCALE = frozenset({"million", "billion", "trillion", "thousand", "bn", "mn", "m", "mln", "bln", "crore", "lakh"})
+_CURRENCY = frozenset({"$", "\u20ac", "\u00a3", "\u00a5", "usd", "eur", "us"})
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "said", "its", "their", "his", "her", "our", "both"})
 _GENERIC = frozenset(
@@ -42,15 +44,19 @@ _BLAND = frozenset(
 _POSTMOD = re.compile(
     r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])?\s*,?\s*(?P<prep>on|between|for|regarding|concerning|covering|focusing\s+on|focused\s+on|"
     r"centred\s+on|centered\s+on|establishing|outlining|facilitating|with\s+regard\s+to|in\s+the\s+(?:fields?|areas?|spheres?)\s+of|"
-    r"in\s+(?:the\s+)?[a-z-]+\s+(?:sector|field|area|sphere)|to\s+(?:boost|enhance|strengthen|promote|support|fund|finance|"
-    r"accentuate|develop|expand|deepen|facilitate|establish|increase|implement|improve|create|build|set\s+up|ensure)|"
-    r"worth|valued\s+at|aimed\s+at|aiming\s+to|starting|with\s+(?:a\s+)?(?:value|term|duration)|amending|to\s+amend|"
+    r"in\s+(?:the\s+)?[a-z-]+\s+(?:sector|field|area|sphere)|in\s+(?!the\s+presence)(?:the\s+)?[a-z][a-z-]+(?=[\s,.;])|"
+    r"to\s+(?:boost|enhance|strengthen|promote|support|fund|finance|accentuate|develop|expand|deepen|facilitate|establish|"
+    r"increase|implement|improve|create|build|set\s+up|ensure|acquire|buy|purchase|supply|construct|operate|invest|provide|"
+    r"deliver|produce|export|import|train|exchange|share|protect|avoid|prevent|combat|launch|upgrade|moderni[sz]e|reduce)|"
+    r"worth|valued\s+at|aimed\s+at|aiming\s+to|starting|with\s+(?:a\s+)?(?:value|term|duration)|amending|to\s+amend|elevating|upgrading|launching|creating|"
+    r"setting\s+up|reaffirming|strengthening|deepening|expanding|promoting|enhancing|boosting|allowing|providing|granting|"
     r"supplementing|extending|renewing|amendments?\s+to)\b"
 )
 _TITLE_END = re.compile(
     r"[.;:!?]|,\s+(?!and\s+[A-Z])(?!(?:covering|focusing|focused|aimed|aiming|regarding|concerning|on|for)\b)(?=[a-z])|"
     r",\s+(?=(?:\S+\s+){1,3}(?!(?:and|of|the|for)\b)[a-z])(?!(?:covering|focusing|focused|aimed|aiming|regarding|concerning|on|for)\b)|\s+(?:was|were|is|are|has|have|had|will|would|which|who|signed|inked|"
-    r"exchanged|sealed|concluded|adopted|as\s+well\s+as|while|whereas|between\s+the\s+two\s+sides)\b"
+    r"exchanged|sealed|concluded|adopted|as\s+well\s+as|while|whereas|between\s+the\s+two\s+sides|during|"
+    r"on\s+the\s+sidelines|in\s+the\s+presence|at\s+the\s+(?:end|close|conclusion|ceremony)|after\s+(?:talks|the))\b"
     r"|(?:,\s*|\s+)(?:and|as\s+well\s+as|plus)\s+(?:a|an|another|the|two|three|four|five|\d+)\s+(?=(?:[\w-]+\s+){0,4}?"
     r"(?:agreements?|memorand\w*|MoUs?|letters?\s+of|protocols?|contracts?|programmes?|programs?|plans?|statements?|"
     r"declarations?|treat(?:y|ies)|deals?|accords?|road\s?maps?|communiqu))"
@@ -152,6 +158,10 @@ def premodifiers(text: str, clause_start: int, head_start: int) -> tuple[str, li
             return "definite", premods, None, tok.start()
         if low in _GENERIC:
             return "generic", premods, None, tok.start()
+        if low in _CURRENCY or (low[0].isdigit() and premods and premods[0].lower() in _SCALE):
+            premods.insert(0, word)
+            start = tok.start()
+            continue
         value = number_value(low)
         if value is not None and (not low.isdigit() or len(low) <= 3):
             return "number", premods, value, tok.start()

@@ -23,7 +23,8 @@ _BETWEEN_END = re.compile(
     r"|,\s+(?=(?:\S+\s+){0,3}(?!(?:and|of|the|for)\b)[a-z])|(?:\s+|,\s*)(?:and|as\s+well\s+as)\s+(?:a|an|another)\s"
 )
 _WITH = re.compile(
-    r"\s*(?:\([^)]{0,60}\)\s*)?with\s+(?P<y>[^,.;]+?)(?=\s+(?:on|for|to|in|regarding|during|at|as|which)\s+(?=[a-z])|[,.;]|$)"
+    r"\s*(?:\([^)]{0,60}\)\s*)?with\s+(?P<y>[^,.;]+?)(?=\s+(?:on|for|to|in|regarding|during|at|as|which)\s+(?=[a-z])"
+    r"|\s+(?:were|was|is|are|will|would|has|had|have|but|and|that|which|who)\b|[,.;]|$)"
 )
 _INTRO = re.compile(
     r"(?:(?:[A-Z][a-z]+ly|Meanwhile|Also|Besides|Moreover|Furthermore|Similarly|Likewise|Later|Then|Earlier|Finally),\s+"

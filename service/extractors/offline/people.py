@@ -24,7 +24,7 @@ _LEADER = re.compile(
     r"General\s+Secretary|Secretary[- ]General|Party\s+chief|counterpart)\b"
 )
 _TITLED = re.compile(
-    rf"\b{_TITLE}(?P<name>(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*)?(?:,?\s+(?:(?:of|for)\s+(?:the\s+)?|(?:bin|bint|ibn|al|el|da|de|dos|van|von|der|le|la)\s+)?(?:[A-Z][\w'-]*|\([A-Z]{{2,8}}\))){{1,10}})"
+    rf"\b{_TITLE}(?P<name>(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*)?(?:,?\s+(?:(?:of|for)\s+(?:the\s+)?|(?:bin|bint|ibn|al|el|da|de|dos|van|von|der|le|la)\s+)?(?:[A-Z][\w'-]*|(?:al|el)-[A-Z][\w'-]*|\([A-Z]{{2,8}}\))){{1,10}})"
 )
 _BEFORE_TITLE = re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?$")
 _TITLE_WORDS = (
@@ -69,10 +69,10 @@ _NON_NAME = frozenset(
         "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
         "Director", "CEO", "Chair", "Head", "Executive", "Officer", "General-Director", "Adviser", "Advisor",
         "Spokesman", "Spokesperson", "Envoy", "Commander", "Admiral", "Marshal", "Colonel", "Major", "Captain",
-        "Lieutenant", "Professor", "Prof", "Academician", "Sheikh", "Excellency", "Honourable", "Hon"
+        "Lieutenant", "Professor", "Prof", "Academician", "Excellency", "Honourable", "Hon"
     ]
 )  # fmt: skip
-_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "da", "de", "dos", "van", "von", "der", "le", "la"})
+_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "da", "de", "dos", "van", "von", "der", "le", "la", "Al"})
 _SIGNED_BY = re.compile(r"\b(?:signed|inked|initialled|initialed|exchanged)\s+by\s+(?P<who>[^.;]+)")
 _PARENS = re.compile(r"\s*\([^)]{0,30}\)")
 _TRAILING = re.compile(
@@ -88,12 +88,14 @@ def _clean_name(text: str) -> str | None:
     kept: list[str] = []
     for i in range(len(tokens) - 1, -1, -1):
         token = tokens[i]
-        particle = token in _PARTICLES and kept and i > 0 and tokens[i - 1][:1].isupper()
+        particle = (token in _PARTICLES and kept and i > 0 and tokens[i - 1][:1].isupper()) or bool(
+            re.match(r"(?:al|el)-[A-Z]", token)
+        )
         if not particle and (token in _NON_NAME or not token[0].isupper() or token.isupper() or is_place_name(token)):
             break
         kept.append(token)
     kept.reverse()
-    if not kept or len(kept) - sum(1 for t in kept if t in _PARTICLES) > 4:
+    if not kept or len(kept) - sum(1 for t in kept if t in _PARTICLES) > 5:
         return None
     name = " ".join(kept)
     return None if is_place_name(name) else name

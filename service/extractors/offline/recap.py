@@ -188,6 +188,11 @@ def group_mentions(ctx: Context, mentions: list[Mention], stated_count: int | No
                 continue
             seen.add((m.subject or "").lower())
             kept.append(m)
+    if not groups and not kept:
+        for m in mentions:
+            if m.kind == "field" and m.level == 3 and (m.subject or "").lower() not in seen:
+                seen.add((m.subject or "").lower())
+                kept.append(m)
     groups.extend(DocGroup([m]) for m in kept)
     groups.sort(key=lambda g: g.primary().position)
     return groups

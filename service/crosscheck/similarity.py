@@ -1,0 +1,280 @@
+"""How alike two reported documents are: the score alignment and the same-event decision share.
+
+A pair is scored on what two reports of one paper share: the type family (a leaders'
+statement never matches a signed instrument), the subject (with the vocabulary's synonyms),
+the named bodies and the signatories. A subject that only names who signed ("SOCAR-PetroVietnam
+cooperation") lets the bodies speak instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from service.crosscheck import names
+from service.crosscheck.model import Item
+from service.crosscheck.parties import Body, alias_kinds, body, same_body
+from service.crosscheck.text import canonical_words, content_words, normalise_period
+from service.models import Party
+from service.vocabulary import type_family
+
+ALIGN_MIN = 0.4
+CLUSTER_SAMPLE = 8  # a canonical document is judged by its first mentions: the most complete reports
+# Reporting verbs that a quote adds around a document's name.
+_VERBS = frozenset(
+    [
+        "exchanged",
+        "inked",
+        "agreed",
+        "shared",
+        "concluded",
+        "announced",
+        "reached",
+        "sealed",
+        "adopted",
+        "issued",
+        "witnessed",
+        "said",
+        "signing",
+        "exchange",
+        "also",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class DocFeatures:
+    """What alignment compares about one document, computed once."""
+
+    article_id: str
+    index: int
+    type: str
+    family: str
+    words: frozenset[str]
+    canon: frozenset[str]
+    subject_words: frozenset[str]
+    subject_canon: frozenset[str]
+    title: str
+    party_words: frozenset[str]
+    all_words: frozenset[str]
+    who_only: bool
+    bodies: tuple[Body, ...]
+    signatories: tuple[str, ...]
+    period: str | None
+    status: str
+
+
+def _concluded(status: str) -> bool:
+    return status in ("signed", "adopted")
+
+
+def _party_words(bodies: list[Body]) -> frozenset[str]:
+    out: set[str] = set()
+    for b in bodies:
+        if b.kind != "state":
+            out |= b.words | b.aliases
+    return frozenset(out)
+
+
+def _name_words(bodies: list[Body]) -> frozenset[str]:
+    """Words that name a company, bank or fund (not a ministry's remit, which is a topic)."""
+    out: set[str] = set()
+    for b in bodies:
+        out |= b.aliases
+        if b.kind in ("company", "bank", "fund", "unknown"):
+            out |= b.words
+    return frozenset(out)
+
+
+def features(item: Item, known_aliases: dict[str, str] | None = None) -> list[DocFeatures]:
+    """What alignment compares about each document of `item` (remembered per alias table)."""
+    key = ("features", tuple(sorted((known_aliases or {}).items())))
+    cached = item.cache.get(key)
+    if cached is None:
+        cached = item.cache[key] = _features(item, known_aliases)
+    return cached  # type: ignore[return-value]
+
+
+def _features(item: Item, known_aliases: dict[str, str] | None) -> list[DocFeatures]:
+    out = []
+    for i, d in enumerate(item.documents):
+        bodies = [body(p, known_aliases) for p in d.parties]
+        own = _party_words(bodies)
+        names_only = _name_words(bodies)
+        subject_words = content_words(d.subject or "")
+        subject_canon = canonical_words(d.subject or "")
+        who_only = bool(subject_words) and subject_words <= names_only
+        if who_only:
+            # "SOCAR-PetroVietnam cooperation" says who signed, not what it is about.
+            subject_words = subject_canon = frozenset()
+        title_words = frozenset() if who_only else content_words(d.title) - own - names_only
+        title_canon = frozenset() if who_only else canonical_words(d.title) - own - names_only
+        words = subject_words | title_words
+        canon = subject_canon | title_canon
+        if not words and not who_only and d.evidence:
+            # "an MoU" says nothing: what the sentence around it says is all there is.
+            quote = d.evidence[0].quote
+            words = content_words(quote) - own - names_only - _VERBS
+            canon = canonical_words(quote) - own - names_only - _VERBS
+        out.append(
+            DocFeatures(
+                article_id=item.id,
+                index=i,
+                type=d.type,
+                family=type_family(d.type),
+                words=words,
+                canon=canon,
+                subject_words=subject_words,
+                subject_canon=subject_canon,
+                title=d.title,
+                party_words=own,
+                all_words=content_words(f"{d.subject or ''} {d.title}") | own | names_only,
+                who_only=who_only,
+                bodies=tuple(bodies),
+                signatories=tuple(d.signatories),
+                period=normalise_period(d.period),
+                status=d.status,
+            )
+        )
+    return out
+
+
+def event_aliases(items: list[Item]) -> dict[str, str]:
+    parties: list[Party] = [p for it in items for d in it.documents for p in d.parties]
+    return alias_kinds(parties)
+
+
+@lru_cache(maxsize=65536)
+def _title_ratio(a: str, b: str) -> float:
+    return fuzz.token_set_ratio(a, b) / 100.0
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Half Dice, half overlap coefficient: a short subject inside a long one still counts."""
+    if not a or not b:
+        return 0.0
+    common = len(a & b)
+    return 0.5 * (2 * common / (len(a) + len(b))) + 0.5 * common / min(len(a), len(b))
+
+
+def _body_score(x: Body, y: Body) -> float:
+    if same_body(x, y):
+        return 1.0
+    if x.kind == y.kind and x.kind != "unknown" and x.words & y.words:
+        return 0.5
+    return 0.0
+
+
+def _body_match(left: tuple[Body, ...], right: tuple[Body, ...]) -> float | None:
+    """Share of the named bodies (not bare country names) the two mentions have in common."""
+    ls = [b for b in left if b.kind != "state"]
+    rs = [b for b in right if b.kind != "state"]
+    if not ls or not rs:
+        return None
+    hits = sum(max(_body_score(x, y) for y in rs) for x in ls)
+    return min(1.0, 2 * hits / (len(ls) + len(rs)))
+
+
+@dataclass(frozen=True)
+class _Parts:
+    subject: float | None
+    party: float | None
+    same_type: float
+    signatory: bool
+    adjust: float
+    who_only: bool = False
+
+
+def _parts(a: DocFeatures, b: DocFeatures) -> _Parts:
+    subject: float | None = None
+    if a.words and b.words:
+        subject = max(
+            _overlap(a.words, b.words),
+            0.85 * _overlap(a.canon, b.canon),
+            _overlap(a.subject_words, b.subject_words),
+            0.85 * _overlap(a.subject_canon, b.subject_canon),
+        )
+    elif a.words or b.words:
+        # One side only names who signed: look for the other's topic among those names.
+        topic, names_ = (a, b) if a.words else (b, a)
+        subject = _overlap(topic.words, names_.all_words)
+    if a.type == b.type:
+        same_type = 1.0
+    elif "other" in (a.type, b.type):
+        same_type = 0.6
+    else:
+        same_type = 0.3
+    adjust = 0.0
+    if _concluded(a.status) != _concluded(b.status):
+        adjust -= 0.08
+    if a.period and b.period:
+        adjust += 0.05 if a.period == b.period else -0.1
+    return _Parts(
+        subject=subject,
+        party=_body_match(a.bodies, b.bodies),
+        same_type=same_type,
+        signatory=any(names.same_person(x, y) for x in a.signatories for y in b.signatories),
+        adjust=adjust,
+        who_only=a.who_only or b.who_only,
+    )
+
+
+def _combine(parts: _Parts, family: str, titles: float) -> float:
+    party = parts.party or 0.0
+    if parts.subject is None:
+        # Nothing says what it is about beyond who signed it: lean on the bodies and the title.
+        score = max(0.6 * party + 0.15 * parts.same_type, 0.5 * titles * parts.same_type + 0.25 * party)
+    else:
+        score = 0.6 * parts.subject + 0.25 * party + 0.15 * parts.same_type
+        if parts.who_only:
+            score = max(score, 0.6 * party + 0.15 * parts.same_type)
+    if parts.signatory:
+        score += 0.1
+    score += parts.adjust
+    if family == "statement":
+        # Leaders adopt one joint statement or declaration per visit, whatever its wording.
+        score = max(score, 0.35 + 0.3 * (parts.subject or 0.0))
+    return max(0.0, min(1.0, score))
+
+
+def similarity(a: DocFeatures, b: DocFeatures) -> float:
+    """How likely two mentions report the same paper, in [0, 1]; 0 across type families."""
+    if a.family != b.family:
+        return 0.0
+    return _combine(_parts(a, b), a.family, _title_ratio(a.title, b.title))
+
+
+def cluster_score(doc: DocFeatures, members: list[DocFeatures]) -> float:
+    """Fit of a mention to a canonical document seen so far.
+
+    Subjects are averaged with the best member, so one odd wording cannot drag a mention in;
+    bodies count at their best, since any outlet's naming of a party is evidence.
+    """
+    if members[0].family != doc.family:
+        return 0.0
+    if doc.family != "statement" and not doc.signatories:
+        mine = doc.all_words | doc.canon | doc.party_words
+        if not any(mine & (m.all_words | m.canon | m.party_words) for m in members):
+            return 0.0  # nothing in common: no need to score every member
+    members = members[:CLUSTER_SAMPLE]
+    parts = [_parts(doc, m) for m in members]
+    subjects = [p.subject for p in parts if p.subject is not None]
+    parties = [p.party for p in parts if p.party is not None]
+    subject = (0.5 * max(subjects) + 0.5 * sum(subjects) / len(subjects)) if subjects else None
+    topical = [
+        p.subject for m, p in zip(members, parts, strict=True) if m.words and doc.words and p.subject is not None
+    ]
+    # Bodies alone may align a mention that only names who signed, unless its own topic disagrees.
+    who_only = doc.who_only or (any(m.who_only for m in members) and (not topical or max(topical) >= 0.3))
+    merged = _Parts(
+        subject=subject,
+        party=max(parties) if parties else None,
+        same_type=sum(p.same_type for p in parts) / len(parts),
+        signatory=any(p.signatory for p in parts),
+        adjust=sum(p.adjust for p in parts) / len(parts),
+        who_only=who_only,
+    )
+    titles = max(_title_ratio(doc.title, m.title) for m in members)
+    return _combine(merged, doc.family, titles)
