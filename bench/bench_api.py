@@ -127,6 +127,19 @@ async def drive(
     return latencies, outcomes, elapsed
 
 
+def group_cpu_seconds(pgid: int) -> float:
+    """CPU time (user + system) of every process in the server's process group, from /proc."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # fields after the command: state, ppid, pgrp, ...
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -174,7 +187,10 @@ def main() -> None:
         try:
             wait_healthy(base, server)
             asyncio.run(drive(base, 10_000_000, args.warmup, args.concurrency, args.seconds))
+            server_cpu, client_cpu = group_cpu_seconds(server.pid), time.process_time()
             latencies, outcomes, elapsed = asyncio.run(drive(base, 0, args.requests, args.concurrency, args.seconds))
+            server_cpu = group_cpu_seconds(server.pid) - server_cpu
+            client_cpu = time.process_time() - client_cpu
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             try:
@@ -193,6 +209,9 @@ def main() -> None:
         "p50_ms": round(1000 * statistics.median(latencies), 1),
         "p95_ms": round(1000 * percentile(latencies, 0.95), 1),
         "p99_ms": round(1000 * percentile(latencies, 0.99), 1),
+        "server_cpu_ms_per_submission": round(1000 * server_cpu / max(1, len(latencies)), 2),
+        "client_cpu_ms_per_submission": round(1000 * client_cpu / max(1, len(latencies)), 2),
+        "load_average_1m": round(os.getloadavg()[0], 2),
         "outcomes": outcomes,
         "article_chars": len(article(0)),
         "cpus": os.cpu_count(),

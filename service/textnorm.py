@@ -75,12 +75,18 @@ class _FoldTable(dict[int, str]):
 
 
 _FOLD_TABLE = _FoldTable()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    return _FOLD_TABLE[ord(m.group())]
 
 
 def fold(text: str) -> str:
     """Lower-case, strip diacritics, unify quotes and dashes, collapse white space."""
-    folded = text.translate(_FOLD_TABLE)
-    return re.sub(r"\s+", " ", folded).strip()
+    # ASCII needs only lower-casing (and the backtick); other characters go through the table.
+    folded = _NON_ASCII.sub(_fold_match, text) if not text.isascii() else text
+    return " ".join(folded.lower().replace("`", "'").split())
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:

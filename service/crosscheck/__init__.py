@@ -91,6 +91,7 @@ def _event_report(event: EventGroup) -> tuple[EventReport, list[str]]:
         event=event,
         restated={it.id: restatements(it, folded[it.id]) for it in event.compared},
         aliases=aliases,
+        folded=folded,
     )
     findings = run_checks(ctx)
     documents = canonical_documents(event, findings)

@@ -1,8 +1,10 @@
 """When two written names are one person, and when they are spelt differently beyond paraphrase.
 
-Editors read "Phan Văn Giang" and "Phan Van Giang", "Navinchandra" and "Navin Chandra", or the
-German "Schahbazov" and French "Chahbazov" as the same spelling of one name: diacritics, spacing
-and ordinary transliteration are paraphrase. "Paviz" against "Perviz" is not.
+Editors read "Phan Văn Giang" and "Phan Van Giang", "Navinchandra" and "Navin Chandra", the
+German "Schahbazov" and French "Chahbazov", or "Mohammed" and "Muhammad" as the same spelling of
+one name: diacritics, spacing and ordinary transliteration (which varies the vowels) are
+paraphrase. "Paviz" against "Perviz", or "Catherine McAllister" against "Katherine MacAllister",
+is not: a letter of a name written in Latin script differs.
 """
 
 from __future__ import annotations
@@ -37,13 +39,17 @@ _TRANSLIT: list[tuple[str, str]] = [
     ("y", "i"),
     ("ou", "u"),
     ("ee", "i"),
+    # Vowels that transliteration from Arabic, Persian, Turkic or Cyrillic writes either way.
+    ("o", "u"),
+    ("e", "a"),
 ]
+CLOSE_WORD = 80  # rapidfuzz ratio of two words of one name misspelt ("katherine" / "catherine")
 
 
 @lru_cache(maxsize=8192)
 def tokens(name: str) -> tuple[str, ...]:
     """Folded name words without honorifics and titles."""
-    words = re.findall(r"[a-z]+", fold(name).replace("'", ""))
+    words = re.findall(r"[a-z]+", re.sub(r"'s\b", "", fold(name)).replace("'", ""))
     return tuple(w for w in words if w not in _TITLES)
 
 
@@ -65,11 +71,21 @@ def same_spelling(a: str, b: str) -> bool:
     return key(a) == key(b)
 
 
+def _cut(x: str, y: str) -> bool:
+    """One word is the other, an initial of it, or the other cut short ("V" / "Vlad" / "adimir" for "Vladimir")."""
+    if x == y:
+        return True
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    return long_.startswith(short) if len(short) == 1 else len(short) >= 3 and (
+        long_.startswith(short) or long_.endswith(short)
+    )
+
+
 def _subsumes(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Every word of the shorter name is a word of the longer one ("Lam" in "To Lam")."""
+    """Every word of the shorter name is a word of the longer one ("Lam" in "To Lam"), perhaps cut short."""
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     keys = {translit(t) for t in long_}
-    return bool(short) and all(translit(t) in keys for t in short)
+    return bool(short) and all(any(_cut(translit(t), k) for k in keys) for t in short)
 
 
 @lru_cache(maxsize=65536)
@@ -93,15 +109,27 @@ def spelling_variant(a: str, b: str) -> bool:
     ta, tb = tokens(a), tokens(b)
     if len(ta) < 2 or len(tb) < 2 or key(a) == key(b) or _subsumes(ta, tb):
         return False
-    if translit(ta[-1]) != translit(tb[-1]):
-        if not (len(ta) == len(tb) and translit(ta[0]) == translit(tb[0])):
-            return False
-        first_a, first_b = translit(ta[-1]), translit(tb[-1])
+    ka, kb = [translit(t) for t in ta], [translit(t) for t in tb]
+    if ka[-1] != kb[-1]:
+        if not (len(ka) == len(kb) and ka[0] == kb[0]):
+            return _every_word_close(ka, kb)
+        first_a, first_b = ka[-1], kb[-1]
     else:
-        first_a, first_b = "".join(translit(t) for t in ta[:-1]), "".join(translit(t) for t in tb[:-1])
+        first_a, first_b = "".join(ka[:-1]), "".join(kb[:-1])
     if first_a == first_b:
         return False
     return fuzz.ratio(first_a, first_b) >= 60 and min(len(first_a), len(first_b)) >= 3
+
+
+def _every_word_close(ka: list[str], kb: list[str]) -> bool:
+    """Each word of one name is the same word of the other or a near miss of it, in order.
+
+    "Katherine MacAllister" for "Catherine McAllister"; two people who share no word, or whose
+    given names are different names ("Heydar" / "Ilham"), stay apart.
+    """
+    if len(ka) != len(kb):
+        return False
+    return all(x == y or (min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= CLOSE_WORD) for x, y in zip(ka, kb, strict=True))
 
 
 def _marks(ch: str) -> frozenset[str]:

@@ -1,9 +1,11 @@
 """When two reports name the same side of a document differently enough to be a contradiction.
 
 Outlets shorten ("Ministry of Public Service" for "... and Administrative Reforms"), translate
-("Vietnam National Oil and Gas Group" for Petrovietnam) and generalise ("Azerbaijan" for its
-Ministry of Energy); none of that is a conflict. A conflict is a different kind of body (a
-ministry against a state company, a government against an agency) or a different ministry.
+("Vietnam National Oil and Gas Group" for Petrovietnam), abbreviate (SOCAR) and generalise
+("Azerbaijan" for its Ministry of Energy); none of that is a conflict. A conflict is a different
+kind of body (a ministry against a state company, a government against an agency), a different
+ministry, or, between reports in one language, two proper names of firms that share nothing
+(not a word, not a stem, not an abbreviation): "Pomorska Fabryka Wagonów" against "PolRail Group".
 """
 
 from __future__ import annotations
@@ -54,6 +56,29 @@ class Body:
     kind: str  # state, government, ministry, bank, fund, company, agency or unknown
     words: frozenset[str]
     aliases: frozenset[str]
+    proper: tuple[str, ...] = ()  # folded capitalised words of its name, a firm's proper name
+
+
+# Kinds of body whose proper name is what identifies them (a ministry is named by its remit).
+_NAMED_KINDS = frozenset({"company", "bank", "fund", "unknown"})
+# Words of a firm's name that say what it is, not which one.
+_LEGAL_FORMS = frozenset(
+    "group company companies corporation corp holding holdings jsc plc ltd llc inc co sa ag gmbh spa nv bv "  # noqa: SIM905
+    "limited joint stock the of and for de du la le des del y".split()
+)
+_CAPITALISED = re.compile(r"[^\W\d_][\w'\u2019&.-]*")
+_CONNECTORS = frozenset("of and for de du la le des del y & the".split())  # noqa: SIM905
+
+
+def _proper_words(name: str) -> tuple[str, ...]:
+    """The capitalised words of a name ("Polish rolling-stock maker Pomorska Fabryka Wagonów" ->
+    polish, pomorska, fabryka, wagonow); empty when it is a description ("the state energy supplier")."""
+    out = []
+    for m in _CAPITALISED.finditer(name):
+        word = m.group(0).rstrip(".")
+        if word[0].isupper():
+            out.append(re.sub(r"['\u2019]s$", "", fold(word)))
+    return tuple(w for w in out if w and w not in _CONNECTORS)
 
 
 def _split_alias(name: str) -> tuple[str, str | None]:
@@ -106,7 +131,49 @@ def _classify(name: str, country: str | None) -> Body:
     words = frozenset(w for w in content_words(main) if w not in _GENERIC)
     if not alias and re.fullmatch(r"[a-z0-9\-]+", folded):
         aliases.add(folded.replace("-", ""))
-    return Body(name=name, country=country, kind=kind, words=words, aliases=frozenset(aliases))
+    proper = _proper_words(main) + ((fold(alias).replace(" ", ""),) if alias else ())
+    return Body(name=name, country=country, kind=kind, words=words, aliases=frozenset(aliases), proper=proper)
+
+
+def _grams(word: str) -> frozenset[str]:
+    return frozenset(word[i : i + 4] for i in range(len(word) - 3))
+
+
+@lru_cache(maxsize=16384)
+def _is_country_word(word: str) -> bool:
+    return country_code(word) is not None
+
+
+def _related_words(x: str, y: str) -> bool:
+    """One word, or a shared stem of four letters ("petrovietnam" / "vietnam", "wines" / "wine")."""
+    if x == y:
+        return not _is_country_word(x)
+    return bool(_grams(x) & _grams(y)) and not (_is_country_word(x) and _is_country_word(y))
+
+
+def _abbreviates(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """A one-word name made of the other's initials, in any order ("SOCAR", "BGK")."""
+    if len(short) != 1 or len(full) < 2:
+        return False
+    initials = sorted(w[0] for w in full)
+    return sorted(short[0]) == initials
+
+
+def different_firms(a: Body, b: Body) -> bool:
+    """Two proper names of firms that cannot be one firm: no word, stem or abbreviation in common.
+
+    At least one of the two must be known as a firm (a company, bank or fund): two names of
+    unknown kind may be a ministry or an agency in another wording.
+    """
+    if a.kind not in _NAMED_KINDS or b.kind not in _NAMED_KINDS or (a.kind == b.kind == "unknown"):
+        return False
+    pa = [w for w in a.proper if w not in _LEGAL_FORMS]
+    pb = [w for w in b.proper if w not in _LEGAL_FORMS]
+    if not any(not _is_country_word(w) for w in pa) or not any(not _is_country_word(w) for w in pb):
+        return False  # a description or a bare nationality, not a name
+    if a.aliases & b.aliases or _abbreviates(tuple(pa), b.proper) or _abbreviates(tuple(pb), a.proper):
+        return False
+    return not any(_related_words(x, y) for x in pa for y in pb)
 
 
 def alias_kinds(parties: list[Party]) -> dict[str, str]:
@@ -130,16 +197,19 @@ def same_body(a: Body, b: Body) -> bool:
     return bool(a.words and b.words and (a.words <= b.words or b.words <= a.words))
 
 
-def compatible(a: Body, b: Body, *, strict: bool = False) -> bool:
+def compatible(a: Body, b: Body, *, strict: bool = False, by_name: bool = False) -> bool:
     """Two names of one side could denote the same body (or one is a generalisation of the other).
 
     `strict` is for two places of one article: its writer named the body once, so a ministry
-    whose remit loses or gains words is a contradiction there.
+    whose remit loses or gains words is a contradiction there. `by_name` compares firms' proper
+    names, which only works between reports in one language (a translated name shares nothing).
     """
     if a.kind == "state" or b.kind == "state":
         return True
     if same_body(a, b) and not strict:
         return True
+    if by_name and different_firms(a, b):
+        return False
     kinds = {a.kind, b.kind}
     if "unknown" in kinds:
         return True
@@ -156,12 +226,12 @@ def compatible(a: Body, b: Body, *, strict: bool = False) -> bool:
     return True
 
 
-def side_conflict(left: list[Body], right: list[Body], *, strict: bool = False) -> bool:
+def side_conflict(left: list[Body], right: list[Body], *, strict: bool = False, by_name: bool = False) -> bool:
     """The two lists name one side differently: each has a body the other list cannot be."""
     if not left or not right:
         return False
-    left_odd = any(not any(compatible(a, b, strict=strict) for b in right) for a in left)
-    right_odd = any(not any(compatible(a, b, strict=strict) for a in left) for b in right)
+    left_odd = any(not any(compatible(a, b, strict=strict, by_name=by_name) for b in right) for a in left)
+    right_odd = any(not any(compatible(a, b, strict=strict, by_name=by_name) for a in left) for b in right)
     return left_odd and right_odd
 
 
@@ -172,10 +242,12 @@ def by_side(bodies: list[Body]) -> dict[str | None, list[Body]]:
     return sides
 
 
-def parties_conflict(left: list[Body], right: list[Body], *, strict: bool = False) -> bool:
+def parties_conflict(left: list[Body], right: list[Body], *, strict: bool = False, by_name: bool = False) -> bool:
     """Some side named by both lists is named incompatibly."""
     ls, rs = by_side(left), by_side(right)
-    return any(side_conflict(ls[c], rs[c], strict=strict) for c in ls.keys() & rs.keys() if c is not None)
+    return any(
+        side_conflict(ls[c], rs[c], strict=strict, by_name=by_name) for c in ls.keys() & rs.keys() if c is not None
+    )
 
 
 def specific(bodies: list[Body]) -> bool:

@@ -13,13 +13,22 @@ import re
 from dataclasses import dataclass
 
 from service.crosscheck.model import Item
-from service.crosscheck.text import Segment, canonical_words, content_words, fold, segments
+from service.crosscheck.text import Segment, canonical_words, content_words, fold, list_items, segments
 from service.models import Document, Evidence, Party, Restatement
 from service.vocabulary import TYPE_PATTERNS, type_family
 
 # Nouns that name the act itself: "the adoption of a declaration" reports it as done.
 _ACT = re.compile(r"\b(?:adoption|signing|signature|conclusion|exchange|inking|sealing)\s+of\b", re.I)
-_SIGNED = re.compile(r"\b(?:signed|inked|exchanged|sealed|concluded|shared|initiall?ed|swapped)\b", re.I)
+_SIGNED = re.compile(
+    r"\b(?:signed|inked|exchanged|sealed|concluded|shared|swapped)\b|\bput\s+(?:their\s+)?pens?\s+to\s+paper\b", re.I
+)
+# Said to be signed later: "to be signed at a later date", "set to be inked", "initialled" (agreed, not yet signed).
+_PLANNED = re.compile(
+    r"\b(?:(?:to|will|would|shall)\s+be\s+(?:formally\s+)?(?:signed|inked|concluded|finali[sz]ed|exchanged|adopted)"
+    r"|(?:expected|set|due|scheduled|slated|planned)\s+to\s+(?:be\s+)?(?:sign|ink|conclude|adopt|exchange)\w*"
+    r"|at\s+a\s+later\s+(?:date|stage)|initiall?ed)\b",
+    re.I,
+)
 _ADOPTED = re.compile(r"\b(?:adopted|issued|approved|released|endorsed)\b", re.I)
 _DISCUSSED = re.compile(r"\b(?:discussed|talked about|considered|explored|mulled|deliberated on)\b", re.I)
 _PLURAL = re.compile(r"(?:s|a|ies)$", re.I)
@@ -77,14 +86,19 @@ def _phrases(text: str) -> list[_Phrase]:
 
 
 def status_of(text: str, anchor: int) -> str | None:
-    """What the sentence says happened to the document whose name starts at `anchor`."""
+    """What the sentence says happened to the document whose name starts at `anchor`.
+
+    "To be signed" names a signing that has not happened: the verb inside it is not read alone.
+    """
+    planned = [(m.start(), m.end()) for m in _PLANNED.finditer(text)]
     for m in _ACT.finditer(text):
-        if m.start() < anchor and anchor - m.end() < 60:
+        if m.start() < anchor and anchor - m.end() < 60 and not any(s <= m.start() < e for s, e in planned):
             return "signed"
-    candidates: list[tuple[int, str]] = []
+    candidates: list[tuple[int, str]] = [(abs(anchor - s) + (0 if s < anchor else 40), "planned") for s, _ in planned]
     for pattern, status in ((_SIGNED, "signed"), (_ADOPTED, "adopted"), (_DISCUSSED, "discussed")):
         for m in pattern.finditer(text):
-            candidates.append((abs(anchor - m.start()) + (0 if m.start() < anchor else 40), status))
+            if not any(s <= m.start() < e for s, e in planned):
+                candidates.append((abs(anchor - m.start()) + (0 if m.start() < anchor else 40), status))
     return min(candidates)[1] if candidates else None
 
 
@@ -143,8 +157,12 @@ def _best_document(
     return scored[0][1]
 
 
-def read(text: str, evidence: Evidence, doc: Document) -> Restatement | None:
-    """What one passage says about a document: its type, name, status, sides and period."""
+def read(text: str, evidence: Evidence, doc: Document, heading_status: str | None = None) -> Restatement | None:
+    """What one passage says about a document: its type, name, status, sides and period.
+
+    `heading_status` is what the heading of a list says of all its items ("Documents signed: ..."),
+    used when the item itself says nothing.
+    """
     phrases = _phrases(text)
     if not phrases or len({p.doc_type for p in phrases}) > 1 or any(p.plural for p in phrases):
         return None
@@ -155,7 +173,7 @@ def read(text: str, evidence: Evidence, doc: Document) -> Restatement | None:
         evidence=evidence,
         type=None if title in _BARE else phrase.doc_type,  # type: ignore[arg-type]
         title=title,
-        status=status_of(text, phrase.start),  # type: ignore[arg-type]
+        status=status_of(text, phrase.start) or heading_status,  # type: ignore[arg-type]
         parties=_both_parties(text, doc),
         period=years.group(0) if years else None,
     )
@@ -171,17 +189,21 @@ def find_restatements(item: Item) -> dict[int, list[Restatement]]:
     doc_words = [_words(d) for d in item.documents]
     out: dict[int, list[Restatement]] = {}
     for seg in segments(body):
-        if _covered(seg, spans):
-            continue
-        phrases = _phrases(seg.text)
-        if not phrases:
-            continue
-        index = _best_document(item, seg.text, phrases[0].doc_type, doc_words)
-        if index is None:
-            continue
-        found = read(seg.text, Evidence(quote=seg.text, start=seg.start, end=seg.end), item.documents[index])
-        if found is not None:
-            out.setdefault(index, []).append(found)
+        heading, parts = list_items(seg)
+        heading_status = status_of(heading.text, len(heading.text)) if heading else None
+        for part in parts:
+            if _covered(part, spans):
+                continue
+            phrases = _phrases(part.text)
+            if not phrases:
+                continue
+            index = _best_document(item, part.text, phrases[0].doc_type, doc_words)
+            if index is None:
+                continue
+            evidence = Evidence(quote=part.text, start=part.start, end=part.end)
+            found = read(part.text, evidence, item.documents[index], heading_status)
+            if found is not None:
+                out.setdefault(index, []).append(found)
     return out
 
 

@@ -109,6 +109,51 @@ def _add(out: list[Segment], body: str, start: int, end: int) -> None:
     out.append(Segment(s, s + len(stripped), stripped))
 
 
+# Separators of a run-in list: "Signed: a contract (...); a treaty (...)", "Outcomes: • a • b", "Signed: - a - b".
+_BULLETS = re.compile(r"\s*[\u2022\u25aa\u25cf\u00b7]\s*")
+_SEMICOLONS = re.compile(r"\s*;\s*")
+_DASHES = re.compile(r"\s+[-\u2013\u2014]\s+")
+_LEAD = re.compile(r"^(?:[-\u2013\u2014*\u2022\u25aa\u25cf\u00b7]|\(?\d{1,2}[.)])\s+")
+
+
+def list_items(seg: Segment) -> tuple[Segment | None, list[Segment]]:
+    """A run-in list split into its heading and its items, each with exact offsets.
+
+    "Documents signed in Rabat: a contract (...); a treaty (initialled, to be signed later)." says
+    one thing per item, so each item is read on its own; a plain sentence comes back as one item
+    (with a leading bullet, dash or number stripped), and its heading is None.
+    """
+    text = seg.text
+    colon = text.find(":")
+    rest = text[colon + 1 :] if colon >= 0 else text
+    for pattern, needs_colon in ((_BULLETS, False), (_SEMICOLONS, True), (_DASHES, True)):
+        if needs_colon and colon < 0:
+            continue
+        parts = pattern.split(rest)
+        if len([p for p in parts if p.strip()]) < 2:
+            continue
+        base = seg.start + (colon + 1 if colon >= 0 else 0)
+        items: list[Segment] = []
+        pos = 0
+        for m in [*pattern.finditer(rest), None]:
+            end = m.start() if m else len(rest)
+            _add(items, rest, pos, end)
+            pos = m.end() if m else pos
+        items = [_trimmed(Segment(base + i.start, base + i.end, i.text)) for i in items]
+        head = Segment(seg.start, seg.start + colon, text[:colon]) if colon > 0 else None
+        return head, [i for i in items if i.text]
+    m = _LEAD.match(text)
+    if m:
+        return None, [Segment(seg.start + m.end(), seg.end, text[m.end() :])]
+    return None, [seg]
+
+
+def _trimmed(seg: Segment) -> Segment:
+    """Without the full stop that closes the list, so the quote is the item alone."""
+    text = seg.text.rstrip(" .")
+    return Segment(seg.start, seg.start + len(text), text)
+
+
 # American and British spellings of one word.
 _SPELLING = {
     "defense": "defence",

@@ -71,10 +71,10 @@ def _insert(
     )
     values, token = _job_values(backend, lease_s)
     columns = {c.key: getattr(row, c.key) for c in ArticleRow.__table__.columns}
-    with db.write() as session:  # Core inserts: this is the hot path of every submission
-        session.execute(sa.insert(ArticleRow), [columns])
-        job_id = session.execute(
-            sa.insert(JobRow).values(article_id=row.id, created_at=now, **values).returning(JobRow.id)
+    with db.write_core() as conn:  # Core on a bare connection: this is the hot path of every submission
+        conn.execute(sa.insert(ArticleRow.__table__), [columns])
+        job_id = conn.execute(
+            sa.insert(JobRow.__table__).values(article_id=row.id, created_at=now, **values).returning(JobRow.id)
         ).scalar_one()
     job = JobRow(id=job_id, article_id=row.id, created_at=now, **values)
     claim = Claim(job_id, row.id, backend, token, 1) if token else None

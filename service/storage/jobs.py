@@ -134,7 +134,7 @@ def renew(db: Database, claims: list[Claim], *, lease_s: float) -> int:
     return renewed
 
 
-def _finish(session: sa.orm.Session, claim: Claim, **values: Any) -> bool:
+def _finish(session: sa.orm.Session | sa.Connection, claim: Claim, **values: Any) -> bool:
     result = session.execute(
         sa.update(JOBS)
         .where(JobRow.id == claim.job_id, JobRow.claim == claim.claim, JobRow.state == "running")
@@ -146,18 +146,20 @@ def _finish(session: sa.orm.Session, claim: Claim, **values: Any) -> bool:
 
 def complete(db: Database, claim: Claim, *, payload: dict[str, Any], extractor: str, event_key: str | None) -> bool:
     """Record the summary and mark the job done, atomically; False when the claim was lost."""
-    with db.write() as session:
+    with db.write_core() as session:
         if not _finish(session, claim, state="done", reason=None, finished_at=utcnow()):
             return False  # the update touched nothing; committing the empty unit of work is harmless
-        session.add(
-            SummaryRow(
+        session.execute(
+            sa.insert(SummaryRow.__table__).values(
                 article_id=claim.article_id,
                 payload=payload,
                 extractor=extractor,
                 documents=len(payload.get("documents", [])),
+                created_at=utcnow(),
             )
         )
-        session.execute(sa.update(ArticleRow.__table__).where(ArticleRow.id == claim.article_id).values(event_key=event_key))
+        articles = ArticleRow.__table__
+        session.execute(sa.update(articles).where(articles.c.id == claim.article_id).values(event_key=event_key))
     return True
 
 

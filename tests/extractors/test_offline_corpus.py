@@ -54,4 +54,4 @@ def test_non_english_corpus_articles_are_refused_with_a_warning(corpus_dir: Path
     for item in others:
         summary = extractor.extract(item.article)
         assert summary.documents == []
-        assert [w.code for w in summary.warnings][0] == "language_not_supported"
+        assert summary.warnings[0].code == "language_not_supported"

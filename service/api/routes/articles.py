@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from service.api import operations
 from service.api.auth import require
 from service.api.errors import ApiError
-from service.api.models import ArticleCreate, ArticleDetail, ArticlePage, ArticleSubmitted, JobState
+from service.api.models import ArticleCreate, ArticleDetail, ArticleOut, ArticlePage, ArticleSubmitted, JobState
 from service.api.routes.common import errors
 from service.api.state import get_state
 from service.articles import ArticleInput
@@ -69,19 +69,25 @@ def _parse(request: Request, body: bytes) -> ArticleInput:
     | errors(400, 401, 403, 413, 415, 422, 429),
     openapi_extra=_SUBMIT_BODY,
 )
-async def submit_article(
-    request: Request, response: Response, principal: Principal = Depends(require("write"))
-) -> ArticleSubmitted:
+async def submit_article(request: Request, principal: Principal = Depends(require("write"))) -> Response:
     """Store the article, then extract (inline for the offline extractor, else queued).
 
     201 with the new article, or 200 with the existing one when the same text was sent before.
     """
     body = await request.body()
-    article = await run_in_threadpool(_parse, request, body)
-    detail, created = await run_in_threadpool(operations.submit, get_state(request), article, principal)
-    response.status_code = 201 if created else 200
-    response.headers["Location"] = detail.links.self
-    return ArticleSubmitted(**detail.model_dump(), created=created)
+    state = get_state(request)
+
+    def work() -> tuple[ArticleOut, bool]:  # one trip to the thread pool for the whole submission
+        return operations.submit(state, _parse(request, body), principal)
+
+    detail, created = await run_in_threadpool(work)
+    payload = ArticleSubmitted(**detail.model_dump(), created=created)
+    return Response(
+        payload.model_dump_json(),
+        status_code=201 if created else 200,
+        media_type="application/json",
+        headers={"Location": detail.links.self},
+    )
 
 
 @router.get("", response_model=ArticlePage, summary="List articles", responses=errors(401, 403, 422, 429))

@@ -21,6 +21,8 @@ class Context:
     event: EventGroup
     restated: dict[str, dict[int, list[Restatement]]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
+    folded: dict[str, dict[int, int]] = field(default_factory=dict)
+    """Per article, documents its summary lists twice (later index -> first), compared as restatements."""
 
     @property
     def items(self) -> list[Item]:

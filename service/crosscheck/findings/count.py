@@ -1,7 +1,10 @@
 """`count`: how many documents were signed, report against report and report against its own list.
 
-A stated count is checked against the article's list only when the list is complete; it may
-count the signed instruments alone or with the leaders' statement, and either reading passes.
+A stated count is checked against the article's list only when the list is complete. Outlets
+count differently and every ordinary reading passes: the signed instruments alone or with the
+leaders' statement, and with or without the papers the article says will be signed later
+("announced six documents", one of them to be signed at a later date). A paper the article
+names twice (a recap, a restatement) counts once; one only discussed never counts.
 """
 
 from __future__ import annotations
@@ -36,10 +39,21 @@ def count_evidence(item: Item, n: int) -> list[Evidence]:
     return [Evidence(quote=m.group(0), start=m.start(), end=m.end())]
 
 
-def listed(item: Item) -> tuple[int, int]:
-    """Documents the article reports as signed or adopted: all of them, and the instruments alone."""
-    done = [d for d in item.documents if d.status in ("signed", "adopted")]
-    return len(done), sum(1 for d in done if type_family(d.type) == "instrument")
+def readings(item: Item, repeated: set[int] | frozenset[int] = frozenset()) -> list[int]:
+    """Every count of the article's own list a stated number may mean, most literal first.
+
+    Signed or adopted papers, then those and the planned ones; each with and without the
+    leaders' statements. `repeated` are documents that restate an earlier one.
+    """
+    docs = [d for i, d in enumerate(item.documents) if i not in repeated]
+    done = [d for d in docs if d.status in ("signed", "adopted")]
+    promised = done + [d for d in docs if d.status == "planned"]
+    out: list[int] = []
+    for group in (done, promised):
+        for n in (len(group), sum(1 for d in group if type_family(d.type) == "instrument")):
+            if n not in out:
+                out.append(n)
+    return out
 
 
 def check(ctx: Context) -> list[Draft]:
@@ -54,8 +68,9 @@ def check(ctx: Context) -> list[Draft]:
     for it, n in stated:
         if not it.summary.list_complete or n is None:
             continue
-        everything, instruments = listed(it)
-        if n in (everything, instruments) or everything == 0:
+        counts = readings(it, set(ctx.folded.get(it.id, {})))
+        everything = counts[0]
+        if n in counts or everything == 0:
             continue
         quotes = [e for d in it.documents for e in d.evidence[:1]]
         drafts.append(

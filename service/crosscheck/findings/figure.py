@@ -1,70 +1,32 @@
 """`figure`: one amount given differently ($680 million against $655 million for the same thing).
 
 Amounts are compared only where the thing is known to be the same: the quotes of one aligned
-document, or two pledges whose wording matches closely, in the same currency.
+document, two pledges whose wording matches closely, or two figures stated outside any
+document that measure one quantity (the trade target for 2030 in both reports), always in the
+same currency or unit.
 """
 
 from __future__ import annotations
 
-import re
 from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from service.crosscheck.amounts import Amount, Figure, amounts, figure, show
 from service.crosscheck.findings.common import Context, Entry, quoted, split, tally
 from service.crosscheck.model import Draft, Item
-from service.crosscheck.text import fold
-from service.models import Evidence
-
-_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
-          "trillion": 1e12, "crore": 1e7, "lakh": 1e5}  # fmt: skip
-_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD", "€": "EUR", "eur": "EUR",
-             "euros": "EUR", "euro": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP", "rs": "INR", "rs.": "INR",
-             "inr": "INR", "₹": "INR", "rupees": "INR", "manat": "AZN", "manats": "AZN", "azn": "AZN",
-             "rubles": "RUB", "roubles": "RUB", "rub": "RUB", "yuan": "CNY", "cny": "CNY", "vnd": "VND", "dong": "VND"}  # fmt: skip
-_SCALES = r"(?:(thousand|million|billion|trillion|crore|lakh|mn|bn|k|m|b)\b)"
-_BEFORE = re.compile(r"(us\$|\$|€|£|₹|usd|eur|gbp|inr|azn|rs\.?)\s?(\d[\d,]*(?:\.\d+)?)\s*" + _SCALES + "?", re.I)
-_AFTER = re.compile(
-    r"(\d[\d,]*(?:\.\d+)?)\s*" + _SCALES + r"?\s*(dollars?|euros?|pounds|rupees|manats?|rubles|roubles|yuan|dong)\b",
-    re.I,
-)
+from service.crosscheck.text import fold, segments
 
 
-def amounts(text: str, offset: int = 0) -> list[tuple[tuple[str, float], Evidence]]:
-    """(currency, value) pairs written in `text`, each with its span (shifted by `offset`)."""
-    out = []
-    for m in _BEFORE.finditer(text):
-        cur, num, scale = m.group(1), m.group(2), m.group(3)
-        out.append(((_CURRENCY[cur.lower()], _value(num, scale)), _ev(text, m, offset)))
-    for m in _AFTER.finditer(text):
-        num, scale, cur = m.group(1), m.group(2), m.group(3)
-        out.append(((_CURRENCY[cur.lower()], _value(num, scale)), _ev(text, m, offset)))
-    return out
-
-
-def _value(num: str, scale: str | None) -> float:
-    return float(num.replace(",", "")) * _SCALE.get((scale or "").lower(), 1.0)
-
-
-def _ev(text: str, m: re.Match[str], offset: int) -> Evidence:
-    return Evidence(quote=text[m.start() : m.end()].strip(), start=offset + m.start(), end=offset + m.end())
-
-
-def _show(key: tuple[str, float]) -> str:
-    cur, v = key
-    for name, scale in (("billion", 1e9), ("million", 1e6)):
-        if v >= scale:
-            return f"{cur} {v / scale:g} {name}"
-    return f"{cur} {v:g}"
-
-
-def _compare(found: dict[str, list[tuple[tuple[str, float], Evidence]]], what: str, key: str | None) -> list[Draft]:
-    by_currency: dict[str, list[Entry]] = {}
-    for article_id, pairs in found.items():
-        for (cur, v), ev in pairs[:1]:
-            by_currency.setdefault(cur, []).append(Entry(article_id, v, _show((cur, v)), (ev,)))
+def _compare(found: dict[str, list[Amount]], what: str, key: str | None) -> list[Draft]:
+    by_unit: dict[tuple[str, str | None], list[Entry]] = {}
+    for article_id, found_amounts in found.items():
+        for a in found_amounts[:1]:
+            by_unit.setdefault((a.unit, a.rate), []).append(
+                Entry(article_id, a.value, show(a.unit, a.value, a.rate), (a.evidence,))
+            )
     drafts: list[Draft] = []
-    for entries in by_currency.values():
+    for entries in by_unit.values():
         drafts += split(
             entries,
             kind="figure",
@@ -75,12 +37,64 @@ def _compare(found: dict[str, list[tuple[tuple[str, float], Evidence]]], what: s
     return drafts
 
 
-def _doc_amounts(item: Item, index: int) -> list[tuple[tuple[str, float], Evidence]]:
-    doc = item.documents[index]
+def _doc_amounts(item: Item, index: int) -> list[Amount]:
     out = []
-    for ev in doc.evidence:
+    for ev in item.documents[index].evidence:
         out += amounts(ev.quote, ev.start)
     return out
+
+
+def _spans(item: Item) -> list[tuple[int, int]]:
+    """Where the article's documents and pledges are quoted: their amounts are compared through them."""
+    spans = [(e.start, e.end) for d in item.documents for e in d.evidence]
+    return spans + [(e.start, e.end) for c in item.summary.commitments for e in c.evidence]
+
+
+def stated_figures(item: Item) -> list[Figure]:
+    """Figures the body states outside its documents and pledges, each with what it measures."""
+    key = "stated_figures"
+    if key not in item.cache:
+        out: list[Figure] = []
+        if item.body:
+            taken = _spans(item)
+            for seg in segments(item.body):
+                for a in amounts(seg.text, seg.start):
+                    if any(s <= a.evidence.start < e for s, e in taken):
+                        continue
+                    if (f := figure(seg, a)) is not None:
+                        out.append(f)
+        item.cache[key] = out
+    return item.cache[key]  # type: ignore[return-value]
+
+
+def _what(measure: str, horizon: str, target: bool) -> str:
+    """ "the trade target for 2030", "the investment figure for last year" """
+    return f"the {measure} {'target' if target else 'figure'} for {horizon}"
+
+
+Quantity = tuple[str, str, str, bool, str | None]
+
+
+def _stated(ctx: Context) -> list[Draft]:
+    by_quantity: dict[Quantity, list[Entry]] = {}
+    for it in ctx.items:
+        seen: set[Quantity] = set()
+        for f in stated_figures(it):
+            if f.quantity in seen:
+                continue  # an article's first figure for a quantity is its claim
+            seen.add(f.quantity)
+            text = show(f.amount.unit, f.amount.value, f.amount.rate)
+            by_quantity.setdefault(f.quantity, []).append(Entry(it.id, f.amount.value, text, (f.sentence,)))
+    drafts: list[Draft] = []
+    for (_unit, measure, horizon, target, _rate), entries in by_quantity.items():
+        what = _what(measure, horizon, target)
+        drafts += split(
+            entries,
+            kind="figure",
+            severity="error",
+            explain=lambda sides, what=what: f"The reports give different amounts for {what}: {tally(sides)}.",
+        )
+    return drafts
 
 
 def check(ctx: Context) -> list[Draft]:
@@ -103,4 +117,4 @@ def check(ctx: Context) -> list[Draft]:
             continue
         seen.add((ia, ib))
         drafts += _compare({ia: aa, ib: ab}, quoted(ta), None)
-    return drafts
+    return drafts + _stated(ctx)

@@ -59,12 +59,14 @@ def _across(ctx: Context) -> list[Draft]:
         for it, name, _key, ev in c:
             if it.id not in entries or len(name) > len(entries[it.id].text):
                 entries[it.id] = Entry(it.id, names.key(name), name, tuple(ev))
+        # A principal's name is a matter of the event; a signatory's alone, of the document signed.
         doc_keys = [k for _, _, k, _ in c if k]
+        principal = any(k is None for _, _, k, _ in c)
         drafts += split(
             list(entries.values()),
             kind="name_spelling",
             severity="warning",
-            document=doc_keys[0] if doc_keys else None,
+            document=doc_keys[0] if doc_keys and not principal else None,
             explain=lambda sides: f"The reports spell one name differently: {tally(sides)}.",
         )
     return drafts

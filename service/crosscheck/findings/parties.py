@@ -43,21 +43,22 @@ def check(ctx: Context) -> list[Draft]:
             (m for m in mentions if specific(lists[m[0].id])),
             key=lambda m: -sum(1 for b in lists[m[0].id] if b.kind not in ("state", "unknown")),
         )
+        language = {it.id: it.language for it, _ in mentions}
+
+        def clash(a: str, b: str, lists: dict[str, list[Body]] = lists, language: dict[str, str] = language) -> bool:
+            return parties_conflict(lists[a], lists[b], by_name=language[a] == language[b])
+
         groups: list[list[str]] = []
         for it, _ in ranked:
             for g in groups:
-                if not any(parties_conflict(lists[it.id], lists[x]) for x in g):
+                if not any(clash(it.id, x) for x in g):
                     g.append(it.id)
                     break
             else:
                 groups.append([it.id])
         if len(groups) >= 2:
             docs = dict((it.id, d) for it, d in mentions)
-            fits = {
-                a: sum(1 for g in groups if not any(parties_conflict(lists[a], lists[x]) for x in g if x != a))
-                for g0 in groups
-                for a in g0
-            }
+            fits = {a: sum(1 for g in groups if not any(clash(a, x) for x in g if x != a)) for g0 in groups for a in g0}
             camps = [
                 [Entry(a, n, describe(docs[a].parties), tuple(primary(docs[a]))) for a in g if fits[a] == 1]
                 for n, g in enumerate(groups)

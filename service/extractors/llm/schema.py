@@ -41,7 +41,7 @@ def compact(node: Any, *, properties: bool = False) -> Any:
 
 
 class _CompactDraftSummary(DraftSummary):
-    """Everything the article reports about the agreements of one visit."""
+    __doc__ = DraftSummary.__doc__  # the tool's description
 
     @classmethod
     def model_json_schema(cls, *args: Any, mode: JsonSchemaMode = "validation", **kwargs: Any) -> dict[str, Any]:

@@ -65,13 +65,11 @@ def _actors(ctx: Context, subject: str) -> list[str]:
 def extract_commitments(ctx: Context, document_clauses: set[tuple[int, int]]) -> list[DraftCommitment]:
     """Pledges in body order, near-duplicates (a recap repeating the body) dropped."""
     out: list[DraftCommitment] = []
-    for seg in ctx.segments:
+    for idx in ctx.segments_with(_KEYS):
+        seg = ctx.segments[idx]
         if seg.kind == "heading":
             continue
         chunk = ctx.text[seg.start : seg.end]
-        low = chunk.lower()
-        if not any(key in low for key in _KEYS):
-            continue
         for m in list(_PLEDGE.finditer(chunk)) + list(_SUPPORT.finditer(chunk)):
             what = m.group("what").strip()
             if _NOT_PLEDGE.match(what) or len(what.split()) < 3:

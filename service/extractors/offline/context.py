@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -36,6 +36,7 @@ class Context:
     people: People
     heads: list[tuple[int, int, str]] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    all_places: list[Place] = field(default_factory=list)  # cities included
     header_date: date | None = None
     year: int | None = None
 
@@ -50,12 +51,52 @@ class Context:
             i += 1
         return out
 
+    def places_in(self, start: int, end: int) -> list[Place]:
+        """Countries and cities named inside `start:end`."""
+        starts = self.__dict__.get("_all_starts")
+        if starts is None:
+            starts = self.__dict__["_all_starts"] = [p.start for p in self.all_places]
+        i = bisect_left(starts, start)
+        out = []
+        while i < len(self.all_places) and self.all_places[i].end <= end:
+            out.append(self.all_places[i])
+            i += 1
+        return out
+
     @property
     def _starts(self) -> list[int]:
         cached = self.__dict__.get("_starts_cache")
         if cached is None:
             cached = self.__dict__["_starts_cache"] = [p.start for p in self.places]
         return cached
+
+    @property
+    def low(self) -> str:
+        """The lower-case ASCII view (same offsets)."""
+        cached = self.__dict__.get("_low")
+        if cached is None:
+            cached = self.__dict__["_low"] = self.text.lower()
+        return cached
+
+    def segments_with(self, keys: tuple[str, ...]) -> list[int]:
+        """Indices of the segments whose lower-case text contains one of `keys` (found by `str.find`)."""
+        memo = self.__dict__.setdefault("_with", {})
+        if keys in memo:
+            return memo[keys]
+        low = self.low
+        starts = self.__dict__.get("_seg_starts")
+        if starts is None:
+            starts = self.__dict__["_seg_starts"] = [s.start for s in self.segments]
+        hit: set[int] = set()
+        for key in keys:
+            i = low.find(key)
+            while i >= 0:
+                idx = bisect_right(starts, i) - 1
+                if idx >= 0 and i < self.segments[idx].end:
+                    hit.add(idx)
+                i = low.find(key, i + 1)
+        memo[keys] = sorted(hit)
+        return memo[keys]
 
     def heads_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """Document heads (start, end, type) that lie inside `start:end`."""
@@ -108,6 +149,7 @@ def build(article: ArticleInput) -> Context:
         people=registry(text, body),
         heads=find_heads(text, text.lower()),
         places=[p for p in found if not p.city],
+        all_places=found,
         header_date=_header_date(article.published),
         year=_year(article.published, text),
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from service.extractors.offline.context import Context
 from service.extractors.offline.lexicon import EXAMPLES_RE, NUMBER, STATUS_CUE_RE, number_value
+from service.extractors.offline.mentions import is_plural
 from service.extractors.offline.people import persons_in
 
 _COUNT = re.compile(
@@ -22,6 +23,9 @@ _COUNT = re.compile(
     re.I,
 )
 _TOTAL_NOUNS = ("documents", "instruments", "papers")
+_SINCE = re.compile(
+    r"(?i)\b(?:since|so\s+far|to\s+date|over\s+the\s+(?:past|last|years)|in\s+the\s+past|previously|earlier\s+visits?)\b"
+)
 _WITNESS = re.compile(r"(?i)\b(?:witness\w*|oversaw|overs[ae]e\w*|attend\w*|presid\w*|watch\w*)\b")
 _SIGNING = re.compile(r"(?i)\b(?:sign\w*|ink\w*|exchang\w*|conclu\w*|seal\w*|adopt\w*)\b")
 _GENERIC_SIGNED = re.compile(
@@ -57,18 +61,19 @@ def stated_count(ctx: Context) -> CountFinding:
     first: dict[int, int] = {}
     found = CountFinding()
     text = ctx.text
-    for seg in ctx.segments:
-        chunk = text[seg.start : seg.end]
-        low = chunk.lower()
-        if not any(key in low for key in ("sign", "ink", "exchang", "conclu", "seal", "adopt")):
+    for idx in ctx.segments_with(("sign", "ink", "exchang", "conclu", "seal", "adopt")):
+        seg = ctx.segments[idx]
+        plural = [h for h in ctx.heads_in(seg.start, seg.end) if is_plural(text[h[0] : h[1]])]
+        if not plural and "documents" not in ctx.low[seg.start : seg.end]:
             continue
+        chunk = text[seg.start : seg.end]
         if _GENERIC_SIGNED.search(chunk):
             found.generic_signing = True
         matches = list(_COUNT.finditer(chunk))
         if not matches or not _SIGNING.search(chunk):
             continue
         value = _sentence_value(matches)
-        if value is None:
+        if value is None or _SINCE.search(chunk):
             continue
         values[value] += 1
         first.setdefault(value, seg.start)

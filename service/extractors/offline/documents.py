@@ -33,6 +33,12 @@ _SPOKEN = re.compile(
 )
 _NOT_A_DOCUMENT = re.compile(r"(?i)\s*(?:with\s+(?:him|her|them|us|me)|among)\b")
 _NEGATED = re.compile(r"(?i)\b(?:not|never|no|n't)\s+(?:\w+\s+)?(?:sign|ink|seal|conclude|adopt)\w*\s+(?:\w+\s+){0,3}$")
+_IN_AGREEMENT = re.compile(r"(?i)\b(?:in|by|mutual)\s+$")
+_SMALL_NUMBER = re.compile(r"\b\d{1,2}\b")
+_NP_CUT = re.compile(r"\s+(?:between|with|by|which|that|during|from)\b")
+_LEADING_ARTICLE = re.compile(r"^(?:a|an)\s+", re.I)
+_CONSENSUS = re.compile(r"(?i)\b(?:reached|reach|came\s+to|come\s+to)\s+(?:an?\s+|broad\s+|general\s+)*$")
+_CONSENSUS_OBJECT = re.compile(r"(?i)\s+(?:to\s+[a-z]+|that|with\b)")
 _COORDINATED = re.compile(r"^\s*(?:\([^)]{0,60}\)|\[[^\]]{0,60}\])?\s*(?:and|&|or|,)\s*$")
 _YEAR_IN = re.compile(r"\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
 _ITEM_DOC = re.compile(r"\bbetween\b|^[A-Z][a-z]+\s+(?:on|for)\s+")
@@ -51,14 +57,16 @@ def _skip(ctx: Context, clause: tuple[int, int], heads: list[tuple[int, int, str
     text = ctx.text
     start, end, doc_type = heads[i]
     before = text[max(clause[0], start - 30) : start]
-    if i > 0 and re.search(r"[(\[]\s*$", before) and heads[i - 1][1] >= start - 3:
+    if i > 0 and heads[i - 1][1] >= start - 3 and before.rstrip().endswith(("(", "[")):
         return True
     if doc_type in STATEMENTS and _SPOKEN.search(before):
         return True
-    if doc_type == "agreement" and re.search(r"\b(?:in|by|mutual)\s+$", before, re.I):
+    if doc_type == "agreement" and _IN_AGREEMENT.search(before):
         return True
     if _NEGATED.search(text, max(clause[0], start - 50), start):
         return True
+    if doc_type == "agreement" and _CONSENSUS.search(text, max(clause[0], start - 30), start):
+        return bool(_CONSENSUS_OBJECT.match(text, end, clause[1]))
     return bool(_NOT_A_DOCUMENT.match(text, end, clause[1])) and doc_type == "agreement"
 
 
@@ -143,7 +151,7 @@ def _fields(ctx: Context, m: Mention, stop: int | None, subcounts: dict[str, int
         expected, exact = subcounts[m.type], False
     items = fieldlists.split_fields(ctx.text, start, end, expected=expected, exact=exact)
     status = m.status or status_near(ctx.text, m.clause)
-    level = 2 if m.det == "number" or re.search(r"\b\d{1,2}\b", ctx.text[m.clause[0] : m.head[0]]) else 1
+    level = 2 if m.det == "number" or _SMALL_NUMBER.search(ctx.text, m.clause[0], m.head[0]) else 1
     if m.segment.kind == "heading":
         level = 3
     out = []
@@ -220,10 +228,10 @@ def _implicit(ctx: Context, seg: Segment, clause: tuple[int, int]) -> Mention | 
     if m is None or not _ORG.search(text, clause[0], clause[1]):
         return None
     np_start, np_end = m.start("np"), m.end("np")
-    cut = re.search(r"\s+(?:between|with|by|which|that|during|from)\b", text[np_start:np_end])
+    cut = _NP_CUT.search(text[np_start:np_end])
     if cut:
         np_end = np_start + cut.start()
-    title = re.sub(r"^(?:a|an)\s+", "", ctx.body[np_start:np_end], flags=re.I)
+    title = _LEADING_ARTICLE.sub("", ctx.body[np_start:np_end])
     mention = Mention(
         type="other",
         kind="specific",

@@ -97,7 +97,8 @@ def _dateline(ctx: Context) -> re.Match[str] | None:
 def _weekday_date(ctx: Context) -> date | None:
     if ctx.header_date is None:
         return None
-    for seg in ctx.segments:
+    for idx in ctx.segments_with(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")):
+        seg = ctx.segments[idx]
         chunk = ctx.text[seg.start : seg.end]
         m = _WEEKDAY.search(chunk)
         if m and re.search(r"(?i)\b(?:sign\w*|talks|met|ink\w*|exchang\w*)\b", chunk):
@@ -107,11 +108,9 @@ def _weekday_date(ctx: Context) -> date | None:
 
 
 def _host(ctx: Context) -> tuple[str | None, tuple[int, int] | None]:
-    for seg in ctx.segments:
+    for idx in ctx.segments_with(("visit", "arrived", "trip", "tour")):
+        seg = ctx.segments[idx]
         chunk = ctx.text[seg.start : seg.end]
-        low = chunk.lower()
-        if "visit" not in low and "arrived" not in low and "trip" not in low and "tour" not in low:
-            continue
         for m in _VISIT_TO.finditer(chunk):
             found = places(m.group("where"), cities=True)
             if found:
@@ -149,19 +148,17 @@ def extract_event(ctx: Context) -> DraftEvent:
     host, host_span = _host(ctx)
     country = country or host
     explicit: date | None = None
-    for seg in ctx.segments:
+    for idx in ctx.segments_with(_EVENT_KEYS):
+        seg = ctx.segments[idx]
         chunk = ctx.text[seg.start : seg.end]
-        low = chunk.lower()
-        if not any(key in low for key in _EVENT_KEYS):
-            continue
-        if explicit is None and "on " in low and _EVENT_CUE.search(chunk):
+        if explicit is None and "on " in ctx.low[seg.start : seg.end] and _EVENT_CUE.search(chunk):
             d = _DATE.search(chunk)
             if d:
                 explicit = _month_day(d, ctx.year)
         if city is None and _PLACE_CUE.search(chunk):
-            for p in places(chunk, cities=True):
+            for p in ctx.places_in(seg.start, seg.end):
                 if p.city and (country is None or p.code == country) and p.code in ctx.sides:
-                    city = ctx.body[seg.start + p.start : seg.start + p.end]
+                    city = ctx.body[p.start : p.end]
                     country = country or p.code
                     quote_span = quote_span or (seg.start, seg.end)
                     break

@@ -26,6 +26,7 @@ from service.models import ArticleSummary, Notice, Provenance
 from service.models.draft import DraftDocument, DraftParty, DraftRestatement, DraftSummary
 from service.resolver import resolve
 
+_SPACES = re.compile(r"\s+")
 _ARTICLE = re.compile(r"^(?:a|an|the|another)\s+", re.I)
 _WHEN = re.compile(
     r"(?:\s+(?:on|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)"
@@ -36,7 +37,7 @@ _WHEN = re.compile(
 
 def _title(m: Mention) -> str:
     title = _WHEN.sub("", _ARTICLE.sub("", m.title.strip(" ,."))) or m.type.replace("_", " ")
-    return re.sub(r"\s+", " ", title).lower()
+    return _SPACES.sub(" ", title).lower()
 
 
 def _default_status(m: Mention) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from service.extractors.offline.lexicon import NUMBER
+
 # Right after the plural head (or after "were signed"): "agreements on ...", "MoUs in the fields of ...".
 _AFTER_HEAD = re.compile(
     r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])?\s*(?:of\s+(?:cooperation|co-operation)\s+)?"
@@ -34,7 +36,7 @@ _END = re.compile(
     r"\s+(?:during|amid|following|on\s+the\s+sidelines|as\s+part\s+of|in\s+the\s+presence\s+of|which|that|were|was|"
     r"will|to\s+(?:promote|boost|strengthen|enhance|expand|deepen|further|develop)|between\s+the\s+two|"
     r"at\s+the|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|the\\s+sidelines|the\\s+occasion|behalf|this|that|the\\s+same|the\\s+day|\\d)|in\s+(?=[A-Z][a-z]+\b(?!\s+(?:and|&)))|last|next|this|earlier|later)\b"
-    r"|,\s+(?:after|before|when|as|where|which|who|while|during|following|with|under|said|according)\b"
+    r"|,\s+(?:after|before|when|as(?!\s+well\s+as)|where|which|who|while|during|following|with|under|said|according)\b"
     r"|,?\s+among\s+other|,?\s+etc\b|\.$|[.;:!?]"
 )
 _DANGLING = re.compile(r"(?:,?\s+(?:and|or|as\s+well\s+as|plus))$")
@@ -42,6 +44,9 @@ _FILLER = re.compile(
     r"(?i)^(?:(?:a|an|the|diverse|wide|broad|whole|entire|various|variety|range|spectrum|number|host|series|of|"
     r"different|many|several|other|key|important|priority|mutual|interest|bilateral|fields?|areas?|sectors?|spheres?|"
     r"domains?|things|others|etc)\s*)+$"
+)
+_COUNTED = re.compile(
+    rf"(?i){NUMBER}\s+(?:[a-z-]+\s+){{0,2}}?(?:agreements|memorand|mous|documents|contracts|protocols)"
 )
 _TOP_SPLIT = re.compile(r",?\s+as\s+well\s+as\s+|;\s+")
 _COMMA_SPLIT = re.compile(r",\s+and\s+|,\s+(?:or\s+)?|\s+and\s+(?=(?:on|in|for|regarding|concerning)\s)")
@@ -154,4 +159,6 @@ def split_fields(
     if expected and len(items) > expected >= 1:
         keep = items[: expected - 1]
         items = [*keep, (items[expected - 1][0], items[-1][1])]
-    return [s for s in items if s[1] - s[0] >= 2 and not _FILLER.match(text[s[0] : s[1]])]
+    return [
+        s for s in items if s[1] - s[0] >= 2 and not _FILLER.match(text[s[0] : s[1]]) and not _COUNTED.match(text, s[0])
+    ]

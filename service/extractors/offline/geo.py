@@ -16,7 +16,7 @@ import pycountry
 
 from service.countries import CITY_COUNTRY, country_code, known_country_words
 
-_CAP_WORD = re.compile(r"\b[A-Z][A-Za-z]*")
+_CAP_WORD = re.compile(r"[A-Z][A-Za-z]*")  # word starts are checked where the word is found
 _ADJECTIVE_SUFFIXES = ("ian", "ese", "ish", "ani", "ean", "ic", "eri", "i")
 _ADJECTIVES = frozenset(
     [
@@ -79,27 +79,39 @@ def _index(cities: bool) -> dict[str, list[tuple[str, Place]]]:
 
 
 def places(text: str, start: int = 0, end: int | None = None, *, cities: bool = False) -> list[Place]:
-    """Country (and, when asked, city) mentions in `text[start:end]`, longest names first."""
+    """Country (and, when asked, city) mentions in `text[start:end]`, longest names first.
+
+    Only the distinct capitalised words are looked up (one C-speed `findall`); the few that
+    start a place name are then located with `str.find`.
+    """
     index = _index(cities)
     end = len(text) if end is None else end
-    out: list[Place] = []
-    skip = -1
-    for m in _CAP_WORD.finditer(text, start, end):
-        s = m.start()
-        if s < skip:
-            continue
-        word = m.group()
+    chunk = text[start:end] if start or end != len(text) else text
+    found: list[Place] = []
+    for word in set(_CAP_WORD.findall(chunk)):
         options = index.get(word.lower())
-        if options is None:
-            if word == "US":
-                out.append(Place(s, m.end(), "US", True))
+        if options is None and word != "US":
             continue
-        for key, template in options:
-            e = s + len(key)
-            if e <= end and text[s:e].lower() == key and not text[e : e + 1].isalpha():
-                out.append(Place(s, e, template.code, template.noun, template.city))
-                skip = e
-                break
+        i = chunk.find(word)
+        while i >= 0:
+            after = i + len(word)
+            if (i == 0 or not chunk[i - 1].isalpha()) and not chunk[after : after + 1].isalpha():
+                if options is None:
+                    found.append(Place(start + i, start + after, "US", True))
+                else:
+                    for key, template in options:
+                        e = i + len(key)
+                        if chunk[i:e].lower() == key and not chunk[e : e + 1].isalpha():
+                            found.append(Place(start + i, start + e, template.code, template.noun, template.city))
+                            break
+            i = chunk.find(word, after)
+    found.sort(key=lambda p: (p.start, -p.end))
+    out: list[Place] = []
+    reach = -1
+    for p in found:
+        if p.start >= reach:
+            out.append(p)
+            reach = p.end
     return out
 
 

@@ -133,7 +133,7 @@ _TYPE_SOURCES: list[tuple[str, str]] = [
     (
         "other",
         r"(?i:joint\s+visions?|charters?|exchanges?\s+of\s+notes|minutes\s+of\s+(?:the\s+)?(?:meeting|talks)"
-        r"|(?:cooperation\s+)?documents?|instruments)",
+        r"|(?:cooperation\s+)?documents|instruments)",
     ),
 ]
 TYPE_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{source})" for name, source in _TYPE_SOURCES) + r")\b")
@@ -199,9 +199,9 @@ LEADER_TITLES = (
 # Substrings every type head contains; `str.find` on them is far cheaper than running the
 # whole alternation over every position of the text.
 _HEAD_KEYS = (
-    "letter", "intent", "loi", "memorand", "mou", "moc", "statement", "communiq", "declaration", "programme",
-    "program", "plan", "road", "treat", "protocol", "contract", "agreement", "accord", "deal", "pact", "vision",
-    "charter", "notes", "minutes", "document", "instrument",
+    "letter", "loi", "memorand", "mou", "moc", "joint", "statement of", "statements of", "communiq", "declaration",
+    "program", "plan", "roadmap", "road map", "road-map", "treat", "protocol", "contract", "agreement", "accord",
+    "deal", "pact", "charter", "of notes", "minutes of", "documents", "instruments",
 )  # fmt: skip
 
 
@@ -211,7 +211,7 @@ def find_heads(text: str, low: str) -> list[tuple[int, int, str]]:
     for key in _HEAD_KEYS:
         i = low.find(key)
         while i >= 0:
-            if i == 0 or not low[i - 1].isalpha():
+            if i == 0 or not low[i - 1].isalpha() or key[0] == " ":
                 hits.append(i)
             i = low.find(key, i + len(key))
     if not hits:

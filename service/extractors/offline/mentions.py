@@ -73,6 +73,8 @@ _VERB = re.compile(
     r"\b(?:also\s+)?(?:agreed|discussed|decided|reached|witnessed|oversaw|welcomed|hailed|noted|launched|established|"
     r"finali[sz]ed|expressed|presented|handed)\b"
 )
+_PLURAL_WORD = re.compile(r"\bmemorand(?:a|ums)\b|\b(?:mous|mocs|lois)\b")
+_BETWEEN_TAIL = re.compile(r"\s*\bbetween\b.*?(?=\s+(?:on|for|to|regarding|concerning|in)\s+[a-z]|\s+on\s+|$)")
 _NOMINAL = re.compile(r"(?i)^(?:adoption|signing|conclusion|exchange\s+of|issuance)$")
 _SUBJECT_LEAD = re.compile(
     r"^(?:\([^)]*\)\s*)?,?\s*(?:on|for|regarding|concerning|covering|focusing\s+on|focused\s+on|centred\s+on|centered\s+on|"
@@ -137,7 +139,7 @@ def is_plural(head_text: str) -> bool:
     if low.endswith(("memoranda", "memorandums", "ies", "mou's")):
         return True
     last = low.split()[-1]
-    if re.search(r"\bmemorand(?:a|ums)\b", low) or re.search(r"\b(?:mous|mocs|lois)\b", low):
+    if _PLURAL_WORD.search(low):
         return True
     if last.endswith("s") and last not in ("news", "minutes", "notes", "affairs", "understandings"):
         return not low.startswith(("exchange of notes", "minutes of"))
@@ -186,6 +188,7 @@ def title_end(text: str, head_end: int, limit: int) -> tuple[int, bool]:
     m = _POSTMOD.match(text, head_end, limit)
     if m is None:
         return (paren.end() if paren else head_end), False
+    limit = min(limit, head_end + 240)
     end_m = _TITLE_END.search(text, m.start("prep"), limit)
     end = end_m.start() if end_m else limit
     while end > head_end and text[end - 1] in " ,":
@@ -235,7 +238,7 @@ def status_near(text: str, span: tuple[int, int]) -> str | None:
 def subject_text(text: str, premods: list[str], name_start: int, name_end: int, head_end: int) -> str | None:
     """What the document is about: its modifiers and the words after the head, parties left out."""
     tail = text[head_end:name_end]
-    tail = re.sub(r"\s*\bbetween\b.*?(?=\s+(?:on|for|to|regarding|concerning|in)\s+[a-z]|\s+on\s+|$)", "", tail)
+    tail = _BETWEEN_TAIL.sub("", tail) if "between" in tail else tail
     tail = _PAREN.sub("", tail, count=1) if tail.lstrip().startswith(("(", "[")) else tail
     tail = _SUBJECT_LEAD.sub("", tail.strip()).strip(" ,")
     tail = _SUBJECT_NOISE.sub("", tail).strip(" ,")

@@ -75,6 +75,13 @@ _SUBJECT_WORDS = frozenset(
 _WITNESS = re.compile(r"(?i)\b(?:witness\w*|oversaw|overs[ae]e\w*|attend\w*|presid\w*|watch\w*|hail\w*|welcom\w*)\b")
 
 
+_THE = re.compile(r"^(?:the|The)\s+")
+_FIRST_WORD = re.compile(r"[A-Za-z']+")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z-]*\b")
+_CAP_WORD = re.compile(r"[A-Z][a-z]+")
+_LEADERS = re.compile(r"(?i)(?:the\s+)?(?:two\s+|both\s+)?(?:leaders|presidents|heads\s+of\s+state)\b")
+
+
 @dataclass
 class PartyFinding:
     parties: list[Party]
@@ -88,7 +95,7 @@ def _country(ctx: Context, start: int, end: int) -> str | None:
 
 def _name(ctx: Context, start: int, end: int) -> str:
     name = ctx.body[start:end].strip(" ,")
-    return re.sub(r"^(?:the|The)\s+", "", name)
+    return _THE.sub("", name)
 
 
 def _split_score(ctx: Context, left: tuple[int, int], right: tuple[int, int]) -> int:
@@ -98,7 +105,7 @@ def _split_score(ctx: Context, left: tuple[int, int], right: tuple[int, int]) ->
         score += 4
     elif len(lc) <= 1 and len(rc) <= 1 and lc != rc:
         score += 2
-    first_word = re.match(r"[A-Za-z']+", ctx.text[right[0] : right[1]])
+    first_word = _FIRST_WORD.match(ctx.text, right[0], right[1])
     if _PARTY_START.match(ctx.text, right[0]) or (first_word and codes_in(first_word.group())):
         score += 1
     if lc and rc and lc == rc:
@@ -143,10 +150,14 @@ def split_parties(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _fill_countries(ctx: Context, parties: list[Party]) -> list[Party]:
+    """A party named without a country ("Petrovietnam") gets the side the others are not from."""
+    if len(parties) < 2 or len(ctx.sides) != 2:
+        return parties
     known = {c for _, c in parties if c}
-    if len(parties) >= 2 and len(known) == 1 and len(ctx.sides) == 2:
-        other = next(c for c in ctx.sides if c not in known) if known <= set(ctx.sides) else None
-        if other:
+    if len(known) == 1:
+        (code,) = known
+        if code in ctx.sides:
+            other = ctx.sides[0] if ctx.sides[1] == code else ctx.sides[1]
             return [(n, c or other) for n, c in parties]
     return parties
 
@@ -226,7 +237,7 @@ def subject_span(ctx: Context, clause_start: int, verb_start: int) -> tuple[int,
     chunk = text[s:e]
     if _COLLECTIVE.match(chunk) or _MINISTRIES.match(chunk):
         return s, e
-    stray = [w for w in re.findall(r"\b[a-z][a-z-]*\b", chunk) if w not in _SUBJECT_WORDS]
+    stray = [w for w in _LOWER_WORD.findall(chunk) if w not in _SUBJECT_WORDS]
     return None if stray else (s, e)
 
 
@@ -256,10 +267,10 @@ def find(
             chunk = text[s:e]
             witnessed = _WITNESS.search(text, e, np_start) is not None or status not in ("signed", "adopted")
             people_subject = False
-            if re.match(r"(?i)(?:the\s+)?(?:two\s+|both\s+)?(?:leaders|presidents|heads\s+of\s+state)\b", chunk):
+            if _LEADERS.match(chunk):
                 signatories = [] if witnessed else principals(ctx.people, ctx.sides)
                 people_subject = True
-            elif _PERSON_HINT.search(chunk) or any(ctx.people.full(w) for w in re.findall(r"[A-Z][a-z]+", chunk)[-1:]):
+            elif _PERSON_HINT.search(chunk) or any(ctx.people.full(w) for w in _CAP_WORD.findall(chunk)[-1:]):
                 signatories = [] if witnessed else persons_in(chunk, ctx.people)
                 people_subject = True
             if not parties and not people_subject:

@@ -72,6 +72,9 @@ _NON_NAME = frozenset(
         "Lieutenant", "Professor", "Prof", "Academician", "Excellency", "Honourable", "Hon"
     ]
 )  # fmt: skip
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_ARABIC_ARTICLE = re.compile(r"(?:al|el)-[A-Z]")
+_TITLE_RE = re.compile(_TITLE)
 _PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "da", "de", "dos", "van", "von", "der", "le", "la", "Al"})
 _SIGNED_BY = re.compile(r"\b(?:signed|inked|initialled|initialed|exchanged)\s+by\s+(?P<who>[^.;]+)")
 _PARENS = re.compile(r"\s*\([^)]{0,30}\)")
@@ -84,12 +87,12 @@ _SPLIT_PEOPLE = re.compile(r",\s+and\s+|\s+and\s+|,\s+")
 
 def _clean_name(text: str) -> str | None:
     """Keep the trailing run of name words: "Commerce Minister Jam Kamal Khan" -> "Jam Kamal Khan"."""
-    tokens = [t.removesuffix("'s").rstrip("'") for t in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
+    tokens = [t.removesuffix("'s").rstrip("'") for t in _WORDS.findall(text)]
     kept: list[str] = []
     for i in range(len(tokens) - 1, -1, -1):
         token = tokens[i]
         particle = (token in _PARTICLES and kept and i > 0 and tokens[i - 1][:1].isupper()) or bool(
-            re.match(r"(?:al|el)-[A-Z]", token)
+            _ARABIC_ARTICLE.match(token)
         )
         if not particle and (token in _NON_NAME or not token[0].isupper() or token.isupper() or is_place_name(token)):
             break
@@ -202,7 +205,7 @@ def persons_in(text: str, people: People) -> list[str]:
         if not name:
             continue
         full = people.full(name)
-        if full is None and len(name.split()) >= 2 and re.search(_TITLE, text):
+        if full is None and len(name.split()) >= 2 and _TITLE_RE.search(text):
             full = name
         if full and full not in out:
             out.append(full)

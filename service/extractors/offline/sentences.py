@@ -13,7 +13,6 @@ from dataclasses import dataclass
 _LINE_RE = re.compile(r"[^\n]+")
 _ITEM_RE = re.compile(r"[ \t]*(?:(\d{1,2})[.)]|[-\u2022*\u25aa\u00b7\u2013\u25cf])[ \t]+(?=\S)")
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
-_LAST_WORD_RE = re.compile(r"([A-Za-z.]+)[.!?]+[\"')\]]*\s*$")
 _CLAUSE_RE = re.compile(r";\s+|,\s+(?:while|whereas|whilst)\s+")
 _ABBREVIATIONS = frozenset(
     [
@@ -66,12 +65,11 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = start
     for m in _BOUNDARY_RE.finditer(text, start, end):
-        head = text[cursor : m.end()]
-        last = _LAST_WORD_RE.search(head)
-        if last:
-            word = last.group(1).lower().rstrip(".")
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                continue
+        stop = m.start()
+        begin = max(text.rfind(" ", cursor, stop), text.rfind("\n", cursor, stop), cursor - 1) + 1
+        word = text[begin:stop].lower().strip("\"'([").rstrip(".")
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
         spans.append(_strip(text, cursor, m.end()))
         cursor = m.end()
     spans.append(_strip(text, cursor, end))
