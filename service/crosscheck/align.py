@@ -23,8 +23,12 @@ def _label(docs: list[Document]) -> str:
         subject = (d.subject or d.title).strip()
         counts[subject] = counts.get(subject, 0) + 1
     subject = max(counts, key=lambda s: (counts[s], -len(s)))
-    doc_type = max({d.type for d in docs}, key=lambda t: sum(1 for d in docs if d.type == t))
-    return f"{TYPE_LABEL.get(doc_type, 'document')}: {subject}"
+    return f"{TYPE_LABEL.get(_type(docs), 'document')}: {subject}"
+
+
+def _type(docs: list[Document]) -> str:
+    """The type most mentions give; on a tie a named type beats "other" (never the hash order of a set)."""
+    return max(sorted({d.type for d in docs}), key=lambda t: (sum(1 for d in docs if d.type == t), t != "other"))
 
 
 def _slug(text: str) -> str:
@@ -90,7 +94,7 @@ def align(items: list[Item], skip: dict[str, set[int]] | None = None) -> list[Ca
         seen[key] = seen.get(key, 0) + 1
         if seen[key] > 1:
             key = f"{key}-{seen[key]}"
-        doc_type = max({d.type for d in docs}, key=lambda t: (sum(1 for d in docs if d.type == t), t))
+        doc_type = _type(docs)
         pairwise = [similarity(members[0], y) for y in members[1:]]
         canon.append(
             CanonDoc(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from service.crosscheck.text import Segment, fold
 from service.models import Evidence
 
-_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+_SCALE_VALUE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
           "b": 1e9, "trillion": 1e12, "tn": 1e12, "crore": 1e7, "cr": 1e7, "lakh": 1e5}  # fmt: skip
 # Currency words and symbols; "$" after a country prefix is that country's dollar.
 _CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD", "€": "EUR", "eur": "EUR",
@@ -29,19 +29,16 @@ _CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar":
 # Physical quantities deals are measured in; compared like currencies.
 _UNITS = {"barrels": "barrels", "barrel": "barrels", "tonnes": "tonnes", "tons": "tonnes", "mw": "MW",
           "megawatts": "MW", "gw": "GW", "gigawatts": "GW", "bcm": "bcm"}  # fmt: skip
-_NUM = r"(\d[\d,]*(?:\.\d+)?)"
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SCALES = r"(?:(thousand|million|billion|trillion|crore|lakh|mln|mn|bn|tn|cr|k|m|b)\b)"
-_BEFORE = re.compile(
-    r"(?<![a-z])((?:us|nz|au|ca|hk|a|c|s|r)?\$|€|£|₹|¥|usd|eur|gbp|inr|azn|nzd|aud|cad|chf|jpy|krw|kzt|rs\.?)\s?"
-    + _NUM
-    + r"\s*"
-    + _SCALES
-    + "?",
+# Read around each number (a quick scan) rather than searching every position for a currency.
+_PREFIX = re.compile(
+    r"(?<![a-z])((?:us|nz|au|ca|hk|a|c|s|r)?\$|€|£|₹|¥|usd|eur|gbp|inr|azn|nzd|aud|cad|chf|jpy|krw|kzt|rs\.?)\s?$",
     re.I,
 )
-_AFTER = re.compile(
-    _NUM
-    + r"\s*"
+_SCALE = re.compile(r"\s*" + _SCALES + "?", re.I)
+_SUFFIX = re.compile(
+    r"\s*"
     + _SCALES
     + r"?\s*(dollars?|euros?|pounds|rupees|manats?|rubles|roubles|yuan|dong|yen|won|tenge|dirhams|riyals|lira|rand"
     r"|pesos|francs|barrels?|tonnes|tons|mw|megawatts|gw|gigawatts|bcm)\b",
@@ -66,27 +63,33 @@ class Amount:
 
 def amounts(text: str, offset: int = 0) -> list[Amount]:
     """Amounts written in `text`, in order, each with its span (shifted by `offset`)."""
-    found: list[tuple[int, Amount]] = []
-    for m in _BEFORE.finditer(text):
-        unit = _CURRENCY.get(m.group(1).lower())
-        if unit:
-            found.append((m.start(), _amount(text, m, unit, m.group(2), m.group(3), offset)))
-    for m in _AFTER.finditer(text):
-        word = m.group(3).lower()
-        unit = _CURRENCY.get(word) or _UNITS.get(word)
-        if unit and not any(s <= m.start() < s + len(a.evidence.quote) for s, a in found):
-            found.append((m.start(), _amount(text, m, unit, m.group(1), m.group(2), offset)))
-    return [a for _, a in sorted(found, key=lambda x: x[0])]
+    found: list[Amount] = []
+    for m in _NUMBER.finditer(text):
+        window = max(0, m.start() - 8)
+        before = _PREFIX.search(text, window, m.start())
+        if before:
+            unit = _CURRENCY.get(before.group(1).lower())
+            scale = _SCALE.match(text, m.end())
+            if unit and scale:
+                found.append(_amount(text, before.start(), scale.end(), unit, m.group(0), scale.group(1), offset))
+            continue
+        after = _SUFFIX.match(text, m.end())
+        if after:
+            word = after.group(2).lower()
+            unit = _CURRENCY.get(word) or _UNITS.get(word)
+            if unit:
+                found.append(_amount(text, m.start(), after.end(), unit, m.group(0), after.group(1), offset))
+    return found
 
 
-def _amount(text: str, m: re.Match[str], unit: str, num: str, scale: str | None, offset: int) -> Amount:
-    value = float(num.replace(",", "")) * _SCALE.get((scale or "").lower(), 1.0)
-    quote = text[m.start() : m.end()].rstrip()
-    rate = _RATE.match(text[m.end() :])
+def _amount(text: str, start: int, end: int, unit: str, num: str, scale: str | None, offset: int) -> Amount:
+    value = float(num.replace(",", "")) * _SCALE_VALUE.get((scale or "").lower(), 1.0)
+    quote = text[start:end].rstrip()
+    rate = _RATE.match(text[end:])
     return Amount(
         unit=unit,
         value=value,
-        evidence=Evidence(quote=quote, start=offset + m.start(), end=offset + m.start() + len(quote)),
+        evidence=Evidence(quote=quote, start=offset + start, end=offset + start + len(quote)),
         rate=rate.group(1).lower().replace("annum", "year") if rate else None,
     )
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from itertools import combinations
+from itertools import combinations, count
 
 from service.countries import country_name
-from service.crosscheck.events import Profile, decide, profile
+from service.crosscheck.events import Decision, Profile, decide, pair_decisions, profile
 from service.crosscheck.model import EventGroup, Item
 from service.crosscheck.similarity import event_aliases
 from service.crosscheck.text import fold, short_date
@@ -41,7 +41,7 @@ def _label(profiles: list[Profile]) -> tuple[str, str]:
 
 
 def _link(
-    items: list[Item], stand_for: dict[str, str], decisions: dict[frozenset[str], tuple[PairDecision, bool]]
+    items: list[Item], stand_for: dict[str, str], decisions: dict[frozenset[str], Decision]
 ) -> list[list[str]]:
     """Average-linkage grouping that never joins two groups holding a closed pair.
 
@@ -55,7 +55,7 @@ def _link(
     group_of = {x: g for g, members in groups.items() for x in members}
     # (sum of scores, pairs, any closed, any same) per pair of group keys
     agg: dict[tuple[int, int], list[float]] = {}
-    for pair, (d, closed) in decisions.items():
+    for pair, d in decisions.items():
         x, y = tuple(pair)
         gx, gy = group_of[x], group_of[y]
         if gx == gy:
@@ -63,25 +63,42 @@ def _link(
         cell = agg.setdefault((min(gx, gy), max(gx, gy)), [0.0, 0.0, 0.0, 0.0])
         cell[0] += d.score
         cell[1] += 1
-        cell[2] = max(cell[2], float(closed))
+        cell[2] = max(cell[2], float(d.closed))
         cell[3] = max(cell[3], float(d.same_event))
+    # Only pairs of groups that may still merge are scanned for the best merge (most are closed);
+    # ties go to the pair first recorded, as a scan of `agg` in insertion order would.
+    seq = {k: n for n, k in enumerate(agg)}
+    counter = count(len(seq))
+    open_cells = {k for k, (_, _, closed, same) in agg.items() if not closed and same}
     while True:
-        best: tuple[float, int, int] | None = None
-        for (i, j), (total, count, closed, same) in agg.items():
-            mean = total / count if count else 0.0
-            if not closed and same and mean > 0.5 and (best is None or mean > best[0]):
-                best = (mean, i, j)
+        best: tuple[float, int, tuple[int, int]] | None = None
+        for key in open_cells:
+            total, pairs = agg[key][0], agg[key][1]
+            mean = total / pairs if pairs else 0.0
+            if mean > 0.5 and (best is None or mean > best[0] or (mean == best[0] and seq[key] < best[1])):
+                best = (mean, seq[key], key)
         if best is None:
             break
-        _, i, j = best
+        i, j = best[2]
         groups[i] += groups.pop(j)
         empty = [0.0, 0.0, 0.0, 0.0]
         for k in groups:
             if k == i:
                 continue
-            a, b = agg.pop((min(i, k), max(i, k)), empty), agg.pop((min(j, k), max(j, k)), empty)
-            agg[(min(i, k), max(i, k))] = [a[0] + b[0], a[1] + b[1], max(a[2], b[2]), max(a[3], b[3])]
+            ik, jk = (min(i, k), max(i, k)), (min(j, k), max(j, k))
+            a, b = agg.pop(ik, empty), agg.pop(jk, empty)
+            open_cells.discard(jk)
+            if a[1] + b[1] == 0:
+                open_cells.discard(ik)
+                continue
+            cell = agg[ik] = [a[0] + b[0], a[1] + b[1], max(a[2], b[2]), max(a[3], b[3])]
+            seq[ik] = next(counter)
+            if not cell[2] and cell[3]:
+                open_cells.add(ik)
+            else:
+                open_cells.discard(ik)
         agg.pop((min(i, j), max(i, j)), None)
+        open_cells.discard((min(i, j), max(i, j)))
     return list(groups.values())
 
 
@@ -98,13 +115,10 @@ def group_events(
     known = event_aliases(items)
     profiles = {it.id: profile(it, known) for it in items}
     order = {it.id: n for n, it in enumerate(items)}
-    decisions: dict[frozenset[str], tuple[PairDecision, bool]] = {}
+    decisions: dict[frozenset[str], Decision] = {}
     for a, b in combinations(items, 2):
         if stand_for[a.id] == stand_for[b.id]:
-            decisions[frozenset((a.id, b.id))] = (
-                PairDecision(articles=(a.id, b.id), same_event=True, score=1.0, reasons=["copies of one text"]),
-                False,
-            )
+            decisions[frozenset((a.id, b.id))] = Decision((a.id, b.id), True, 1.0, ["copies of one text"], False)
         else:
             decisions[frozenset((a.id, b.id))] = decide(profiles[a.id], profiles[b.id])
 
@@ -135,11 +149,11 @@ def group_events(
                 f"{p.item.id}: its summary states no place, date, sides, principals or documents, "
                 "so it was not matched to any event"
             )
-    pair_list = [decisions[frozenset((a.id, b.id))][0] for a, b in combinations(items, 2)]
+    pair_list = pair_decisions([decisions[frozenset((a.id, b.id))] for a, b in combinations(items, 2)])
     return events, pair_list, notes
 
 
-def _event_reasons(profiles: list[Profile], decisions: dict[frozenset[str], tuple[PairDecision, bool]]) -> list[str]:
+def _event_reasons(profiles: list[Profile], decisions: dict[frozenset[str], Decision]) -> list[str]:
     if len(profiles) == 1:
         return ["the only article of this event"]
     n = len(profiles)
@@ -169,13 +183,13 @@ def _names(event: EventGroup) -> str:
 
 
 def _separation_notes(
-    events: list[EventGroup], decisions: dict[frozenset[str], tuple[PairDecision, bool]]
+    events: list[EventGroup], decisions: dict[frozenset[str], Decision]
 ) -> list[str]:
     """Why each pair of events was kept apart, read from their closest pair of articles."""
     notes: list[str] = []
     pairs = list(combinations(events, 2))
     for e1, e2 in pairs[:20]:
-        cross = [decisions[frozenset((x.id, y.id))][0] for x in e1.members for y in e2.members]
+        cross = [decisions[frozenset((x.id, y.id))] for x in e1.members for y in e2.members]
         best = max(cross, key=lambda d: d.score)
         why = "; ".join(r for r in best.reasons if not r.startswith("same ")) or "too little in common"
         notes.append(f"Not compared: {_names(e1)} and {_names(e2)} report different events ({why}).")

@@ -27,7 +27,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         "company",
         re.compile(
             r"\b(?:compan(?:y|ies)|corporations?|corp|group|jsc|plc|ltd|llc|inc|holding|firm|supplier|producer"
-            r"|refining|refinery|petrochemical|airlines?|operator)\b"
+            r"|refining|refinery|petrochemical|airlines?|airways|operator|motors|factor(?:y|ies)|industries|enterprises?"
+            r"|manufacturers?|makers?|shipyards?|mills|consortium)\b"
         ),
     ),
     (
@@ -244,7 +245,13 @@ def by_side(bodies: list[Body]) -> dict[str | None, list[Body]]:
 
 def parties_conflict(left: list[Body], right: list[Body], *, strict: bool = False, by_name: bool = False) -> bool:
     """Some side named by both lists is named incompatibly."""
-    ls, rs = by_side(left), by_side(right)
+    return sides_conflict(by_side(left), by_side(right), strict=strict, by_name=by_name)
+
+
+def sides_conflict(
+    ls: dict[str | None, list[Body]], rs: dict[str | None, list[Body]], *, strict: bool = False, by_name: bool = False
+) -> bool:
+    """`parties_conflict` on lists already split by side (`by_side`), for checks that compare many pairs."""
     return any(
         side_conflict(ls[c], rs[c], strict=strict, by_name=by_name) for c in ls.keys() & rs.keys() if c is not None
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from service.crosscheck.model import Item
 from service.crosscheck.text import Segment, canonical_words, content_words, fold, list_items, segments
@@ -71,7 +72,15 @@ class _Phrase:
     plural: bool
 
 
-def _phrases(text: str) -> list[_Phrase]:
+# Any document word at all: most sentences have none, and then the type patterns need not run.
+_ANY_TYPE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in TYPE_PATTERNS), re.I)
+
+
+@lru_cache(maxsize=8192)
+def _phrases(text: str) -> tuple[_Phrase, ...]:
+    """The document types a passage names, in order; an earlier pattern wins an overlap."""
+    if not _ANY_TYPE.search(text):
+        return ()
     found: list[_Phrase] = []
     taken: list[tuple[int, int]] = []
     for pattern, doc_type in TYPE_PATTERNS:
@@ -82,7 +91,7 @@ def _phrases(text: str) -> list[_Phrase]:
             word = m.group(0).split()[-1]
             plural = bool(_PLURAL.search(word)) and word.lower() not in ("memorandum", "mou", "moc", "loi")
             found.append(_Phrase(doc_type, m.start(), m.end(), plural))
-    return sorted(found, key=lambda p: p.start)
+    return tuple(sorted(found, key=lambda p: p.start))
 
 
 def status_of(text: str, anchor: int) -> str | None:
@@ -189,6 +198,8 @@ def find_restatements(item: Item) -> dict[int, list[Restatement]]:
     doc_words = [_words(d) for d in item.documents]
     out: dict[int, list[Restatement]] = {}
     for seg in segments(body):
+        if not _phrases(seg.text):
+            continue
         heading, parts = list_items(seg)
         heading_status = status_of(heading.text, len(heading.text)) if heading else None
         for part in parts:

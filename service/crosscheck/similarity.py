@@ -61,6 +61,11 @@ class DocFeatures:
     all_words: frozenset[str]
     who_only: bool
     bodies: tuple[Body, ...]
+    weak: bool  # the topic words come from the quote around an unnamed paper, not from its name
+    named: tuple[Body, ...]  # the bodies that are more than a country name
+    canon_is_words: bool  # no synonym changed a word: scoring `canon` repeats `words`
+    subject_is_words: bool  # the title adds no word to the subject
+    subject_canon_is_canon: bool
     signatories: tuple[str, ...]
     period: str | None
     status: str
@@ -113,7 +118,8 @@ def _features(item: Item, known_aliases: dict[str, str] | None) -> list[DocFeatu
         title_canon = frozenset() if who_only else canonical_words(d.title) - own - names_only
         words = subject_words | title_words
         canon = subject_canon | title_canon
-        if not words and not who_only and d.evidence:
+        weak = not words and not who_only and bool(d.evidence)
+        if weak:
             # "an MoU" says nothing: what the sentence around it says is all there is.
             quote = d.evidence[0].quote
             words = content_words(quote) - own - names_only - _VERBS
@@ -133,6 +139,11 @@ def _features(item: Item, known_aliases: dict[str, str] | None) -> list[DocFeatu
                 all_words=content_words(f"{d.subject or ''} {d.title}") | own | names_only,
                 who_only=who_only,
                 bodies=tuple(bodies),
+                weak=weak,
+                named=tuple(b for b in bodies if b.kind != "state"),
+                canon_is_words=canon == words,
+                subject_is_words=subject_words == words,
+                subject_canon_is_canon=subject_canon == canon,
                 signatories=tuple(d.signatories),
                 period=normalise_period(d.period),
                 status=d.status,
@@ -167,10 +178,8 @@ def _body_score(x: Body, y: Body) -> float:
     return 0.0
 
 
-def _body_match(left: tuple[Body, ...], right: tuple[Body, ...]) -> float | None:
+def _body_match(ls: tuple[Body, ...], rs: tuple[Body, ...]) -> float | None:
     """Share of the named bodies (not bare country names) the two mentions have in common."""
-    ls = [b for b in left if b.kind != "state"]
-    rs = [b for b in right if b.kind != "state"]
     if not ls or not rs:
         return None
     hits = sum(max(_body_score(x, y) for y in rs) for x in ls)
@@ -187,19 +196,34 @@ class _Parts:
     who_only: bool = False
 
 
+def _subject(a: DocFeatures, b: DocFeatures) -> float:
+    """The best of the four topic overlaps (raw or with synonyms, whole name or subject alone).
+
+    A pair of sets equal to one already scored is skipped: it cannot score higher.
+    """
+    best = _overlap(a.words, b.words)
+    if not (a.canon_is_words and b.canon_is_words):
+        best = max(best, 0.85 * _overlap(a.canon, b.canon))
+    if not (a.subject_is_words and b.subject_is_words):
+        best = max(best, _overlap(a.subject_words, b.subject_words))
+    if not (a.subject_canon_is_canon and b.subject_canon_is_canon):
+        best = max(best, 0.85 * _overlap(a.subject_canon, b.subject_canon))
+    return best
+
+
 def _parts(a: DocFeatures, b: DocFeatures) -> _Parts:
     subject: float | None = None
     if a.words and b.words:
-        subject = max(
-            _overlap(a.words, b.words),
-            0.85 * _overlap(a.canon, b.canon),
-            _overlap(a.subject_words, b.subject_words),
-            0.85 * _overlap(a.subject_canon, b.subject_canon),
-        )
+        # subject words are within `words` and their synonyms within `canon`: nothing shared, nothing to score
+        subject = 0.0 if a.words.isdisjoint(b.words) and a.canon.isdisjoint(b.canon) else _subject(a, b)
     elif a.words or b.words:
         # One side only names who signed: look for the other's topic among those names.
         topic, names_ = (a, b) if a.words else (b, a)
         subject = _overlap(topic.words, names_.all_words)
+    party = _body_match(a.named, b.named)
+    if subject == 0.0 and (a.weak or b.weak) and party == 1.0:
+        # Words read around an unnamed paper say little; the same named bodies on both sides say more.
+        subject = None
     if a.type == b.type:
         same_type = 1.0
     elif "other" in (a.type, b.type):
@@ -213,7 +237,7 @@ def _parts(a: DocFeatures, b: DocFeatures) -> _Parts:
         adjust += 0.05 if a.period == b.period else -0.1
     return _Parts(
         subject=subject,
-        party=_body_match(a.bodies, b.bodies),
+        party=party,
         same_type=same_type,
         signatory=any(names.same_person(x, y) for x in a.signatories for y in b.signatories),
         adjust=adjust,

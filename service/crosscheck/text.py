@@ -88,15 +88,25 @@ class Segment:
 _SPLIT = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])|\n+")
 
 
-def segments(body: str) -> list[Segment]:
-    """Sentences and list items of `body`, each with the exact offsets of its text."""
+@lru_cache(maxsize=512)
+def segments(body: str) -> tuple[Segment, ...]:
+    """Sentences and list items of `body`, each with the exact offsets of its text.
+
+    Remembered per body: the restatement, date and figure checks all read the same sentences.
+    """
     out: list[Segment] = []
     pos = 0
     for m in _SPLIT.finditer(body):
         _add(out, body, pos, m.start())
         pos = m.end()
     _add(out, body, pos, len(body))
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=512)
+def folded_segments(body: str) -> tuple[tuple[Segment, str], ...]:
+    """`segments` with each sentence's folded text, for the checks that match folded patterns."""
+    return tuple((seg, fold(seg.text)) for seg in segments(body))
 
 
 def _add(out: list[Segment], body: str, start: int, end: int) -> None:
@@ -124,6 +134,9 @@ def list_items(seg: Segment) -> tuple[Segment | None, list[Segment]]:
     (with a leading bullet, dash or number stripped), and its heading is None.
     """
     text = seg.text
+    if ":" not in text and not _BULLETS.search(text):
+        m = _LEAD.match(text)
+        return (None, [Segment(seg.start + m.end(), seg.end, text[m.end() :])]) if m else (None, [seg])
     colon = text.find(":")
     rest = text[colon + 1 :] if colon >= 0 else text
     for pattern, needs_colon in ((_BULLETS, False), (_SEMICOLONS, True), (_DASHES, True)):

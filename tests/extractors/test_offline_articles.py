@@ -143,3 +143,48 @@ def test_shipped_example_reads_as_written() -> None:
         "open a direct cargo route to the Baltic through Kazakhstan and Russia",
         "double bilateral trade by 2030",
     ]
+
+
+def test_attribution_after_a_field_list_is_not_a_field() -> None:
+    summary = run(
+        "ACCRA (Reuters) - Ghana and Slovenia on Tuesday signed 11 bilateral agreements covering agriculture, "
+        "fertiliser production and visa waivers for diplomats, President John Mahama's office said."
+    )
+    assert [d.subject for d in summary.documents] == [
+        "agriculture",
+        "fertiliser production",
+        "visa waivers for diplomats",
+    ]
+    assert summary.stated_count == 11
+
+
+def test_inner_type_word_of_a_field_is_dropped() -> None:
+    summary = run(
+        "LJUBLJANA, June 5 - Slovenia and Ghana signed a raft of deals on Wednesday, including accords on renewable "
+        "energy, tourism and scientific research."
+    )
+    assert [d.subject for d in summary.documents] == ["renewable energy", "tourism", "scientific research"]
+    assert summary.list_complete is False
+
+
+def test_related_headlines_of_other_stories_are_ignored() -> None:
+    summary = run(
+        "ACCRA, June 3 - Ghana and Slovenia signed an agreement on air services.\n\nRead also:\n"
+        "Kenya, Slovenia sign MoU on tea exports\nGhana and Togo agree to sign border protocol\n\n"
+        "Last year, the two countries signed 10 agreements during a visit of the foreign minister."
+    )
+    assert brief(summary) == [("agreement", "signed", "agreement on air services")]
+    assert summary.stated_count is None
+
+
+def test_headline_in_other_words_is_the_body_document() -> None:
+    summary = run(
+        "Ghana, Slovenia to sign maritime boundary deal\n\nACCRA, March 9 - Ghana and Slovenia are expected to sign "
+        "an agreement on the delimitation of their economic zones next week. A draft joint statement is still "
+        "being negotiated."
+    )
+    assert brief(summary) == [
+        ("agreement", "planned", "agreement on the delimitation of their economic zones"),
+        ("joint_statement", "planned", "draft joint statement"),
+    ]
+    assert len(summary.documents[0].restatements) == 1

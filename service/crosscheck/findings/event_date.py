@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from service.crosscheck.findings.common import Context, Entry, split, tally
 from service.crosscheck.model import Draft, Item
-from service.crosscheck.text import WEEKDAYS, fold, iso_date, segments, short_date, weekday_name
+from service.crosscheck.text import WEEKDAYS, fold, folded_segments, iso_date, short_date, weekday_name
 from service.models import Evidence
 
 # Weekday names in the languages the corpus and the newsrooms use most, folded.
@@ -60,39 +61,46 @@ def weekday_mentions(item: Item) -> list[tuple[int, Evidence]]:
     if not item.body:
         return []
     out = []
-    for seg in segments(item.body):
-        folded = fold(seg.text)
+    for seg, folded in folded_segments(item.body):
         m = _WEEKDAY.search(folded)
         if not m or not _EVENT.search(folded) or _NOT_EVENT.search(folded):
             continue
-        if re.search(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b", folded):
+        if _TIMESTAMP.search(folded):
             continue  # a timestamp line, not a report of the day of the talks
         out.append((_WEEKDAY_WORDS[m.group(1)], Evidence(quote=seg.text, start=seg.start, end=seg.end)))
     return out
 
 
-def _day_patterns(day: dt.date) -> list[str]:
+_TIMESTAMP = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
+
+
+@lru_cache(maxsize=256)
+def _day_pattern(day: dt.date) -> re.Pattern[str]:
+    """One pattern for every way a body writes `day` (folded text)."""
     month = _MONTHS_EN[day.month - 1]
-    return [
-        day.isoformat(),
-        rf"\b{day.day}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{month}\b",
-        rf"\b{month}\s+{day.day}(?:st|nd|rd|th)?\b",
-        rf"\b{day.day}[/.]{day.month}\b",
-        rf"\b{day.day}\.?\s+[a-z]{{3,9}}\b",
-    ]
+    return re.compile(
+        "|".join(
+            [
+                re.escape(day.isoformat()),
+                rf"\b{day.day}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{month}\b",
+                rf"\b{month}\s+{day.day}(?:st|nd|rd|th)?\b",
+                rf"\b{day.day}[/.]{day.month}\b",
+                rf"\b{day.day}\.?\s+[a-z]{{3,9}}\b",
+            ]
+        )
+    )
 
 
 def date_sentences(item: Item, day: dt.date) -> list[Evidence]:
     """Every sentence of the body that writes `day` (ISO, "7 May", "May 7", "7/5", "7. Mai")."""
     if not item.body:
         return []
-    out = []
-    patterns = [re.compile(p) for p in _day_patterns(day)]
-    for seg in segments(item.body):
-        folded = fold(seg.text)
-        if any(p.search(folded) for p in patterns):
-            out.append(Evidence(quote=seg.text, start=seg.start, end=seg.end))
-    return out
+    pattern, number = _day_pattern(day), str(day.day)
+    return [
+        Evidence(quote=seg.text, start=seg.start, end=seg.end)
+        for seg, folded in folded_segments(item.body)
+        if number in folded and pattern.search(folded)  # every way of writing the day has its number
+    ]
 
 
 def date_evidence(item: Item, day: dt.date) -> list[Evidence]:
@@ -132,7 +140,20 @@ def _label(day: dt.date) -> str:
     return f"{day.isoformat()} ({weekday_name(day)})"
 
 
-_RELATIVE = re.compile(r"\b(yesterday|the previous day|the day before|today|earlier today)\b")
+_RELATIVE = re.compile(
+    r"\b(yesterday|the previous day|the day before|today|earlier today"
+    r"|(?:last|this past|on the previous) (?:" + "|".join(WEEKDAYS) + r"))\b"
+)
+
+
+def _shift(phrase: str, base: dt.date) -> int:
+    """Days from the dateline to the day a relative phrase names ("last Tuesday": the Tuesday before)."""
+    if "today" in phrase:
+        return 0
+    weekday = next((i for i, name in enumerate(WEEKDAYS) if phrase.endswith(name)), None)
+    if weekday is None:
+        return -1
+    return -((base.weekday() - weekday) % 7 or 7)
 _MONTH_WORDS = {
     **{m: i + 1 for i, m in enumerate(_MONTHS_EN)},
     **{
@@ -195,17 +216,16 @@ def dateline(item: Item, year: int) -> dt.date | None:
 
 
 def relative_mentions(item: Item, year: int) -> list[tuple[dt.date, Evidence]]:
-    """Days the body gives relative to its dateline ("signed the previous day"), resolved."""
+    """Days the body gives relative to its dateline ("signed the previous day", "last Tuesday"), resolved."""
     base = dateline(item, year)
     if base is None or not item.body:
         return []
     out = []
-    for seg in segments(item.body):
-        folded = fold(seg.text)
+    for seg, folded in folded_segments(item.body):
         m = _RELATIVE.search(folded)
         if not m or not re.search(r"\b(?:signed|inked|exchanged|adopted|talks|held|met)\b", folded):
             continue
-        shift = 0 if "today" in m.group(1) else -1
+        shift = _shift(m.group(1), base)
         out.append((base + dt.timedelta(days=shift), Evidence(quote=seg.text, start=seg.start, end=seg.end)))
     return out
 

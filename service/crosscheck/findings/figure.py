@@ -8,6 +8,7 @@ same currency or unit.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -55,14 +56,17 @@ def stated_figures(item: Item) -> list[Figure]:
     key = "stated_figures"
     if key not in item.cache:
         out: list[Figure] = []
-        if item.body:
+        found = amounts(item.body) if item.body else []
+        if found:
             taken = _spans(item)
-            for seg in segments(item.body):
-                for a in amounts(seg.text, seg.start):
-                    if any(s <= a.evidence.start < e for s, e in taken):
-                        continue
-                    if (f := figure(seg, a)) is not None:
-                        out.append(f)
+            sentences = segments(item.body or "")
+            starts = [seg.start for seg in sentences]
+            for a in found:
+                if any(s <= a.evidence.start < e for s, e in taken):
+                    continue
+                seg = sentences[max(0, bisect_right(starts, a.evidence.start) - 1)]
+                if a.evidence.end <= seg.end and (f := figure(seg, a)) is not None:
+                    out.append(f)
         item.cache[key] = out
     return item.cache[key]  # type: ignore[return-value]
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from service.crosscheck.findings.common import Context, Entry, internal, primary, quoted, split, tally
 from service.crosscheck.model import Draft
-from service.crosscheck.parties import Body, body, describe, parties_conflict, specific
+from service.crosscheck.parties import Body, body, by_side, describe, parties_conflict, sides_conflict, specific
 from service.crosscheck.restate import BOTH_MINISTRIES
 from service.models import Document
 
@@ -27,11 +27,15 @@ def bodies_of(doc: Document, aliases: dict[str, str]) -> list[Body]:
     "interagency memorandum" makes it a Russian agency: that is what the report says.
     """
     out = [body(p, aliases) for p in doc.parties]
+    if not out or any(b.kind != "state" for b in out):
+        return out
     quote = doc.evidence[0].quote if doc.evidence else ""
     level = "government" if _INTERGOVERNMENTAL.search(quote) else "agency" if _INTERAGENCY.search(quote) else None
-    if level and out and all(b.kind == "state" for b in out):
-        out = [replace(b, kind=level) for b in out]
-    return out
+    return [replace(b, kind=level) for b in out] if level else out
+
+
+Sides = dict[str, dict[str | None, list[Body]]]
+Seen = dict[frozenset[str], bool]
 
 
 def check(ctx: Context) -> list[Draft]:
@@ -44,9 +48,14 @@ def check(ctx: Context) -> list[Draft]:
             key=lambda m: -sum(1 for b in lists[m[0].id] if b.kind not in ("state", "unknown")),
         )
         language = {it.id: it.language for it, _ in mentions}
+        sides = {a: by_side(x) for a, x in lists.items()}
+        seen: dict[frozenset[str], bool] = {}
 
-        def clash(a: str, b: str, lists: dict[str, list[Body]] = lists, language: dict[str, str] = language) -> bool:
-            return parties_conflict(lists[a], lists[b], by_name=language[a] == language[b])
+        def clash(a: str, b: str, sides: Sides = sides, language: dict[str, str] = language, seen: Seen = seen) -> bool:
+            key = frozenset((a, b))
+            if key not in seen:
+                seen[key] = sides_conflict(sides[a], sides[b], by_name=language[a] == language[b])
+            return seen[key]
 
         groups: list[list[str]] = []
         for it, _ in ranked:

@@ -26,11 +26,13 @@ _VERB = (
     r"(?:also\s+|further\s+|have\s+|has\s+|had\s+|jointly\s+)*"
     r"(?P<verb>agreed\s+on\s+the\s+need\s+to|agreed\s+to|pledged\s+to|vowed\s+to|promised\s+to|committed\s+to|"
     r"undertook\s+to|resolved\s+to|decided\s+to|intend\s+to|intends\s+to|plan\s+to|plans\s+to|will|would|"
-    r"continue\s+to|reaffirmed\s+their\s+commitment\s+to|expressed\s+(?:their\s+)?(?:readiness|willingness|determination)\s+to|"
+    r"continue\s+to|reaffirmed\s+their\s+commitment\s+to|expressed\s+(?:their\s+)?(?:readiness|willingness|"
+    r"determination)\s+to|"
     r"supports?)\s+"
 )
 _PLEDGE = re.compile(
-    rf"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bsaid\s))(?P<subj>{_SIDES}|{_COUNTRY}(?:\s+and\s+{_COUNTRY})?)\s+{_VERB}(?P<what>[^.;]+)",
+    rf"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bsaid\s))(?P<subj>{_SIDES}|"
+    rf"{_COUNTRY}(?:\s+and\s+{_COUNTRY})?)\s+{_VERB}(?P<what>[^.;]+)",
     re.I,
 )
 _SUPPORT = re.compile(r"\bannounced\s+(?P<subj>[A-Z][A-Za-z]+)'s\s+support\s+(?:for|to|towards)\s+(?P<what>[^.;]+)")
@@ -62,7 +64,7 @@ def _actors(ctx: Context, subject: str) -> list[str]:
     return codes
 
 
-def extract_commitments(ctx: Context, document_clauses: set[tuple[int, int]]) -> list[DraftCommitment]:
+def extract_commitments(ctx: Context) -> list[DraftCommitment]:
     """Pledges in body order, near-duplicates (a recap repeating the body) dropped."""
     out: list[DraftCommitment] = []
     for idx in ctx.segments_with(_KEYS):

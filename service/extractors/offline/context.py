@@ -25,24 +25,40 @@ _DATED = re.compile(
 
 @dataclass
 class Context:
-    """The article seen by the rules: body, its ASCII view (same offsets), segments, sides, people."""
+    """The article seen by the rules: body, its ASCII view (same offsets), segments, sides, people.
+
+    Everything here is computed once per article; the rules only look things up (by offset,
+    with `bisect`) instead of scanning the text again.
+    """
 
     article: ArticleInput
     body: str
-    text: str
+    text: str  # `ascii_view(body)`: same length, so offsets are shared
     segments: list[Segment]
     sides: list[str]
     side_names: dict[str, str]
     people: People
     heads: list[tuple[int, int, str]] = field(default_factory=list)
-    places: list[Place] = field(default_factory=list)
-    all_places: list[Place] = field(default_factory=list)  # cities included
+    all_places: list[Place] = field(default_factory=list)  # countries and cities, in text order
     header_date: date | None = None
     year: int | None = None
+    low: str = field(init=False, repr=False)
+    places: list[Place] = field(init=False, repr=False)  # countries only
+    _place_starts: list[int] = field(init=False, repr=False)
+    _all_starts: list[int] = field(init=False, repr=False)
+    _segment_starts: list[int] = field(init=False, repr=False)
+    _with: dict[tuple[str, ...], list[int]] = field(init=False, repr=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.low = self.text.lower()
+        self.places = [p for p in self.all_places if not p.city]
+        self._place_starts = [p.start for p in self.places]
+        self._all_starts = [p.start for p in self.all_places]
+        self._segment_starts = [s.start for s in self.segments]
 
     def codes(self, start: int, end: int) -> list[str]:
         """Country codes named inside `start:end`, in order, without repeats."""
-        i = bisect_left(self._starts, start)
+        i = bisect_left(self._place_starts, start)
         out: list[str] = []
         while i < len(self.places) and self.places[i].end <= end:
             code = self.places[i].code
@@ -53,50 +69,28 @@ class Context:
 
     def places_in(self, start: int, end: int) -> list[Place]:
         """Countries and cities named inside `start:end`."""
-        starts = self.__dict__.get("_all_starts")
-        if starts is None:
-            starts = self.__dict__["_all_starts"] = [p.start for p in self.all_places]
-        i = bisect_left(starts, start)
+        i = bisect_left(self._all_starts, start)
         out = []
         while i < len(self.all_places) and self.all_places[i].end <= end:
             out.append(self.all_places[i])
             i += 1
         return out
 
-    @property
-    def _starts(self) -> list[int]:
-        cached = self.__dict__.get("_starts_cache")
-        if cached is None:
-            cached = self.__dict__["_starts_cache"] = [p.start for p in self.places]
-        return cached
-
-    @property
-    def low(self) -> str:
-        """The lower-case ASCII view (same offsets)."""
-        cached = self.__dict__.get("_low")
-        if cached is None:
-            cached = self.__dict__["_low"] = self.text.lower()
-        return cached
-
     def segments_with(self, keys: tuple[str, ...]) -> list[int]:
         """Indices of the segments whose lower-case text contains one of `keys` (found by `str.find`)."""
-        memo = self.__dict__.setdefault("_with", {})
-        if keys in memo:
-            return memo[keys]
-        low = self.low
-        starts = self.__dict__.get("_seg_starts")
-        if starts is None:
-            starts = self.__dict__["_seg_starts"] = [s.start for s in self.segments]
+        cached = self._with.get(keys)
+        if cached is not None:
+            return cached
         hit: set[int] = set()
         for key in keys:
-            i = low.find(key)
+            i = self.low.find(key)
             while i >= 0:
-                idx = bisect_right(starts, i) - 1
+                idx = bisect_right(self._segment_starts, i) - 1
                 if idx >= 0 and i < self.segments[idx].end:
                     hit.add(idx)
-                i = low.find(key, i + 1)
-        memo[keys] = sorted(hit)
-        return memo[keys]
+                i = self.low.find(key, i + 1)
+        self._with[keys] = sorted(hit)
+        return self._with[keys]
 
     def heads_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """Document heads (start, end, type) that lie inside `start:end`."""
@@ -111,6 +105,7 @@ class Context:
         return self.body[start:end]
 
     def side_name(self, code: str) -> str:
+        """A side's name as the body spells it ("Việt Nam"), else its everyday English name."""
         return self.side_names.get(code) or country_name(code) or code
 
 
@@ -134,6 +129,7 @@ def _year(published: str | None, text: str) -> int | None:
 
 
 def build(article: ArticleInput) -> Context:
+    """Read the article once: ASCII view, segments, places, sides, people and document heads."""
     body = article.body
     text = ascii_view(body)
     found = places(text, cities=True)
@@ -148,7 +144,6 @@ def build(article: ArticleInput) -> Context:
         side_names=names,
         people=registry(text, body),
         heads=find_heads(text, text.lower()),
-        places=[p for p in found if not p.city],
         all_places=found,
         header_date=_header_date(article.published),
         year=_year(article.published, text),

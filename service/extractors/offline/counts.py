@@ -14,23 +14,28 @@ from service.extractors.offline.mentions import is_plural
 from service.extractors.offline.people import persons_in
 
 _COUNT = re.compile(
-    rf"\b(?P<n>{NUMBER})\s+(?:(?:other|more|new|cooperation|bilateral|important|key|intergovernmental|inter-governmental|"
+    rf"\b(?P<n>{NUMBER})\s+(?:(?:other|more|new|cooperation|bilateral|important|key|intergovernmental|"
+    rf"inter-governmental|"
     r"interagency|inter-agency|government-to-government|official|legal|major|significant|separate|different|economic|"
     r"trade|commercial|signed|documents\s+and)\s+){0,3}"
-    r"(?P<noun>documents|instruments|papers|agreements|accords|deals|memorand(?:a|ums)|MoUs|MOUs|MoCs|contracts|treaties|"
+    r"(?P<noun>documents|instruments|papers|agreements|accords|deals|memorand(?:a|ums)|MoUs|MOUs|MoCs|contracts|"
+    r"treaties|"
     r"protocols|pacts|memorandums?\s+of\s+understandings?|letters\s+of\s+intent)\b"
-    r"(?P<more>\s*(?:\([^)]{0,40}\)|\[[^\]]{0,60}\])?\s*(?:and|&)\s+(?:MoUs|MOUs|memorand\w*|agreements|contracts|protocols))?",
+    r"(?P<more>\s*(?:\([^)]{0,40}\)|\[[^\]]{0,60}\])?\s*(?:and|&)\s+(?:MoUs|MOUs|memorand\w*|agreements|contracts|"
+    r"protocols))?",
     re.I,
 )
 _TOTAL_NOUNS = ("documents", "instruments", "papers")
 _SINCE = re.compile(
-    r"(?i)\b(?:since|so\s+far|to\s+date|over\s+the\s+(?:past|last|years)|in\s+the\s+past|previously|earlier\s+visits?)\b"
+    r"(?i)\b(?:since|so\s+far|to\s+date|over\s+the\s+(?:past|last|years)|in\s+the\s+past|previously|earlier\s+visits?|"
+    r"last\s+(?:year|month|time)|a\s+year\s+ago)\b"
 )
 _WITNESS = re.compile(r"(?i)\b(?:witness\w*|oversaw|overs[ae]e\w*|attend\w*|presid\w*|watch\w*)\b")
 _SIGNING = re.compile(r"(?i)\b(?:sign\w*|ink\w*|exchang\w*|conclu\w*|seal\w*|adopt\w*)\b")
 _GENERIC_SIGNED = re.compile(
     r"(?i)\b(?:documents|agreements|deals|memorand\w*|MoUs)\b[^.]{0,40}\b(?:signed|inked|exchanged|concluded)\b"
-    r"|\b(?:signed|inked|exchanged|concluded|signing\s+of)\s+(?:several|many|a\s+number\s+of|various|other|some|the)?\s*"
+    r"|\b(?:signed|inked|exchanged|concluded|signing\s+of)\s+(?:several|many|a\s+number\s+of|various|other|some|"
+    r"the)?\s*"
     r"(?:\w+\s+)?(?:documents|agreements|deals)\b"
 )
 
@@ -63,6 +68,8 @@ def stated_count(ctx: Context) -> CountFinding:
     text = ctx.text
     for idx in ctx.segments_with(("sign", "ink", "exchang", "conclu", "seal", "adopt")):
         seg = ctx.segments[idx]
+        if seg.related:
+            continue
         plural = [h for h in ctx.heads_in(seg.start, seg.end) if is_plural(text[h[0] : h[1]])]
         if not plural and "documents" not in ctx.low[seg.start : seg.end]:
             continue

@@ -13,7 +13,8 @@ import re
 
 from service.extractors.offline import fieldlists, parties
 from service.extractors.offline.context import Context
-from service.extractors.offline.lexicon import BACKGROUND_RE, PERIOD_RE, number_value
+from service.extractors.offline.entries import implicit_deal, list_entries
+from service.extractors.offline.lexicon import BACKGROUND_RE, number_value, period_in
 from service.extractors.offline.mentions import (
     STATEMENTS,
     Mention,
@@ -28,28 +29,19 @@ from service.extractors.offline.sentences import Segment, clauses
 from service.vocabulary import TYPE_LABEL
 
 _SPOKEN = re.compile(
-    r"(?:deliver(?:ed|ing|s)?|ma(?:de|ke|king)|read(?:ing)?|g[ai]ve|giving|hold(?:ing)?|held)\s+(?:a|the|their|his|her)?\s*$",
+    r"(?:deliver(?:ed|ing|s)?|ma(?:de|ke|king)|read(?:ing)?|g[ai]ve|giving|hold(?:ing)?|held)\s+(?:a|the|their|his|"
+    r"her)?\s*$",
     re.I,
 )
 _NOT_A_DOCUMENT = re.compile(r"(?i)\s*(?:with\s+(?:him|her|them|us|me)|among)\b")
 _NEGATED = re.compile(r"(?i)\b(?:not|never|no|n't)\s+(?:\w+\s+)?(?:sign|ink|seal|conclude|adopt)\w*\s+(?:\w+\s+){0,3}$")
 _IN_AGREEMENT = re.compile(r"(?i)\b(?:in|by|mutual)\s+$")
 _SMALL_NUMBER = re.compile(r"\b\d{1,2}\b")
-_NP_CUT = re.compile(r"\s+(?:between|with|by|which|that|during|from)\b")
-_LEADING_ARTICLE = re.compile(r"^(?:a|an)\s+", re.I)
 _CONSENSUS = re.compile(r"(?i)\b(?:reached|reach|came\s+to|come\s+to)\s+(?:an?\s+|broad\s+|general\s+)*$")
 _CONSENSUS_OBJECT = re.compile(r"(?i)\s+(?:to\s+[a-z]+|that|with\b)")
 _COORDINATED = re.compile(r"^\s*(?:\([^)]{0,60}\)|\[[^\]]{0,60}\])?\s*(?:and|&|or|,)\s*$")
+_COUNT_BEFORE = re.compile(r"(?i)\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}$")
 _YEAR_IN = re.compile(r"\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
-_ITEM_DOC = re.compile(r"\bbetween\b|^[A-Z][a-z]+\s+(?:on|for)\s+")
-_DOC_INTRO = re.compile(r"(?i)\b(?:documents?|agreements?|memorand|mous?|mou's|deals?|pacts?)\b")
-_IMPLICIT_ACTIVE = re.compile(
-    r"\b(?:agreed\s+(?:on|upon)|reached\s+(?:an?\s+)?(?:agreement|deal|accord)\s+on)\s+(?P<np>(?:a|an)\s+[^,.;]{6,120})"
-)
-_IMPLICIT_PASSIVE = re.compile(r"(?P<np>(?:A|An)\s+[^,.;]{6,120}?)\s+(?:was|were)\s+agreed\s+(?:up)?on\s+between\b")
-_ORG = re.compile(
-    r"\b(?:Ministry|Ministries|JSC|Company|Corporation|Group|Bank|Agency|Fund|Authority|Refining|Petro\w*|SOCAR|Ltd|LLC)\b"
-)
 
 
 def _skip(ctx: Context, clause: tuple[int, int], heads: list[tuple[int, int, str]], i: int) -> bool:
@@ -79,11 +71,6 @@ def _background(ctx: Context, start: int, end: int) -> bool:
         return True
     year = _YEAR_IN.search(window)
     return bool(year and ctx.year and int(year.group(1)) < ctx.year)
-
-
-def _period(ctx: Context, start: int, end: int) -> str | None:
-    m = PERIOD_RE.search(ctx.text, start, end)
-    return f"{m.group(1)}-{m.group(2)}" if m else None
 
 
 def _final_status(doc_type: str, status: str | None) -> str | None:
@@ -128,13 +115,7 @@ def _mention(ctx: Context, seg: Segment, clause: tuple[int, int], head: tuple[in
     m.title = ctx.body[np_start:name_end]
     m.subject = subject_text(text, premods, np_start, name_end, head[1])
     m.background = _background(ctx, np_start, min(ce, name_end + 60))
-    m.period = _period(ctx, head[0], min(ce, name_end + 40))
-    return m
-
-
-def _with_parties(ctx: Context, m: Mention) -> Mention:
-    found = parties.find(ctx, m.clause, m.title_span[0], m.title_span[1], m.cue_start, m.status)
-    m.parties, m.signatories = found.parties, found.signatories
+    m.period = period_in(ctx.text, head[0], min(ce, name_end + 40))
     return m
 
 
@@ -205,106 +186,28 @@ def _clause_mentions(ctx: Context, seg: Segment, clause: tuple[int, int], subcou
             continue  # "MoU on Credit Facility Agreement": the inner head names the outer document
         if m.plural:
             nxt = next((n for n in mentions[i + 1 :] if n.det in ("indefinite", "definite") and not n.plural), None)
-            _with_parties(ctx, m)
+            parties.attach(ctx, m)
             fields = _fields(ctx, m, nxt.title_span[0] if nxt else None, subcounts)
             if fields:
                 consumed_until = fields[-1].head[1]
                 out.extend(fields)
                 continue
         if m.kind in ("specific", "bare"):
-            out.append(_with_parties(ctx, m))
+            out.append(parties.attach(ctx, m))
         elif m.kind == "count" or (m.kind == "generic" and m.plural):
             out.append(m)
-    return out
-
-
-def _implicit(ctx: Context, seg: Segment, clause: tuple[int, int]) -> Mention | None:
-    """ "A and B agreed on a long-term supply of crude oil": a deal named without a type word."""
-    text = ctx.text
-    low = text[clause[0] : clause[1]].lower()
-    if "agreed on" not in low and "agreed upon" not in low and "reached" not in low:
-        return None
-    m = _IMPLICIT_ACTIVE.search(text, clause[0], clause[1]) or _IMPLICIT_PASSIVE.match(text, clause[0], clause[1])
-    if m is None or not _ORG.search(text, clause[0], clause[1]):
-        return None
-    np_start, np_end = m.start("np"), m.end("np")
-    cut = _NP_CUT.search(text[np_start:np_end])
-    if cut:
-        np_end = np_start + cut.start()
-    title = _LEADING_ARTICLE.sub("", ctx.body[np_start:np_end])
-    mention = Mention(
-        type="other",
-        kind="specific",
-        head=(np_start, np_end),
-        title_span=(np_start, np_end),
-        clause=clause,
-        segment=seg,
-        det="indefinite",
-        status="signed",
-        cue_start=m.start() if m.start() < np_start else None,
-        title=title,
-        subject=title,
-        postmod=True,
-    )
-    return _with_parties(ctx, mention)
-
-
-def _list_entries(ctx: Context, found: dict[int, list[Mention]]) -> list[Mention]:
-    """Entries of a list whose intro names documents ("Here are the MoUs signed:") are documents."""
-    out: list[Mention] = []
-    intro: Segment | None = None
-    intro_type = "other"
-    if not any(seg.kind == "item" for seg in ctx.segments):
-        return out
-    for idx, seg in enumerate(ctx.segments):
-        if seg.kind != "item":
-            following = idx + 1 < len(ctx.segments) and ctx.segments[idx + 1].kind == "item"
-            if seg.kind == "sentence" and not following:
-                intro = None
-            elif following or seg.kind == "heading":
-                names_documents = _DOC_INTRO.search(ctx.text, seg.start, seg.end) is not None
-                if names_documents or seg.kind == "sentence":
-                    intro = seg if names_documents else None
-                    heads = ctx.heads_in(seg.start, seg.end) if intro else []
-                    intro_type = heads[0][2] if heads else "other"
-            continue
-        if intro is None or found.get(idx):
-            continue
-        item_text = ctx.text[seg.start : seg.end]
-        if not _ITEM_DOC.search(item_text):
-            continue
-        end = seg.end
-        while end > seg.start and ctx.text[end - 1] in " .":
-            end -= 1
-        status = status_near(ctx.text, (intro.start, intro.end))
-        m = Mention(
-            type=intro_type,
-            kind="specific",
-            head=(seg.start, seg.start),
-            title_span=(seg.start, end),
-            clause=(seg.start, seg.end),
-            segment=seg,
-            det="none",
-            status=status,
-            postmod=True,
-            title=ctx.body[seg.start : end],
-            subject=subject_text(ctx.text, [], seg.start, end, seg.start),
-            period=_period(ctx, seg.start, seg.end),
-        )
-        out.append(_with_parties(ctx, m))
     return out
 
 
 def _subcounts(ctx: Context) -> dict[str, int]:
     """ "three agreements and three memorandums": how many of each type the text says."""
     counts: dict[str, int] = {}
-    pattern = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}$", re.I)
     for seg in ctx.segments:
         found: dict[str, int] = {}
         for hs, he, doc_type in ctx.heads_in(seg.start, seg.end):
             if not is_plural(ctx.text[hs:he]):
                 continue
-            m = pattern.search(ctx.text, max(seg.start, hs - 40), hs)
+            m = _COUNT_BEFORE.search(ctx.text, max(seg.start, hs - 40), hs)
             value = number_value(m.group(1)) if m else None
             if value:
                 found[doc_type] = value
@@ -319,6 +222,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
     subcounts = _subcounts(ctx)
     found: dict[int, list[Mention]] = {}
     for idx, seg in enumerate(ctx.segments):
+        if seg.related:
+            continue
         if not ctx.heads_in(seg.start, seg.end):
             low = ctx.text[seg.start : seg.end].lower()
             if "agreed on" not in low and "agreed upon" not in low and "reached" not in low:
@@ -326,10 +231,10 @@ def find_mentions(ctx: Context) -> list[Mention]:
         for clause in clauses(ctx.text, seg.start, seg.end):
             mentions = _clause_mentions(ctx, seg, clause, subcounts)
             if not mentions:
-                implicit = _implicit(ctx, seg, clause)
+                implicit = implicit_deal(ctx, seg, clause)
                 mentions = [implicit] if implicit else []
             found.setdefault(idx, []).extend(mentions)
-    entries = _list_entries(ctx, found)
+    entries = list_entries(ctx, found)
     all_mentions = [m for ms in found.values() for m in ms] + entries
     for idx, mentions in found.items():
         for m in mentions:

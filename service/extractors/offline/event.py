@@ -37,7 +37,10 @@ _MONTHS = {
     )
     for m in names
 }
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)?)(?:,\s*(?P<country>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?))?"
@@ -57,13 +60,17 @@ _PLACE_CUE = re.compile(
     r"seal\w*|welcomed|hosted|discussions)\b"
 )
 _VISIT_TO = re.compile(
-    r"\b(?:visit\s+(?:to|in)\s+|visit\b[^.;]{0,90}?\bto\s+|visited\s+|visiting\s+|arrived\s+in\s+|trip\s+to\s+|tour\s+of\s+)(?:the\s+)?"
+    r"\b(?:visit\s+(?:to|in)\s+|visit\b[^.;]{0,90}?\bto\s+|visited\s+|visiting\s+|arrived\s+in\s+|trip\s+to\s+|"
+    r"tour\s+of\s+)(?:the\s+)?"
     r"(?P<where>[A-Z][A-Za-z]+(?:\s(?:of\s)?[A-Z][A-Za-z]+){0,3})"
 )
 _VISIT_OF = re.compile(r"\bvisit\s+of\s+(?:the\s+)?(?P<who>[A-Z][A-Za-z]+)\s+(?:President|Prime\s+Minister|PM|leader)")
 _EVENT_KEYS = (
     "talks", "visit", "sign", "received", "summit", "ceremony", "arrived", "witness", "held", "watched", "seal",
     "welcomed", "hosted", "discussions",
+)  # fmt: skip
+_MONTH_KEYS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 )  # fmt: skip
 _KIND = re.compile(r"(?i)\b(state|official|working|ministerial|private|friendly)\s+visit\b")
 
@@ -148,15 +155,17 @@ def extract_event(ctx: Context) -> DraftEvent:
     host, host_span = _host(ctx)
     country = country or host
     explicit: date | None = None
+    dated = set(ctx.segments_with(_MONTH_KEYS))
     for idx in ctx.segments_with(_EVENT_KEYS):
         seg = ctx.segments[idx]
         chunk = ctx.text[seg.start : seg.end]
-        if explicit is None and "on " in ctx.low[seg.start : seg.end] and _EVENT_CUE.search(chunk):
+        if explicit is None and idx in dated and _EVENT_CUE.search(chunk):
             d = _DATE.search(chunk)
             if d:
                 explicit = _month_day(d, ctx.year)
-        if city is None and _PLACE_CUE.search(chunk):
-            for p in ctx.places_in(seg.start, seg.end):
+        cities = [p for p in ctx.places_in(seg.start, seg.end) if p.city] if city is None else []
+        if cities and _PLACE_CUE.search(chunk):
+            for p in cities:
                 if p.city and (country is None or p.code == country) and p.code in ctx.sides:
                     city = ctx.body[p.start : p.end]
                     country = country or p.code
@@ -167,6 +176,7 @@ def extract_event(ctx: Context) -> DraftEvent:
     quote = ctx.body[quote_span[0] : quote_span[1]] if quote_span else None
     if quote is None and host_span:
         quote = ctx.body[host_span[0] : host_span[1]]
+    quote = quote.strip(" (-:,") if quote else None
     return DraftEvent(
         city=city,
         country=country,
@@ -174,5 +184,5 @@ def extract_event(ctx: Context) -> DraftEvent:
         countries=sorted(ctx.sides),
         principals=[ctx.people.show(n) for n in principals(ctx.people, ctx.sides)],
         kind=f"{kind.group(1).lower()} visit" if kind else None,
-        quote=quote.strip() if quote else None,
+        quote=quote or None,
     )

@@ -36,7 +36,11 @@ _WHEN = re.compile(
 
 
 def _title(m: Mention) -> str:
-    title = _WHEN.sub("", _ARTICLE.sub("", m.title.strip(" ,."))) or m.type.replace("_", " ")
+    title = _ARTICLE.sub("", m.title.strip(" ,."))
+    low = title.lower()
+    if "day" in low or "week" in low or "month" in low or "year" in low:
+        title = _WHEN.sub("", title)
+    title = title or m.type.replace("_", " ")
     return _SPACES.sub(" ", title).lower()
 
 
@@ -60,10 +64,12 @@ def _parties(ctx: context_mod.Context, group: DocGroup, primary: Mention) -> lis
     if len(found) == 1 and len(ctx.sides) == 2 and known and known < set(ctx.sides):
         other = next(c for c in ctx.sides if c not in known)
         found = [*found, (ctx.side_name(other), other)]
-    return [DraftParty(name=n, country=c) for n, c in found]
+    return [DraftParty.model_construct(name=n, country=c) for n, c in found]
 
 
 def _document(ctx: context_mod.Context, group: DocGroup, count_signers: list[str]) -> DraftDocument:
+    """One draft document; parties and restatements are built unvalidated (the rules made them, the
+    resolver validates what it keeps)."""
     p = group.primary()
     signatories: list[str] = []
     for m in [p, *group.mentions]:
@@ -73,12 +79,12 @@ def _document(ctx: context_mod.Context, group: DocGroup, count_signers: list[str
     if not signatories and (p.segment.kind == "item" or (not p.explicit and p.segment.kind != "heading")):
         signatories = list(count_signers)
     also = [
-        DraftRestatement(
+        DraftRestatement.model_construct(
             quote=ctx.quote(*m.quote),
             type=m.type,  # type: ignore[arg-type]
             title=_title(m),
             status=_default_status(m),  # type: ignore[arg-type]
-            parties=[DraftParty(name=n, country=c) for n, c in m.parties],
+            parties=[DraftParty.model_construct(name=n, country=c) for n, c in m.parties],
             period=m.period,
         )
         for m in group.mentions
@@ -114,11 +120,10 @@ def draft(article: ArticleInput) -> DraftSummary:
         or (counted.stated is not None and len(documents) < counted.stated)
         or (counted.generic_signing and not documents)
     )
-    clauses = {m.clause for m in mentions}
     return DraftSummary(
         event=extract_event(ctx),
         documents=documents,
-        commitments=extract_commitments(ctx, clauses),
+        commitments=extract_commitments(ctx),
         stated_count=counted.stated,
         list_complete=complete,
     )

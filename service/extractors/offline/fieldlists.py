@@ -16,18 +16,24 @@ from service.extractors.offline.lexicon import NUMBER
 # Right after the plural head (or after "were signed"): "agreements on ...", "MoUs in the fields of ...".
 _AFTER_HEAD = re.compile(
     r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])?\s*(?:of\s+(?:cooperation|co-operation)\s+)?"
-    r"(?:(?:were|was|have\s+been|had\s+been|are|being)\s+(?:also\s+)?(?:signed|inked|concluded|exchanged|sealed|adopted)\s+)?"
+    r"(?:(?:were|was|have\s+been|had\s+been|are|being)\s+(?:also\s+)?(?:signed|inked|concluded|exchanged|sealed|"
+    r"adopted)\s+)?"
     r"(?P<intro>(?:on\s+(?:cooperation|co-operation|collaboration)\s+in(?:\s+the\s+(?:fields?|areas?|spheres?)\s+of)?"
     r"|in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)"
     r"|in\s+(?:a\s+(?:wide\s+)?range\s+of|various|different|several|many|a\s+number\s+of|key|diverse|multiple)\s+"
     r"(?:fields?|areas?|spheres?|sectors?|domains?)(?:\s*,?\s*(?:such\s+as|including|like))?"
-    r"|cover(?:s|ed|ing)?(?:\s+(?:bilateral\s+)?(?:cooperation|co-operation)\s+in(?:\s+the\s+(?:fields?|areas?)\s+of)?)?"
-    r"|on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|the\\s+sidelines|the\\s+occasion|behalf|this|that|the\\s+same|the\\s+day|\\d)\b)|regarding|concerning|relating\s+to|related\s+to|pertaining\s+to|with\s+regard\s+to|in\s+respect\s+of"
+    r"|cover(?:s|ed|ing)?(?:\s+(?:bilateral\s+)?(?:cooperation|co-operation)\s+in(?:\s+the\s+(?:fields?|"
+    r"areas?)\s+of)?)?"
+    r"|on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|the\\s+sidelines|"
+    r"the\\s+occasion|behalf|this|that|the\\s+same|the\\s+day|\\d)\b)|regarding|concerning|relating\s+to|related\s+to|"
+    r"pertaining\s+to|with\s+regard\s+to|in\s+respect\s+of"
     r"|including|such\s+as|spanning(?:\s+across)?|covering)\s+)"
 )
 # Anywhere later in the clause: "... to promote cooperation in a range of fields including ...".
 _LATER = re.compile(
-    r"\b(?:in\s+(?:a\s+(?:wide\s+)?range\s+of|various|different|several|many|a\s+number\s+of|the|key|diverse|multiple)\s+"
+    r"\b(?:in\s+(?:a\s+(?:wide\s+)?range\s+of|various|different|several|many|a\s+number\s+of|the|key|diverse|"
+    r"multiple)\s+"
     r"(?:fields?|areas?|spheres?|sectors?|domains?)(?:\s+of)?(?:\s*,?\s*(?:such\s+as|including|like))?"
     r"|including|such\s+as|spanning(?:\s+across)?|covering)\s+"
 )
@@ -35,8 +41,12 @@ _EXAMPLES = re.compile(r"\b(?:including|such\s+as|like)\b")
 _END = re.compile(
     r"\s+(?:during|amid|following|on\s+the\s+sidelines|as\s+part\s+of|in\s+the\s+presence\s+of|which|that|were|was|"
     r"will|to\s+(?:promote|boost|strengthen|enhance|expand|deepen|further|develop)|between\s+the\s+two|"
-    r"at\s+the|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|the\\s+sidelines|the\\s+occasion|behalf|this|that|the\\s+same|the\\s+day|\\d)|in\s+(?=[A-Z][a-z]+\b(?!\s+(?:and|&)))|last|next|this|earlier|later)\b"
+    r"at\s+the|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
+    r"the\\s+sidelines|the\\s+occasion|behalf|this|that|the\\s+same|the\\s+day|\\d)|in\s+(?=[A-Z][a-z]+\b(?!\s+(?:and|"
+    r"&)))|last|next|this|earlier|later)\b"
     r"|,\s+(?:after|before|when|as(?!\s+well\s+as)|where|which|who|while|during|following|with|under|said|according)\b"
+    r"|,\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w'-]*\s+){0,5}?(?:said|says|told|reported|announced|added|noted|stated)\b"
     r"|,?\s+among\s+other|,?\s+etc\b|\.$|[.;:!?]"
 )
 _DANGLING = re.compile(r"(?:,?\s+(?:and|or|as\s+well\s+as|plus))$")
@@ -47,6 +57,9 @@ _FILLER = re.compile(
 )
 _COUNTED = re.compile(
     rf"(?i){NUMBER}\s+(?:[a-z-]+\s+){{0,2}}?(?:agreements|memorand|mous|documents|contracts|protocols)"
+)
+_INNER_HEAD = re.compile(
+    r"(?i)(?:agreements|accords|deals|memorand(?:a|ums)|mous|documents|contracts|protocols)\s+(?:on|in|for|regarding)\s+"
 )
 _TOP_SPLIT = re.compile(r",?\s+as\s+well\s+as\s+|;\s+")
 _COMMA_SPLIT = re.compile(r",\s+and\s+|,\s+(?:or\s+)?|\s+and\s+(?=(?:on|in|for|regarding|concerning)\s)")
@@ -96,6 +109,9 @@ def _split_top(text: str, start: int, end: int, pattern: re.Pattern[str]) -> lis
 
 def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
     s, e = span
+    inner = _INNER_HEAD.match(text, s, e)  # "accords on renewable energy" -> "renewable energy"
+    if inner:
+        s = inner.end()
     while s < e and text[s] in " ,":
         s += 1
     while e > s and text[e - 1] in " ,.":

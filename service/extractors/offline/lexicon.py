@@ -107,7 +107,7 @@ def number_value(text: str) -> int | None:
 _TYPE_SOURCES: list[tuple[str, str]] = [
     (
         "letter_of_intent",
-        r"(?i:letters?\s+of\s+intent(?:ion)?|statements?\s+of\s+intent)|\bLoIs?\b|\bLOIs?\b",
+        r"(?i:letters?\s+of\s+intent(?:ion)?|(?:statements?|declarations?)\s+of\s+intent)|\bLoIs?\b|\bLOIs?\b",
     ),
     (
         "memorandum_of_understanding",
@@ -116,14 +116,16 @@ _TYPE_SOURCES: list[tuple[str, str]] = [
     ),
     (
         "joint_statement",
-        r"(?i:joint\s+(?:press\s+)?(?:statements?|communiqu[eé]s?)|communiqu[eé]s?)",
+        r"(?i:joint\s+(?:statements?|communiqu[eé]s?)|communiqu[eé]s?)",
     ),
     ("declaration", r"(?i:(?:joint\s+)?declarations?)"),
     (
         "cooperation_programme",
-        r"(?i:(?:cooperation|co-operation|exchange|action|work|working|implementation|executive)\s+(?:programmes?|programs?|plans?)"
+        r"(?i:(?:cooperation|co-operation|exchange|action|work|working|implementation|executive)\s+(?:programmes?|"
+        r"programs?|plans?)"
         r"(?:\s+(?:of|for)\s+(?:[a-z-]+\s+){0,2}?(?:cooperation|co-operation|joint\s+action|action))?"
-        r"|(?:programmes?|programs?|plans?)\s+(?:of|for)\s+(?:[a-z-]+\s+){0,2}?(?:cooperation|co-operation|joint\s+action|action)"
+        r"|(?:programmes?|programs?|plans?)\s+(?:of|for)\s+(?:[a-z-]+\s+){0,2}?(?:cooperation|co-operation|"
+        r"joint\s+action|action)"
         r"|road\s?-?maps?)",
     ),
     ("treaty", r"(?i:treat(?:y|ies))"),
@@ -150,7 +152,8 @@ GENERIC_DOCS_RE = re.compile(
 
 STATUS_CUE_RE = re.compile(
     r"(?i)\b(?:"
-    r"(?P<planned>(?:agreed|agree|agrees|plan|plans|planned|planning|intend|intends|intended|expect|expects|expected|set|"
+    r"(?P<planned>(?:agreed|agree|agrees|plan|plans|planned|planning|intend|intends|intended|expect|expects|expected|"
+    r"set|"
     r"going|due|ready|poised|slated|scheduled|hope|hopes|want|wants|aim|aims|seek|seeks|preparing|prepared|looking)\s+"
     r"to\s+(?:be\s+)?(?:sign|ink|seal|conclude|finali[sz]e|draft|prepare|exchange|signed|inked|sealed|concluded)"
     r"|will\s+(?:also\s+)?(?:be\s+)?(?:sign|ink|seal|conclude|signed|inked|sealed|concluded|adopt|adopted)"
@@ -161,7 +164,8 @@ STATUS_CUE_RE = re.compile(
     r"|(?P<adopted>agreed\s+to\s+(?:adopt|issue|establish|create|release)|decided\s+to\s+(?:adopt|issue|create)"
     r"|adopt(?:ed|ion|s|ing)?|issu(?:ed|ing)|released|approv(?:ed|al)|endors(?:ed|ement)|unveil(?:ed|ing))"
     r"|(?P<discussed>discuss(?:ed|es|ing|ion|ions)?|talked\s+about|talks\s+on|negotiat(?:e|ed|es|ing|ion|ions)"
-    r"|consider(?:ed|ing)?|ready\s+to\s+support|mentioned|referred\s+to|support(?:s|ed)?\s+(?:for\s+)?(?:a|an|the)\s+(?:\w+\s+)?(?:peace\s+)?"
+    r"|consider(?:ed|ing)?|ready\s+to\s+support|mentioned|referred\s+to|support(?:s|ed)?\s+(?:for\s+)?(?:a|an|"
+    r"the)\s+(?:\w+\s+)?(?:peace\s+)?"
     r"(?:agreement|treaty|deal)|called\s+for|propos(?:ed|al|es)|explor(?:ed|ing)|mooted)"
     r"|(?P<signed>sign(?:ed|ing|s)?|ink(?:ed|ing)|exchang(?:ed|ing)|exchange\s+of|seal(?:ed|ing)|conclu(?:ded|sion)"
     r"|shared|reached|agreed\s+(?:on|upon)|announced|penned|struck|clinched|entered\s+into|initial(?:l)?ed"
@@ -182,6 +186,13 @@ YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 PERIOD_RE = re.compile(
     r"\b((?:19|20)\d\d)\s*(?:-|/|to|till|until|through)\s*((?:19|20)?\d\d)\b(?!\s*(?:%|percent|km|people))"
 )
+
+
+def period_in(text: str, start: int, end: int) -> str | None:
+    """A validity period such as "2025-27" named inside `text[start:end]`."""
+    m = PERIOD_RE.search(text, start, end)
+    return f"{m.group(1)}-{m.group(2)}" if m else None
+
 
 EXAMPLES_RE = re.compile(
     r"(?i)\b(?:including|such\s+as|like|among\s+(?:them|others|other|the\s+(?:deals|agreements|documents|accords))"
@@ -206,27 +217,35 @@ _HEAD_KEYS = (
 
 
 def find_heads(text: str, low: str) -> list[tuple[int, int, str]]:
-    """Every document head of `text` (ASCII view; `low` is its lower-case copy) as (start, end, type)."""
-    hits: list[int] = []
+    """Every document head of `text` (ASCII view; `low` is its lower-case copy) as (start, end, type).
+
+    Same result as `TYPE_RE.finditer(text)`, but the pattern is only tried at the few word
+    starts just before a keyword, not at every position of the text.
+    """
+    starts: set[int] = set()
     for key in _HEAD_KEYS:
         i = low.find(key)
         while i >= 0:
-            if i == 0 or not low[i - 1].isalpha() or key[0] == " ":
-                hits.append(i)
+            if key[0] == " ":
+                i += 1
+            if i == 0 or not low[i - 1].isalpha():
+                starts.add(i)
+                cursor = i
+                for _ in range(3):  # multi-word heads start up to three words earlier
+                    space = max(low.rfind(" ", 0, cursor - 1), low.rfind("\n", 0, cursor - 1))
+                    if space < 0:
+                        starts.add(0)
+                        break
+                    cursor = space + 1
+                    starts.add(cursor)
             i = low.find(key, i + len(key))
-    if not hits:
-        return []
-    hits.sort()
-    windows: list[list[int]] = []
-    for i in hits:
-        start = max(0, low.rfind(" ", 0, max(0, low.rfind(" ", 0, max(0, low.rfind(" ", 0, i))))))
-        end = min(len(low), i + 40)
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], end)
-        else:
-            windows.append([start, end])
-    found: dict[tuple[int, int], str] = {}
-    for start, end in windows:
-        for m in TYPE_RE.finditer(text, start, end):
-            found.setdefault((m.start(), m.end()), m.lastgroup or "other")
-    return sorted((s, e, t) for (s, e), t in found.items())
+    found: list[tuple[int, int, str]] = []
+    reach = -1
+    for pos in sorted(starts):
+        if pos < reach:
+            continue
+        m = TYPE_RE.match(text, pos)
+        if m:
+            found.append((m.start(), m.end(), m.lastgroup or "other"))
+            reach = m.end()
+    return found

@@ -41,29 +41,51 @@ _BLAND = frozenset(
         "joint", "cooperation", "co-operation", "further", "several"
     ]
 )  # fmt: skip
-_POSTMOD = re.compile(
-    r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])?\s*,?\s*(?P<prep>on|between|for|regarding|concerning|covering|focusing\s+on|focused\s+on|"
-    r"centred\s+on|centered\s+on|establishing|outlining|facilitating|with\s+regard\s+to|in\s+the\s+(?:fields?|areas?|spheres?)\s+of|"
-    r"in\s+(?:the\s+)?[a-z-]+\s+(?:sector|field|area|sphere)|in\s+(?!the\s+presence)(?:the\s+)?[a-z][a-z-]+(?=[\s,.;])|"
-    r"to\s+(?:boost|enhance|strengthen|promote|support|fund|finance|accentuate|develop|expand|deepen|facilitate|establish|"
-    r"increase|implement|improve|create|build|set\s+up|ensure|acquire|buy|purchase|supply|construct|operate|invest|provide|"
-    r"deliver|produce|export|import|train|exchange|share|protect|avoid|prevent|combat|launch|upgrade|moderni[sz]e|reduce)|"
-    r"worth|valued\s+at|aimed\s+at|aiming\s+to|starting|with\s+(?:a\s+)?(?:value|term|duration)|amending|to\s+amend|elevating|upgrading|launching|creating|"
-    r"setting\s+up|reaffirming|strengthening|deepening|expanding|promoting|enhancing|boosting|allowing|providing|granting|"
-    r"supplementing|extending|renewing|amendments?\s+to)\b"
+_TO_VERBS = (
+    "boost|enhance|strengthen|promote|support|fund|finance|accentuate|develop|expand|deepen|facilitate|establish|"
+    "increase|implement|improve|create|build|set\\s+up|ensure|acquire|buy|purchase|supply|construct|operate|invest|"
+    "provide|deliver|produce|export|import|train|exchange|share|protect|avoid|prevent|combat|launch|upgrade|"
+    "moderni[sz]e|reduce"
+)
+_POSTMOD_WORDS = "|".join(
+    [
+        r"on", r"between", r"for", r"regarding", r"concerning", r"covering", r"focus(?:ing|ed)\s+on",
+        r"cent(?:red|ered)\s+on", r"establishing", r"outlining", r"facilitating", r"with\s+regard\s+to",
+        r"in\s+the\s+(?:fields?|areas?|spheres?)\s+of", r"in\s+(?:the\s+)?[a-z-]+\s+(?:sector|field|area|sphere)",
+        r"in\s+(?!the\s+presence)(?:the\s+)?[a-z][a-z-]+(?=[\s,.;])", rf"to\s+(?:{_TO_VERBS})", r"worth",
+        r"valued\s+at", r"aimed\s+at", r"aiming\s+to", r"starting", r"with\s+(?:a\s+)?(?:value|term|duration)",
+        r"amending", r"to\s+amend", r"amendments?\s+to", r"supplementing", r"extending", r"renewing", r"elevating",
+        r"upgrading", r"launching", r"creating", r"setting\s+up", r"reaffirming", r"strengthening", r"deepening",
+        r"expanding", r"promoting", r"enhancing", r"boosting", r"allowing", r"providing", r"granting",
+    ]
+)  # fmt: skip
+_POSTMOD = re.compile(rf"\s*(?:\([^)]{{0,80}}\)|\[[^\]]{{0,80}}\])?\s*,?\s*(?P<prep>{_POSTMOD_WORDS})\b")
+"""A content modifier after the head: what makes "an agreement on X" name one document."""
+
+_CONTINUES = r"(?!(?:covering|focusing|focused|aimed|aiming|regarding|concerning|on|for)\b)"
+_NEXT_DOCUMENT = (
+    r"(?:agreements?|memorand\w*|MoUs?|letters?\s+of|protocols?|contracts?|programmes?|programs?|plans?|"
+    r"statements?|declarations?|treat(?:y|ies)|deals?|accords?|road\s?maps?|communiqu)"
 )
 _TITLE_END = re.compile(
-    r"[.;:!?]|,\s+(?!and\s+[A-Z])(?!(?:covering|focusing|focused|aimed|aiming|regarding|concerning|on|for)\b)(?=[a-z])|"
-    r",\s+(?=(?:\S+\s+){1,3}(?!(?:and|of|the|for)\b)[a-z])(?!(?:covering|focusing|focused|aimed|aiming|regarding|concerning|on|for)\b)|\s+(?:was|were|is|are|has|have|had|will|would|which|who|signed|inked|"
-    r"exchanged|sealed|concluded|adopted|as\s+well\s+as|while|whereas|between\s+the\s+two\s+sides|during|"
-    r"on\s+the\s+sidelines|in\s+the\s+presence|at\s+the\s+(?:end|close|conclusion|ceremony)|after\s+(?:talks|the))\b"
-    r"|(?:,\s*|\s+)(?:and|as\s+well\s+as|plus)\s+(?:a|an|another|the|two|three|four|five|\d+)\s+(?=(?:[\w-]+\s+){0,4}?"
-    r"(?:agreements?|memorand\w*|MoUs?|letters?\s+of|protocols?|contracts?|programmes?|programs?|plans?|statements?|"
-    r"declarations?|treat(?:y|ies)|deals?|accords?|road\s?maps?|communiqu))"
-    r"|\s+and\s+(?:also\s+|then\s+|later\s+)?(?:witnessed|signed|inked|exchanged|agreed|discussed|held|noted|welcomed|"
-    r"said|expressed|pledged|adopted|issued|attended|oversaw|reviewed|called|stressed|highlighted|announced|decided|"
-    r"will|would|is|are|was|were)\b"
+    "|".join(
+        [
+            r"[.;:!?]",
+            rf",\s+(?!and\s+[A-Z]){_CONTINUES}(?=[a-z])",  # ", marking a step"
+            rf",\s+(?=(?:\S+\s+){{1,3}}(?!(?:and|of|the|for)\b)[a-z]){_CONTINUES}",  # ", Lam and Aliyev also ..."
+            r"\s+(?:was|were|is|are|has|have|had|will|would|which|who|signed|inked|exchanged|sealed|concluded|adopted"
+            r"|as\s+well\s+as|while|whereas|between\s+the\s+two\s+sides|during|on\s+the\s+sidelines"
+            r"|in\s+the\s+presence|at\s+the\s+(?:end|close|conclusion|ceremony)|after\s+(?:talks|the)"
+            r"|when|once|until|because|if|unless|so\s+that)\b",
+            rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|plus)\s+(?:a|an|another|the|two|three|four|five|\d+)\s+"
+            rf"(?=(?:[\w-]+\s+){{0,4}}?{_NEXT_DOCUMENT})",  # "... and a protocol on customs"
+            r"\s+and\s+(?:also\s+|then\s+|later\s+)?(?:witnessed|signed|inked|exchanged|agreed|discussed|held|noted"
+            r"|welcomed|said|expressed|pledged|adopted|issued|attended|oversaw|reviewed|called|stressed|highlighted"
+            r"|announced|decided|will|would|is|are|was|were)\b",
+        ]
+    )
 )
+"""Where a document's name stops: punctuation, a verb, the next document of a list."""
 _PAREN = re.compile(r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
 _AFTER_CUE = re.compile(
     r"[\s,]*(?:\([^)]*\)\s*)?(?:which\s+|that\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+)?"
@@ -77,16 +99,21 @@ _PLURAL_WORD = re.compile(r"\bmemorand(?:a|ums)\b|\b(?:mous|mocs|lois)\b")
 _BETWEEN_TAIL = re.compile(r"\s*\bbetween\b.*?(?=\s+(?:on|for|to|regarding|concerning|in)\s+[a-z]|\s+on\s+|$)")
 _NOMINAL = re.compile(r"(?i)^(?:adoption|signing|conclusion|exchange\s+of|issuance)$")
 _SUBJECT_LEAD = re.compile(
-    r"^(?:\([^)]*\)\s*)?,?\s*(?:on|for|regarding|concerning|covering|focusing\s+on|focused\s+on|centred\s+on|centered\s+on|"
-    r"establishing|outlining|facilitating|with\s+regard\s+to|in\s+the\s+(?:fields?|areas?|spheres?)\s+of|to\s+\w+|worth|"
-    r"aimed\s+at|aiming\s+to|in)\s+(?:the\s+|a\s+|an\s+)?",
+    r"^(?:\([^)]*\)\s*)?,?\s*(?:on|for|regarding|concerning|covering|focus(?:ing|ed)\s+on|cent(?:red|ered)\s+on|"
+    r"establishing|outlining|facilitating|with\s+regard\s+to|in\s+the\s+(?:fields?|areas?|spheres?)\s+of|to\s+\w+|"
+    r"worth|valued\s+at|aimed\s+at|aiming\s+to|amending|in)\s+(?:the\s+|a\s+|an\s+)?",
+    re.I,
+)
+_SUBJECT_NOISE = re.compile(
+    r"^(?:(?:the\s+)?(?:upcoming\s+|next\s+)?(?:year\s+|years\s+|period\s+)?(?:19|20)\d\d\s*[-/]\s*(?:19|20)?\d\d"
+    r"(?:\s+period)?\s*(?:covering|on|for|regarding|,)?\s*)+",
     re.I,
 )
 
 
-_SUBJECT_NOISE = re.compile(
-    r"^(?:(?:the\s+)?(?:upcoming\s+|next\s+)?(?:year\s+|years\s+|period\s+)?(?:19|20)\d\d\s*[-/]\s*(?:19|20)?\d\d"
-    r"(?:\s+period)?\s*(?:covering|on|for|regarding|,)?\s*)+",
+_PERIOD_TAIL = re.compile(
+    r"\s+(?:for|in|during|over)\s+(?:the\s+)?(?:upcoming\s+)?(?:years?\s+|period\s+)?(?:19|20)\d\d\s*[-/]\s*\d{2,4}"
+    r"(?:\s+period)?$",
     re.I,
 )
 
@@ -172,7 +199,7 @@ def premodifiers(text: str, clause_start: int, head_start: int) -> tuple[str, li
         if (
             not word[0].isalnum()
             or low in _STOP
-            or STATUS_CUE_RE.fullmatch(word)
+            or (STATUS_CUE_RE.fullmatch(word) and low != "draft")
             or (low.endswith("ly") and len(low) > 4)
             or len(premods) >= 5
         ):
@@ -241,7 +268,7 @@ def subject_text(text: str, premods: list[str], name_start: int, name_end: int, 
     tail = _BETWEEN_TAIL.sub("", tail) if "between" in tail else tail
     tail = _PAREN.sub("", tail, count=1) if tail.lstrip().startswith(("(", "[")) else tail
     tail = _SUBJECT_LEAD.sub("", tail.strip()).strip(" ,")
-    tail = _SUBJECT_NOISE.sub("", tail).strip(" ,")
+    tail = _PERIOD_TAIL.sub("", _SUBJECT_NOISE.sub("", tail)).strip(" ,")
     content = [w for w in premods if w.lower() not in _BLAND and not w[0].isdigit()]
     pieces = [" ".join(content), tail]
     subject = " ".join(p for p in pieces if p).strip()

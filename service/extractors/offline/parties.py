@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from service.extractors.offline.context import Context
 from service.extractors.offline.geo import codes_in
+from service.extractors.offline.mentions import Mention
+from service.extractors.offline.people import persons_in, principals, signed_by
 
 Party = tuple[str, str | None]
 
@@ -27,8 +29,11 @@ _WITH = re.compile(
     r"|\s+(?:were|was|is|are|will|would|has|had|have|but|and|that|which|who)\b|[,.;]|$)"
 )
 _INTRO = re.compile(
-    r"(?:(?:[A-Z][a-z]+ly|Meanwhile|Also|Besides|Moreover|Furthermore|Similarly|Likewise|Later|Then|Earlier|Finally),\s+"
-    r"|(?:In|During|At|Following|After|On|Under|Within|As\s+part\s+of|In\s+addition\s+to|According\s+to)\s+[^,]{0,90},\s+"
+    r"(?:(?:[A-Z][a-z]+ly|Meanwhile|Also|Besides|Moreover|Furthermore|Similarly|Likewise|Later|Then|Earlier|"
+    r"Finally),\s+"
+    r"|(?:In|During|At|Following|After|On|Under|Within|As\s+part\s+of|In\s+addition\s+to|"
+    r"According\s+to)\s+[^,]{0,90},\s+"
+    r"|[A-Z][\w ]{0,30}:\s+(?=[A-Z])"  # "Water: A framework agreement ..."
     r"|[A-Z]{3,}[A-Z ,]*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([^)]{0,30}\))?\s*[:\-]+\s+)+"
 )
 _SUBJECT_TAIL = re.compile(
@@ -37,23 +42,27 @@ _SUBJECT_TAIL = re.compile(
 )
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their)\s+[a-z][^,]*,?\s*$")
 _COLLECTIVE = re.compile(
-    r"^(?:the\s+|both\s+|their\s+)?(?:two\s+|both\s+)?(?:sides|parties|countries|nations|leaders|presidents|heads\s+of\s+state|"
+    r"^(?:the\s+|both\s+|their\s+)?(?:two\s+|both\s+)?(?:sides|parties|countries|nations|leaders|presidents|"
+    r"heads\s+of\s+state|"
     r"governments|states|delegations|they|we)\b",
     re.I,
 )
 _MINISTRIES = re.compile(
-    r"^(?i:the\s+)?(?i:two\s+|both\s+|their\s+(?:respective\s+)?|respective\s+)?(?:(?P<adj>[A-Za-z]+(?:\s+[a-z]+)?)\s+)?"
+    r"^(?i:the\s+)?(?i:two\s+|both\s+|their\s+(?:respective\s+)?|"
+    r"respective\s+)?(?:(?P<adj>[A-Za-z]+(?:\s+[a-z]+)?)\s+)?"
     r"(?P<noun>(?i:ministries|agencies|banks|governments|chambers\s+of\s+commerce|companies|airlines|"
     r"parliaments|universities|railways|authorities|services))"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][^.;]*?))?(?i:\s+of\s+(?:both|the\s+two)\s+(?:nations|countries|sides))?$"
 )
 _AND_SPLIT = re.compile(r",?\s+and\s+")
 _PARTY_START = re.compile(
-    r"(?:the\s+|The\s+)|(?:Ministry|Ministries|Department|Government|State|National|Central|Federal|Reserve|Institute)\b"
+    r"(?:the\s+|The\s+)|(?:Ministry|Ministries|Department|Government|State|National|Central|Federal|Reserve|"
+    r"Institute)\b"
 )
 _ORG = re.compile(
     r"\b(?:Ministry|Ministries|JSC|Company|Corporation|Corp|Group|Bank|Agency|Fund|Authority|Commission|Institute|"
-    r"Council|Centre|Center|Department|Directorate|Chamber|Association|University|Refinery|Refining|Petro\w*|SOCAR|"
+    r"Council|Centre|Center|Department|Directorate|Chamber|Association|University|Refinery|Refining|Petro\w*|Oil|Gas|"
+    r"Airways|Airlines|Railways|Holding|[A-Z]{3,}(?:-[A-Z]+)?|"
     r"Ltd|LLC|PLC|Inc|Navy|Force|Police|Academy|Government|Enterprise)\b"
 )
 _PERSON_HINT = re.compile(
@@ -80,6 +89,12 @@ _FIRST_WORD = re.compile(r"[A-Za-z']+")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z-]*\b")
 _CAP_WORD = re.compile(r"[A-Z][a-z]+")
 _LEADERS = re.compile(r"(?i)(?:the\s+)?(?:two\s+|both\s+)?(?:leaders|presidents|heads\s+of\s+state)\b")
+
+
+_PARTICIPLE = re.compile(r"(?:In\s+addition\s+to|After|Besides|Apart\s+from|Before|Following|Upon)\s+$")
+_MAIN_SUBJECT = re.compile(
+    r",\s+(?P<who>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+and\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+[a-z]"
+)
 
 
 @dataclass
@@ -245,8 +260,6 @@ def find(
     ctx: Context, clause: tuple[int, int], np_start: int, np_end: int, verb_start: int | None, status: str | None = None
 ) -> PartyFinding:
     """Parties and signatories of the document mentioned at `np_start:np_end` in `clause`."""
-    from service.extractors.offline.people import persons_in, principals, signed_by
-
     text = ctx.text
     cs, ce = clause
     parties: list[Party] = []
@@ -262,10 +275,15 @@ def find(
         parties = _named(ctx, split_parties(ctx, between.end(), end))
     if verb_start is not None and verb_start < np_start:
         subject = subject_span(ctx, cs, verb_start)
+        if subject is None and _PARTICIPLE.match(text, cs, verb_start) and status in ("signed", "adopted"):
+            # "In addition to signing a joint statement ..., Lam and Aliyev also ...": the main clause's subject.
+            main = _MAIN_SUBJECT.search(text, np_end, ce)
+            if main and _PERSON_HINT.search(main.group("who")) is None:
+                signatories = persons_in(main.group("who"), ctx.people)
         if subject:
             s, e = subject
             chunk = text[s:e]
-            witnessed = _WITNESS.search(text, e, np_start) is not None or status not in ("signed", "adopted")
+            witnessed = _WITNESS.search(text, s, np_start) is not None or status not in ("signed", "adopted")
             people_subject = False
             if _LEADERS.match(chunk):
                 signatories = [] if witnessed else principals(ctx.people, ctx.sides)
@@ -283,7 +301,14 @@ def find(
     if not between:
         w = _WITH.match(text, np_end, ce)
         if w and (_ORG.search(w.group("y")) or ctx.codes(w.start("y"), w.end("y"))):
-            parties = [*parties, (_name(ctx, w.start("y"), w.end("y")), _country(ctx, w.start("y"), w.end("y")))]
+            parties = [*parties, *_named(ctx, split_parties(ctx, w.start("y"), w.end("y")))]
     signatories = signatories or signed_by(text[np_end:ce], ctx.people)
     parties = [(n, c) for n, c in parties if n]
     return PartyFinding(_fill_countries(ctx, parties), signatories)
+
+
+def attach(ctx: Context, m: Mention) -> Mention:
+    """Fill a mention's parties and signatories from its clause."""
+    found = find(ctx, m.clause, m.title_span[0], m.title_span[1], m.cue_start, m.status)
+    m.parties, m.signatories = found.parties, found.signatories
+    return m

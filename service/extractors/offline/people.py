@@ -20,12 +20,16 @@ _TITLE = (
     r"Colonel\s+General|General|Ambassador|Governor|Mayor|counterpart|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)"
 )
 _LEADER = re.compile(
-    r"(?<!Deputy )(?<!Vice )\b(?:President|Prime\s+Minister|PM|Premier|Chancellor|King|Queen|Emir|Amir|Sultan|Crown\s+Prince|"
+    r"(?<!Deputy )(?<!Vice )\b(?:President|Prime\s+Minister|PM|Premier|Chancellor|King|Queen|Emir|Amir|Sultan|"
+    r"Crown\s+Prince|"
     r"General\s+Secretary|Secretary[- ]General|Party\s+chief|counterpart)\b"
 )
 _TITLED = re.compile(
-    rf"\b{_TITLE}(?P<name>(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*)?(?:,?\s+(?:(?:of|for)\s+(?:the\s+)?|(?:bin|bint|ibn|al|el|da|de|dos|van|von|der|le|la)\s+)?(?:[A-Z][\w'-]*|(?:al|el)-[A-Z][\w'-]*|\([A-Z]{{2,8}}\))){{1,10}})"
+    rf"\b{_TITLE}(?P<name>(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*)?(?:,?\s+(?:(?:of|for)\s+(?:the\s+)?|(?:bin|bint|"
+    rf"ibn|al|el|da|de|dos|van|von|der|le|la)\s+)?(?:[A-Z][\w'-]*|(?:al|el)-[A-Z][\w'-]*|\([A-Z]{{2,8}}\))){{1,10}})"
 )
+_VISITOR = re.compile(rf"(?P<name>{_NAME})'s?\s+(?:(?:state|official|working|first)\s+)*visit\b")
+_PAIR_HINT = re.compile(r"(?:presidents|leaders|ministers|heads\s+of\s+state)\s+of\b")
 _BEFORE_TITLE = re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?$")
 _TITLE_WORDS = (
     "President", "Prime", "PM", "Premier", "Chancellor", "King", "Queen", "Emir", "Amir", "Sultan", "Crown", "General",
@@ -47,7 +51,8 @@ def _title_positions(text: str) -> list[int]:
 
 
 _PAIR = re.compile(
-    rf"\b(?:presidents|leaders|prime\s+ministers|heads\s+of\s+state)\s+of\s+(?:the\s+)?[A-Z][\w ]*?\s+and\s+[A-Z][\w ]*?,\s+"
+    rf"\b(?:presidents|leaders|prime\s+ministers|"
+    rf"heads\s+of\s+state)\s+of\s+(?:the\s+)?[A-Z][\w ]*?\s+and\s+[A-Z][\w ]*?,\s+"
     rf"(?P<a>{_NAME})\s+and\s+(?P<b>{_NAME})"
 )
 _NON_NAME = frozenset(
@@ -160,11 +165,13 @@ def registry(text: str, body: str | None = None) -> People:
     for m in titled:
         name = _clean_name(m.group("name"))
         if name and len(name.split()) >= 2:
-            start = m.end("name") - len(name)
+            run = m.group("name")
+            first = run.rfind(name.split()[0], 0, len(run) - len(name) + len(name.split()[0]) + 2)
+            start = m.start("name") + max(first, 0)
             title = text[max(0, m.start() - 30) : start]
             leader = bool(_LEADER.search(m.group(0)))
             codes = codes_in(title)
-            found.append((name, start, m.end("name"), leader, codes[-1] if codes else None))
+            found.append((name, start, start + len(name), leader, codes[-1] if codes else None))
     for m in name_first:
         name = _clean_name(m.group("name"))
         if name and len(name.split()) >= 2:
@@ -172,9 +179,11 @@ def registry(text: str, body: str | None = None) -> People:
             codes = codes_in(tail)
             start = m.end("name") - len(name)
             found.append((name, start, m.end("name"), bool(_LEADER.search(tail)), codes[-1] if codes else None))
-    pairs = (
-        _PAIR.finditer(text) if re.search(r"(?:presidents|leaders|ministers|heads\s+of\s+state)\s+of\b", text) else ()
-    )
+    for m in _VISITOR.finditer(text) if "visit" in text else ():
+        name = _clean_name(m.group("name"))
+        if name and len(name.split()) >= 2:
+            found.append((name, m.start("name"), m.start("name") + len(name), True, None))
+    pairs = _PAIR.finditer(text) if _PAIR_HINT.search(text) else ()
     for m in pairs:
         for group in ("a", "b"):
             name = _clean_name(m.group(group))

@@ -97,7 +97,11 @@ class DocGroup:
         return self.mentions[0]
 
     def primary(self) -> Mention:
-        return min(self.mentions, key=lambda m: (m.weak_place, -_STATUS_RANK.get(m.status, 2.5), m.position))
+        """The evidence: a body sentence, with the firmest status, naming what the document is about."""
+        return min(
+            self.mentions,
+            key=lambda m: (m.weak_place, -_STATUS_RANK.get(m.status, 2.5), not m.subject, m.position),
+        )
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -184,6 +188,8 @@ def group_mentions(ctx: Context, mentions: list[Mention], stated_count: int | No
     if stated_count is None or len(groups) + len(kept) < stated_count:
         pool = named + [words(m.subject) for m in kept]
         for m in fields2:
+            if stated_count is not None and len(groups) + len(kept) >= stated_count:
+                break
             if _covered(words(m.subject), pool, 0.5) or (m.subject or "").lower() in seen:
                 continue
             seen.add((m.subject or "").lower())
@@ -193,9 +199,27 @@ def group_mentions(ctx: Context, mentions: list[Mention], stated_count: int | No
             if m.kind == "field" and m.level == 3 and (m.subject or "").lower() not in seen:
                 seen.add((m.subject or "").lower())
                 kept.append(m)
+    groups = _fold_headlines(groups)
     groups.extend(DocGroup([m]) for m in kept)
     groups.sort(key=lambda g: g.primary().position)
     return groups
+
+
+def _fold_headlines(groups: list[DocGroup]) -> list[DocGroup]:
+    """A headline names in its own words a document the body reports: "boundary deal" is the one agreement."""
+    body = [g for g in groups if any(m.segment.kind != "heading" for m in g.mentions)]
+    out = []
+    for g in groups:
+        if g in body:
+            out.append(g)
+            continue
+        head = g.first
+        same = [b for b in body if b.first.type == head.type and b.primary().status == head.status]
+        if len(same) == 1:
+            same[0].mentions.append(head)
+        else:
+            out.append(g)
+    return out
 
 
 def _attach_bare(ctx: Context, groups: list[DocGroup], bare: list[Mention]) -> None:
@@ -210,6 +234,6 @@ def _attach_bare(ctx: Context, groups: list[DocGroup], bare: list[Mention]) -> N
             if m.signatories and not any(x.signatories for x in target.mentions):
                 target.first.signatories = m.signatories
             continue
-        later = [g for g in groups if _family(g.first.type) == _family(m.type) and g.first.type == m.type]
-        if not later and m.explicit and m.status in ("signed", "adopted", "planned"):
+        elsewhere = [g for g in groups if g.first.type == m.type]
+        if not elsewhere and m.explicit and m.status in ("signed", "adopted", "planned"):
             groups.append(DocGroup([m]))

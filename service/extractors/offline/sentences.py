@@ -22,6 +22,10 @@ _ABBREVIATIONS = frozenset(
     ]
 )  # fmt: skip
 _TERMINAL = ".!?:\"')]"
+_RELATED = re.compile(
+    r"(?i)(?:read\s+(?:also|more)|also\s+read|see\s+also|related(?:\s+(?:news|articles|stories|posts))?|more\s+from|"
+    r"most\s+read|latest(?:\s+news)?|recommended|you\s+may\s+also\s+like)\s*:?\s*$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +38,7 @@ class Segment:
     block: int  # paragraph (or list item) number, in body order
     item_no: int | None = None  # the number of a numbered list item
     teaser: bool = False  # a cut-off lead ending with "..." that the page repeats in full later
+    related: bool = False  # a headline under "Read also" / "Related": another story, not this one
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -89,6 +94,7 @@ def segments(text: str) -> list[Segment]:
                 continue
         blocks.append([line])
     out: list[Segment] = []
+    related = False
     for number, block in enumerate(blocks):
         start, end = block[0][0], block[-1][1]
         item = _ITEM_RE.match(text, start, end)
@@ -100,9 +106,14 @@ def segments(text: str) -> list[Segment]:
         s, e = _strip(text, start, end)
         chunk = text[s:e]
         teaser = chunk.endswith("...") or chunk.endswith("\u2026")
-        if chunk[-1] not in _TERMINAL and len(chunk.split()) <= 24:
-            out.append(Segment(s, e, "heading", number))
+        if _RELATED.match(chunk):
+            related = True
+            out.append(Segment(s, e, "heading", number, related=True))
             continue
+        if chunk[-1] not in _TERMINAL and len(chunk.split()) <= 24:
+            out.append(Segment(s, e, "heading", number, related=related))
+            continue
+        related = False
         for a, b in _sentences(text, s, e):
             out.append(Segment(a, b, "sentence", number, teaser=teaser))
     return out
