@@ -69,8 +69,10 @@ def write_summary(s: ArticleSummary) -> str:
             sentences.append(f"Subjects include {_join(subjects)}.")
     else:
         sentences.append("The article reports no signed or planned documents.")
-    if s.stated_count is not None and s.stated_count != len(s.documents):
-        sentences.append(f"It states {s.stated_count} documents but names {len(s.documents)}.")
+    concluded = sum(1 for d in s.documents if d.status in ("signed", "adopted"))
+    if s.stated_count is not None and s.stated_count != concluded:
+        # Planned and discussed documents are not among the ones an article counts as signed.
+        sentences.append(f"It states {s.stated_count} documents but names {concluded} signed or adopted.")
     elif s.commitments and len(sentences) < 4:
         sentences.append(f"It also reports {len(s.commitments)} pledge{'s' if len(s.commitments) != 1 else ''}.")
     return " ".join(sentences[:4])

@@ -14,7 +14,7 @@ from service import articles
 from service.articles import ArticleInput
 from service.errors import PactCheckError
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 

@@ -6,6 +6,7 @@ import json
 from enum import StrEnum
 
 import typer
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
@@ -13,6 +14,7 @@ from service.cli.common import err, friendly_errors, out, read_input
 from service.errors import PactCheckError
 from service.extract import get_extractor, validated
 from service.models import ArticleSummary
+from service.vocabulary import TYPE_LABEL
 
 
 class BackendChoice(StrEnum):
@@ -37,13 +39,25 @@ def render_table(summary: ArticleSummary) -> None:
     )
     out.print(f"[bold]Summary[/]: {summary.summary}")
     table = Table(show_lines=True, expand=True)
-    for col in ("#", "type", "title", "status", "parties", "period", "evidence"):
-        table.add_column(col, overflow="fold")
+    table.add_column("#", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("title", ratio=2)
+    table.add_column("parties", ratio=2)
+    table.add_column("period", no_wrap=True)
+    table.add_column("evidence", ratio=3)
     for i, d in enumerate(summary.documents, 1):
         parties = "; ".join(f"{p.name} ({p.country or '-'})" for p in d.parties)
         ev0 = d.evidence[0]
+        quote = ev0.quote if len(ev0.quote) <= 120 else ev0.quote[:117] + "..."
         table.add_row(
-            str(i), d.type, d.title, d.status, parties, d.period or "", f"[{ev0.start}:{ev0.end}] {ev0.quote[:160]}"
+            str(i),
+            TYPE_LABEL[d.type],
+            d.status,
+            d.title,
+            parties,
+            d.period or "",
+            f"[dim]{ev0.start}-{ev0.end}[/] {escape(quote)}",
         )
     out.print(table)
     if summary.stated_count is not None:

@@ -28,7 +28,7 @@ def _label(docs: list[Document]) -> str:
 
 def _type(docs: list[Document]) -> str:
     """The type most mentions give; on a tie a named type beats "other" (never the hash order of a set)."""
-    return max(sorted({d.type for d in docs}), key=lambda t: (sum(1 for d in docs if d.type == t), t != "other"))
+    return max({d.type for d in docs}, key=lambda t: (sum(1 for d in docs if d.type == t), t != "other", t))
 
 
 def _slug(text: str) -> str:

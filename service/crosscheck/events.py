@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pydantic import TypeAdapter
 from rapidfuzz import fuzz
@@ -44,6 +44,16 @@ class Profile:
     @property
     def when(self) -> dt.date | None:
         return self.date or self.published
+
+    @cached_property
+    def sides(self) -> str:
+        """ "EE, KZ": how reasons name the sides (written once, read in every pair)."""
+        return ", ".join(sorted(self.countries))
+
+    @cached_property
+    def place_and_day(self) -> str:
+        """ "Hanoi, 4 Sep 2025": how reasons name where and when."""
+        return f"{_where(self)}, {_when(self, True)}"
 
     @property
     def empty(self) -> bool:
@@ -192,15 +202,15 @@ def decide(a: Profile, b: Profile) -> Decision:
         if a.countries == b.countries:
             score += 1.0
             strong = True
-            reasons.append(f"same sides ({', '.join(sorted(a.countries))})")
+            reasons.append(f"same sides ({a.sides})")
         elif not a.countries & b.countries:
             # Visits between different countries: nothing else can make them one event.
-            where = f"{_where(a)}, {_when(a, True)} vs {_where(b)}, {_when(b, True)}"
-            sides = f"different sides ({', '.join(sorted(a.countries))} vs {', '.join(sorted(b.countries))})"
+            where = f"{a.place_and_day} vs {b.place_and_day}"
+            sides = f"different sides ({a.sides} vs {b.sides})"
             return Decision((a.item.id, b.item.id), False, 0.018, [where, sides], True)
         else:
             score -= 0.5
-            reasons.append(f"sides differ ({', '.join(sorted(a.countries))} vs {', '.join(sorted(b.countries))})")
+            reasons.append(f"sides differ ({a.sides} vs {b.sides})")
     if a.city_key and b.city_key:
         if _same_city(a, b):
             score += 1.5
@@ -231,7 +241,7 @@ def decide(a: Profile, b: Profile) -> Decision:
             score -= 3.0 if stated_gap is not None or date_gap > 45 else 1.5
             closed = closed or (stated_gap is not None and stated_gap > 30)
     if place_differs or (date_gap is not None and date_gap > 3):
-        reasons.insert(0, f"{_where(a)}, {_when(a, True)} vs {_where(b)}, {_when(b, True)}")
+        reasons.insert(0, f"{a.place_and_day} vs {b.place_and_day}")
     elif a.city_key and b.city_key:
         reasons.append(f"both in {a.city}")
     if a.principals and b.principals:

@@ -40,9 +40,7 @@ def _label(profiles: list[Profile]) -> tuple[str, str]:
     return slug, label
 
 
-def _link(
-    items: list[Item], stand_for: dict[str, str], decisions: dict[frozenset[str], Decision]
-) -> list[list[str]]:
+def _link(items: list[Item], stand_for: dict[str, str], decisions: list[Decision]) -> list[list[str]]:
     """Average-linkage grouping that never joins two groups holding a closed pair.
 
     Copies start in one group. Per pair of groups the sums are kept and updated on each merge,
@@ -55,9 +53,8 @@ def _link(
     group_of = {x: g for g, members in groups.items() for x in members}
     # (sum of scores, pairs, any closed, any same) per pair of group keys
     agg: dict[tuple[int, int], list[float]] = {}
-    for pair, d in decisions.items():
-        x, y = tuple(pair)
-        gx, gy = group_of[x], group_of[y]
+    for d in decisions:
+        gx, gy = group_of[d.articles[0]], group_of[d.articles[1]]
         if gx == gy:
             continue
         cell = agg.setdefault((min(gx, gy), max(gx, gy)), [0.0, 0.0, 0.0, 0.0])
@@ -115,14 +112,14 @@ def group_events(
     known = event_aliases(items)
     profiles = {it.id: profile(it, known) for it in items}
     order = {it.id: n for n, it in enumerate(items)}
-    decisions: dict[frozenset[str], Decision] = {}
-    for a, b in combinations(items, 2):
-        if stand_for[a.id] == stand_for[b.id]:
-            decisions[frozenset((a.id, b.id))] = Decision((a.id, b.id), True, 1.0, ["copies of one text"], False)
-        else:
-            decisions[frozenset((a.id, b.id))] = decide(profiles[a.id], profiles[b.id])
-
-    groups = _link(items, stand_for, decisions)
+    ordered = [
+        Decision((a.id, b.id), True, 1.0, ["copies of one text"], False)
+        if stand_for[a.id] == stand_for[b.id]
+        else decide(profiles[a.id], profiles[b.id])
+        for a, b in combinations(items, 2)
+    ]
+    decisions = {frozenset(d.articles): d for d in ordered}
+    groups = _link(items, stand_for, ordered)
     events: list[EventGroup] = []
     slugs: Counter[str] = Counter()
     for ids in sorted(groups, key=lambda g: min(order[x] for x in g)):
@@ -149,7 +146,7 @@ def group_events(
                 f"{p.item.id}: its summary states no place, date, sides, principals or documents, "
                 "so it was not matched to any event"
             )
-    pair_list = pair_decisions([decisions[frozenset((a.id, b.id))] for a, b in combinations(items, 2)])
+    pair_list = pair_decisions(ordered)
     return events, pair_list, notes
 
 

@@ -245,13 +245,7 @@ def by_side(bodies: list[Body]) -> dict[str | None, list[Body]]:
 
 def parties_conflict(left: list[Body], right: list[Body], *, strict: bool = False, by_name: bool = False) -> bool:
     """Some side named by both lists is named incompatibly."""
-    return sides_conflict(by_side(left), by_side(right), strict=strict, by_name=by_name)
-
-
-def sides_conflict(
-    ls: dict[str | None, list[Body]], rs: dict[str | None, list[Body]], *, strict: bool = False, by_name: bool = False
-) -> bool:
-    """`parties_conflict` on lists already split by side (`by_side`), for checks that compare many pairs."""
+    ls, rs = by_side(left), by_side(right)
     return any(
         side_conflict(ls[c], rs[c], strict=strict, by_name=by_name) for c in ls.keys() & rs.keys() if c is not None
     )

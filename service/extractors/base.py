@@ -7,6 +7,7 @@ LLM support is registered through the same registry as any third-party extractor
 from __future__ import annotations
 
 import abc
+import importlib
 import asyncio
 from collections.abc import Callable, Sequence
 
@@ -52,13 +53,14 @@ def register(name: str) -> Callable[[Callable[..., Extractor]], Callable[..., Ex
 
 
 def available() -> list[str]:
-    _load_builtin()
+    _load_builtin("offline")
+    _load_builtin("llm")
     return sorted(_REGISTRY)
 
 
 def create(name: str, **options: object) -> Extractor:
     """Instantiate the extractor registered under `name`."""
-    _load_builtin()
+    _load_builtin(name)
     try:
         factory = _REGISTRY[name]
     except KeyError:
@@ -68,9 +70,10 @@ def create(name: str, **options: object) -> Extractor:
     return factory(**options)
 
 
-def _load_builtin() -> None:
-    # Imported lazily so `offline` never pays for openai/instructor imports.
-    if "offline" not in _REGISTRY:
-        import service.extractors.offline
-    if "llm" not in _REGISTRY:
-        import service.extractors.llm  # noqa: F401
+_BUILTIN = {"offline": "service.extractors.offline", "llm": "service.extractors.llm"}
+
+
+def _load_builtin(name: str) -> None:
+    # Only the requested one is imported: an offline run never pays ~1 s for openai/instructor.
+    if name not in _REGISTRY and name in _BUILTIN:
+        importlib.import_module(_BUILTIN[name])

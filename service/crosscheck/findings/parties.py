@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from service.crosscheck.findings.common import Context, Entry, internal, primary, quoted, split, tally
 from service.crosscheck.model import Draft
-from service.crosscheck.parties import Body, body, by_side, describe, parties_conflict, sides_conflict, specific
+from service.crosscheck.parties import Body, body, describe, parties_conflict, specific
 from service.crosscheck.restate import BOTH_MINISTRIES
 from service.models import Document
 
@@ -34,12 +34,32 @@ def bodies_of(doc: Document, aliases: dict[str, str]) -> list[Body]:
     return [replace(b, kind=level) for b in out] if level else out
 
 
-Sides = dict[str, dict[str | None, list[Body]]]
-Seen = dict[frozenset[str], bool]
+Signature = tuple[tuple[str, str | None, str], ...]
+
+
+class _Clashes:
+    """Whether two party lists conflict, remembered by their wording: outlets often copy a list,
+    and the camps compare every pair of articles of every document."""
+
+    def __init__(self) -> None:
+        self.memo: dict[tuple[Signature, Signature, bool], bool] = {}
+
+    def __call__(self, a: list[Body], b: list[Body], sa: Signature, sb: Signature, by_name: bool) -> bool:
+        if sa == sb:
+            return False  # one wording names the same bodies
+        key = (sa, sb, by_name)
+        if key not in self.memo:
+            self.memo[key] = parties_conflict(a, b, by_name=by_name)
+        return self.memo[key]
+
+
+def _signature(bodies: list[Body]) -> Signature:
+    return tuple((b.name, b.country, b.kind) for b in bodies)
 
 
 def check(ctx: Context) -> list[Draft]:
     drafts: list[Draft] = []
+    clashes = _Clashes()
     for canon in ctx.event.canon:
         mentions = ctx.mentions(canon)
         lists: dict[str, list[Body]] = {it.id: bodies_of(d, ctx.aliases) for it, d in mentions}
@@ -48,14 +68,16 @@ def check(ctx: Context) -> list[Draft]:
             key=lambda m: -sum(1 for b in lists[m[0].id] if b.kind not in ("state", "unknown")),
         )
         language = {it.id: it.language for it, _ in mentions}
-        sides = {a: by_side(x) for a, x in lists.items()}
-        seen: dict[frozenset[str], bool] = {}
+        signature = {a: _signature(x) for a, x in lists.items()}
 
-        def clash(a: str, b: str, sides: Sides = sides, language: dict[str, str] = language, seen: Seen = seen) -> bool:
-            key = frozenset((a, b))
-            if key not in seen:
-                seen[key] = sides_conflict(sides[a], sides[b], by_name=language[a] == language[b])
-            return seen[key]
+        def clash(
+            a: str,
+            b: str,
+            lists: dict[str, list[Body]] = lists,
+            signature: dict[str, Signature] = signature,
+            language: dict[str, str] = language,
+        ) -> bool:
+            return clashes(lists[a], lists[b], signature[a], signature[b], language[a] == language[b])
 
         groups: list[list[str]] = []
         for it, _ in ranked:

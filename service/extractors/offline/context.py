@@ -85,12 +85,17 @@ class Context:
         for key in keys:
             i = self.low.find(key)
             while i >= 0:
-                idx = bisect_right(self._segment_starts, i) - 1
-                if idx >= 0 and i < self.segments[idx].end:
+                idx = self.segment_at(i)
+                if idx is not None:
                     hit.add(idx)
                 i = self.low.find(key, i + 1)
         self._with[keys] = sorted(hit)
         return self._with[keys]
+
+    def segment_at(self, offset: int) -> int | None:
+        """Index of the segment containing `offset`, if any."""
+        idx = bisect_right(self._segment_starts, offset) - 1
+        return idx if idx >= 0 and offset < self.segments[idx].end else None
 
     def heads_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """Document heads (start, end, type) that lie inside `start:end`."""

@@ -112,6 +112,7 @@ def _mention(ctx: Context, seg: Segment, clause: tuple[int, int], head: tuple[in
         det == "none" and not content and not postmod and not capitalised and seg.kind == "sentence"
     ):
         m.kind = "generic"
+        return m  # never a document: the details below are not needed
     m.title = ctx.body[np_start:name_end]
     m.subject = subject_text(text, premods, np_start, name_end, head[1])
     m.background = _background(ctx, np_start, min(ce, name_end + 60))
@@ -202,15 +203,18 @@ def _clause_mentions(ctx: Context, seg: Segment, clause: tuple[int, int], subcou
 def _subcounts(ctx: Context) -> dict[str, int]:
     """ "three agreements and three memorandums": how many of each type the text says."""
     counts: dict[str, int] = {}
-    for seg in ctx.segments:
-        found: dict[str, int] = {}
-        for hs, he, doc_type in ctx.heads_in(seg.start, seg.end):
-            if not is_plural(ctx.text[hs:he]):
-                continue
-            m = _COUNT_BEFORE.search(ctx.text, max(seg.start, hs - 40), hs)
-            value = number_value(m.group(1)) if m else None
-            if value:
-                found[doc_type] = value
+    per_segment: dict[int, dict[str, int]] = {}
+    for hs, he, doc_type in ctx.heads:
+        if not is_plural(ctx.text[hs:he]):
+            continue
+        idx = ctx.segment_at(hs)
+        if idx is None:
+            continue
+        m = _COUNT_BEFORE.search(ctx.text, max(ctx.segments[idx].start, hs - 40), hs)
+        value = number_value(m.group(1)) if m else None
+        if value:
+            per_segment.setdefault(idx, {})[doc_type] = value
+    for found in per_segment.values():
         if len(found) >= 2:
             for doc_type, value in found.items():
                 counts[doc_type] = max(counts.get(doc_type, 0), value)

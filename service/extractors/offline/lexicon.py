@@ -97,6 +97,7 @@ NUMBER = r"(?:\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), 
 
 
 def number_value(text: str) -> int | None:
+    """ "15" or "fifteen" -> 15; None for anything else."""
     text = text.strip().lower()
     if text.isdigit():
         return int(text)

@@ -161,7 +161,9 @@ class Mention:
         return self.segment.kind != "sentence" or self.segment.teaser
 
 
+@lru_cache(maxsize=512)
 def is_plural(head_text: str) -> bool:
+    """ "memoranda", "MoUs", "agreements" (but not "minutes of the meeting" or "exchange of notes")."""
     low = head_text.lower()
     if low.endswith(("memoranda", "memorandums", "ies", "mou's")):
         return True

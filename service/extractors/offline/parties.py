@@ -2,8 +2,8 @@
 "the two Ministries of Defence" (one per side), or the two sides of the visit.
 
 A party's country comes from the words naming it ("of Viet Nam", "Azerbaijan's",
-"Indian"); a company named without one ("Petrovietnam") takes the other side's
-opposite when the other party's country is known.
+"Indian"); a company named without one ("Petrovietnam") is given the other side of the
+visit when the other party's country is known.
 """
 
 from __future__ import annotations
@@ -178,6 +178,7 @@ def _fill_countries(ctx: Context, parties: list[Party]) -> list[Party]:
 
 
 def side_parties(ctx: Context) -> list[Party]:
+    """The two countries of the visit as parties, named as the article spells them."""
     return [(ctx.side_name(c), c) for c in ctx.sides]
 
 

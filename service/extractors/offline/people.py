@@ -28,7 +28,7 @@ _TITLED = re.compile(
     rf"\b{_TITLE}(?P<name>(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*)?(?:,?\s+(?:(?:of|for)\s+(?:the\s+)?|(?:bin|bint|"
     rf"ibn|al|el|da|de|dos|van|von|der|le|la)\s+)?(?:[A-Z][\w'-]*|(?:al|el)-[A-Z][\w'-]*|\([A-Z]{{2,8}}\))){{1,10}})"
 )
-_VISITOR = re.compile(rf"(?P<name>{_NAME})'s?\s+(?:(?:state|official|working|first)\s+)*visit\b")
+_VISITOR = re.compile(rf"(?P<name>{_NAME})'s?\s+(?:(?:state|official|working|first)\s+)*$")
 _PAIR_HINT = re.compile(r"(?:presidents|leaders|ministers|heads\s+of\s+state)\s+of\b")
 _BEFORE_TITLE = re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?$")
 _TITLE_WORDS = (
@@ -179,10 +179,13 @@ def registry(text: str, body: str | None = None) -> People:
             codes = codes_in(tail)
             start = m.end("name") - len(name)
             found.append((name, start, m.end("name"), bool(_LEADER.search(tail)), codes[-1] if codes else None))
-    for m in _VISITOR.finditer(text) if "visit" in text else ():
-        name = _clean_name(m.group("name"))
-        if name and len(name.split()) >= 2:
+    i = text.find("visit")
+    while i >= 0:  # "Vladimir Putin's state visit": the visitor is a principal even without a title
+        m = _VISITOR.search(text, max(0, i - 60), i)
+        name = _clean_name(m.group("name")) if m else None
+        if m and name and len(name.split()) >= 2:
             found.append((name, m.start("name"), m.start("name") + len(name), True, None))
+        i = text.find("visit", i + 5)
     pairs = _PAIR.finditer(text) if _PAIR_HINT.search(text) else ()
     for m in pairs:
         for group in ("a", "b"):
