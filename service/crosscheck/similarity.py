@@ -9,6 +9,7 @@ cooperation") lets the bodies speak instead.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -66,6 +67,7 @@ class DocFeatures:
     canon_is_words: bool  # no synonym changed a word: scoring `canon` repeats `words`
     subject_is_words: bool  # the title adds no word to the subject
     subject_canon_is_canon: bool
+    bag: frozenset[str]  # every word alignment may match on: a pair sharing none scores 0
     signatories: tuple[str, ...]
     period: str | None
     status: str
@@ -124,6 +126,7 @@ def _features(item: Item, known_aliases: dict[str, str] | None) -> list[DocFeatu
             quote = d.evidence[0].quote
             words = content_words(quote) - own - names_only - _VERBS
             canon = canonical_words(quote) - own - names_only - _VERBS
+        all_words = content_words(f"{d.subject or ''} {d.title}") | own | names_only
         out.append(
             DocFeatures(
                 article_id=item.id,
@@ -136,7 +139,7 @@ def _features(item: Item, known_aliases: dict[str, str] | None) -> list[DocFeatu
                 subject_canon=subject_canon,
                 title=d.title,
                 party_words=own,
-                all_words=content_words(f"{d.subject or ''} {d.title}") | own | names_only,
+                all_words=all_words,
                 who_only=who_only,
                 bodies=tuple(bodies),
                 weak=weak,
@@ -144,6 +147,7 @@ def _features(item: Item, known_aliases: dict[str, str] | None) -> list[DocFeatu
                 canon_is_words=canon == words,
                 subject_is_words=subject_words == words,
                 subject_canon_is_canon=subject_canon == canon,
+                bag=all_words | canon | own,
                 signatories=tuple(d.signatories),
                 period=normalise_period(d.period),
                 status=d.status,
@@ -186,8 +190,7 @@ def _body_match(ls: tuple[Body, ...], rs: tuple[Body, ...]) -> float | None:
     return min(1.0, 2 * hits / (len(ls) + len(rs)))
 
 
-@dataclass(frozen=True)
-class _Parts:
+class _Parts(NamedTuple):
     subject: float | None
     party: float | None
     same_type: float
@@ -279,8 +282,7 @@ def cluster_score(doc: DocFeatures, members: list[DocFeatures]) -> float:
     if members[0].family != doc.family:
         return 0.0
     if doc.family != "statement" and not doc.signatories:
-        mine = doc.all_words | doc.canon | doc.party_words
-        if not any(mine & (m.all_words | m.canon | m.party_words) for m in members):
+        if all(doc.bag.isdisjoint(m.bag) for m in members):
             return 0.0  # nothing in common: no need to score every member
     members = members[:CLUSTER_SAMPLE]
     parts = [_parts(doc, m) for m in members]

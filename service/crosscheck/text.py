@@ -120,7 +120,8 @@ def _add(out: list[Segment], body: str, start: int, end: int) -> None:
 
 
 # Separators of a run-in list: "Signed: a contract (...); a treaty (...)", "Outcomes: • a • b", "Signed: - a - b".
-_BULLETS = re.compile(r"\s*[\u2022\u25aa\u25cf\u00b7]\s*")
+_BULLET_CHARS = "\u2022\u25aa\u25cf\u00b7"
+_BULLETS = re.compile(rf"\s*[{_BULLET_CHARS}]\s*")
 _SEMICOLONS = re.compile(r"\s*;\s*")
 _DASHES = re.compile(r"\s+[-\u2013\u2014]\s+")
 _LEAD = re.compile(r"^(?:[-\u2013\u2014*\u2022\u25aa\u25cf\u00b7]|\(?\d{1,2}[.)])\s+")
@@ -134,7 +135,7 @@ def list_items(seg: Segment) -> tuple[Segment | None, list[Segment]]:
     (with a leading bullet, dash or number stripped), and its heading is None.
     """
     text = seg.text
-    if ":" not in text and not _BULLETS.search(text):
+    if ":" not in text and not any(b in text for b in _BULLET_CHARS):
         m = _LEAD.match(text)
         return (None, [Segment(seg.start + m.end(), seg.end, text[m.end() :])]) if m else (None, [seg])
     colon = text.find(":")

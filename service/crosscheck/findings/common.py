@@ -36,8 +36,8 @@ class Context:
         found = self.restated.get(item.id)
         if not found:
             return []
-        index = next(i for i, d in enumerate(item.documents) if d is doc)
-        return found.get(index, [])
+        index = _position(item, doc)
+        return found.get(index, []) if index is not None else []
 
 
 @dataclass(frozen=True)
@@ -115,3 +115,11 @@ def quoted(label: str) -> str:
 
 def same_text(a: str, b: str) -> bool:
     return fold(a) == fold(b)
+
+
+def _position(item: Item, doc: Document) -> int | None:
+    """Index of `doc` in its article's summary (a table built once per article, not a scan per call)."""
+    table = item.cache.get("positions")
+    if table is None:
+        table = item.cache["positions"] = {id(d): i for i, d in enumerate(item.documents)}
+    return table.get(id(doc))  # type: ignore[union-attr]
