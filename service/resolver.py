@@ -9,6 +9,7 @@ folded, and the editor's summary is written from what survived.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from service.articles import ArticleInput
 from service.countries import city_country, country_code
@@ -27,7 +28,7 @@ from service.models import (
     Rejected,
     Restatement,
 )
-from service.models.draft import DraftDocument, DraftParty, DraftSummary
+from service.models.draft import DraftCommitment, DraftDocument, DraftParty, DraftSummary
 from service.summarize import write_summary
 from service.textnorm import fold
 
@@ -75,17 +76,17 @@ def _meta(article: ArticleInput, language: str) -> ArticleMeta:
     )
 
 
+def _not_found(kind: Literal["document", "commitment"], draft: DraftDocument | DraftCommitment) -> Rejected:
+    """The rejection record of an item whose quote the article does not contain."""
+    return Rejected(
+        kind=kind, reason="quote not found in the article text", quote=draft.quote, item=draft.model_dump(mode="json")
+    )
+
+
 def _document(body: str, draft: DraftDocument, rejected: list[Rejected]) -> Document | None:
     evidence = ground(body, draft.quote)
     if evidence is None:
-        rejected.append(
-            Rejected(
-                kind="document",
-                reason="quote not found in the article text",
-                quote=draft.quote,
-                item=draft.model_dump(mode="json"),
-            )
-        )
+        rejected.append(_not_found("document", draft))
         return None
     restatements: list[Restatement] = []
     extra: list[Evidence] = []
@@ -184,14 +185,7 @@ def resolve(
     for c in draft.commitments:
         found = ground(body, c.quote)
         if found is None:
-            rejected.append(
-                Rejected(
-                    kind="commitment",
-                    reason="quote not found in the article text",
-                    quote=c.quote,
-                    item=c.model_dump(mode="json"),
-                )
-            )
+            rejected.append(_not_found("commitment", c))
             continue
         actors = [_code(a) or a.strip() for a in c.actors if a.strip()]
         commitments.append(

@@ -17,6 +17,7 @@ from service.articles import ArticleInput, from_path
 from service.errors import GoldFormatError, InputError
 from service.grounding import ground
 from service.models import (
+    FINDING_KINDS,
     ArticleMeta,
     ArticleSummary,
     Commitment,
@@ -143,21 +144,8 @@ def _parse(model: type[BaseModel], data: Any, path: Path) -> Any:
         raise GoldFormatError(f"{path}: {where}: {first['msg']}") from exc
 
 
-CONFLICT_KINDS: frozenset[str] = frozenset(
-    {
-        "document_type",
-        "parties",
-        "signatories",
-        "status",
-        "period",
-        "count",
-        "event_date",
-        "event_location",
-        "name_spelling",
-        "figure",
-        "title",
-    }
-)
+# The gold conflict kinds are the finding kinds a single comparison can disagree on.
+CONFLICT_KINDS: frozenset[str] = frozenset(FINDING_KINDS) - {"document_missing"}
 
 
 def _read_article(article_path: Path, gold_path: Path) -> ArticleInput:
