@@ -63,6 +63,7 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = 600
     max_request_bytes: int = 1_000_000
     workers: int = Field(default=2, ge=1, le=32, description="Background extraction workers.")
+    extract_processes: int = Field(default=0, ge=0, le=64, description="Processes for inline offline extraction.")
     job_lease_s: float = Field(default=30.0, ge=1.0, description="A crashed worker's job is taken over after this.")
     job_max_attempts: int = Field(default=3, ge=1, le=20, description="Extraction attempts before a job fails.")
 

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from service import __version__
 from service.api import errors
 from service.api.jobs import Executor, ExtractorFactory, JobRunner
+from service.api.pool import ExtractionPool
 from service.api.protect import ProtectMiddleware
 from service.api.ratelimit import RateLimiter
 from service.api.routes import articles, crosschecks, health
@@ -36,6 +37,8 @@ def build_state(settings: Settings, extractor_factory: ExtractorFactory | None =
         log.warning("no API tokens configured: every request will be refused; set PACTCHECK_API_TOKENS")
     secret = settings.session_secret or token_store.secret_value(db, "session_key")
     executor = Executor(db, settings, extractor_factory) if extractor_factory else Executor(db, settings)
+    if extractor_factory is None and settings.extract_processes and settings.resolve_backend() == "offline":
+        executor.pool = ExtractionPool(settings, "offline", settings.extract_processes)  # started by the lifespan
     runner = JobRunner(executor, workers=settings.workers, lease_s=settings.job_lease_s)
     return ServiceState(
         settings=settings,
@@ -59,11 +62,16 @@ def create_app(settings: Settings | None = None, *, extractor_factory: Extractor
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        pool = state.executor.pool
+        if pool is not None:
+            await pool.warm()  # the first submissions must not wait for processes to start
         await state.runner.start()
         try:
             yield
         finally:
             await state.runner.stop()
+            if pool is not None:
+                pool.shutdown()
             state.db.dispose()
 
     app = FastAPI(title="PactCheck", version=__version__, description=DESCRIPTION, lifespan=lifespan)

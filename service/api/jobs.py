@@ -15,21 +15,28 @@ import contextlib
 import logging
 import re
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from starlette.concurrency import run_in_threadpool
 
 from service.api.redact import describe
 from service.articles import ArticleInput
 from service.config import Settings
 from service.errors import ModelError, PactCheckError
-from service.extract import get_extractor, validated
+from service.extract import get_extractor
 from service.extractors import Extractor
 from service.models import ArticleSummary
+from service.schemas import validate_payload
 from service.storage import Database
 from service.storage import articles as article_store
 from service.storage import jobs as job_store
 from service.storage.jobs import Claim
 from service.storage.tables import ArticleRow
+
+if TYPE_CHECKING:
+    from service.api.pool import ExtractionPool
 
 log = logging.getLogger("pactcheck.jobs")
 
@@ -89,6 +96,7 @@ class Executor:
     settings: Settings
     factory: ExtractorFactory = get_extractor  # type: ignore[assignment]
     retry_base_s: float = 2.0  # backoff after a model error: base * 2**(attempt - 1), capped at a minute
+    pool: ExtractionPool | None = None  # inline extraction in worker processes (see service.api.pool)
     _extractors: dict[str, Extractor] = field(default_factory=dict)
 
     def extractor(self, backend: str) -> Extractor:
@@ -104,7 +112,7 @@ class Executor:
         return found[0], article_input(found[0])
 
     def record(self, claim: Claim, row: ArticleRow, summary: ArticleSummary) -> Outcome:
-        payload = validated(summary).model_dump(mode="json")
+        payload = validate_payload("article_summary", summary.model_dump(mode="json"))  # dumped once
         key = event_key(summary, row)
         done = job_store.complete(
             self.db, claim, payload=payload, extractor=summary.provenance.extractor, event_key=key
@@ -148,6 +156,21 @@ class Executor:
             return self.record(claim, row, summary)
         except Exception as exc:  # every failure is recorded on the job, none escapes
             return self.record_failure(claim, exc)
+
+    async def run_inline(self, claim: Claim, row: ArticleRow) -> Outcome:
+        """The inline path of a submission: in the process pool when there is one, else in a thread."""
+        if self.pool is None or claim.backend != self.pool.backend:
+            return await run_in_threadpool(self.run, claim, row)
+        try:
+            return await self.pool.run(claim, row)
+        except BrokenProcessPool:  # a child died on this job twice: the article is the likely cause
+            reason = "the extraction process died on this article (twice); see the server log"
+            log.error("job %s: %s", claim.job_id, reason)
+            failed = await run_in_threadpool(job_store.fail, self.db, claim, reason)
+            return Outcome("failed", reason=reason) if failed else Outcome("lost")
+        except Exception as exc:  # storage failed in the child: what happened is in the database
+            log.error("job %s: %s", claim.job_id, describe(exc))
+            return Outcome("lost")
 
     async def arun(self, claim: Claim) -> Outcome:
         """Run a claimed job without blocking the event loop (the worker path)."""

@@ -8,10 +8,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from typing import Any
+from typing import Any, overload
+
+from starlette.concurrency import run_in_threadpool
 
 from service.api.errors import ApiError
-from service.api.models import ArticleCreate, ArticleDetail, ArticleLinks, ArticleOut
+from service.api.models import ArticleCreate, ArticleDetail, ArticleLinks, ArticleOut, ArticleSubmitted
 from service.api.state import ServiceState
 from service.articles import ArticleInput, decode_bytes, from_bytes, from_text
 from service.errors import InputError
@@ -60,28 +62,41 @@ def _plain(exc: InputError) -> str:
     return message.removeprefix("article: ")
 
 
-def submit(state: ServiceState, article: ArticleInput, principal: Principal) -> tuple[ArticleOut, bool]:
-    """Store, then extract inline (offline) or queue for the workers; returns the article and `created`.
+def store(state: ServiceState, article: ArticleInput, principal: Principal) -> article_store.Submission:
+    """Store the article and its job before any work starts (blocking: call it from a worker thread).
 
-    The inline path stores the job already claimed, runs it, and answers from what it has in
-    hand: no second read of the rows it just wrote (this is the hot path of the service).
+    For the offline backend the job is stored already claimed by this request, which runs it
+    inline; other backends are queued for the background workers.
     """
     backend = state.settings.resolve_backend()
-    inline = backend == "offline"
-    lease = state.settings.job_lease_s if inline else None
-    sub = article_store.submit(state.db, article, backend=backend, token_id=principal.token_id, claim_lease_s=lease)
+    lease = state.settings.job_lease_s if backend == "offline" else None
+    return article_store.submit(state.db, article, backend=backend, token_id=principal.token_id, claim_lease_s=lease)
+
+
+async def process(state: ServiceState, sub: article_store.Submission) -> ArticleSubmitted:
+    """Run a claimed job inline (or wake the workers) and describe the article for the response.
+
+    The inline path answers from what it has in hand: no second read of the rows it just
+    wrote (this is the hot path of the service).
+    """
     if sub.claim is None:
         if sub.created or sub.requeued:
             state.runner.notify()
-        documents = _documents(state, sub.article.id) if sub.job.state == "done" else None
-        return article_out(sub.article, sub.job, documents), sub.created
-    outcome = state.executor.run(sub.claim, sub.article)
+        documents = await run_in_threadpool(_documents, state, sub.article.id) if sub.job.state == "done" else None
+        return article_out(sub.article, sub.job, documents, created=sub.created)
+    outcome = await state.executor.run_inline(sub.claim, sub.article)
     if outcome.state == "lost":  # pragma: no cover - only if the lease ran out mid-run
-        return article_out(*find_article(state, sub.article.id)), sub.created
+        row, job = await run_in_threadpool(find_article, state, sub.article.id)
+        return article_out(row, job, created=sub.created)
     job, row = sub.job, sub.article
     job.state, job.reason = outcome.state, outcome.reason
     row.event_key = outcome.event_key
-    return article_out(row, job, outcome.documents), sub.created
+    return article_out(row, job, outcome.documents, created=sub.created)
+
+
+async def submit(state: ServiceState, article: ArticleInput, principal: Principal) -> ArticleSubmitted:
+    """Store, then extract inline (offline) or queue for the workers; `created` says which call stored it."""
+    return await process(state, await run_in_threadpool(store, state, article, principal))
 
 
 def _documents(state: ServiceState, article_id: str) -> int | None:
@@ -96,8 +111,22 @@ def find_article(state: ServiceState, article_id: str) -> tuple[ArticleRow, JobR
     return found
 
 
-def article_out(row: ArticleRow, job: JobRow, documents: int | None = None) -> ArticleOut:
-    return ArticleOut(
+@overload
+def article_out(row: ArticleRow, job: JobRow, documents: int | None = None) -> ArticleOut: ...
+@overload
+def article_out(row: ArticleRow, job: JobRow, documents: int | None = None, *, created: bool) -> ArticleSubmitted: ...
+@overload
+def article_out(row: ArticleRow, job: JobRow, documents: int | None = None, *, body: str) -> ArticleDetail: ...
+
+
+def article_out(
+    row: ArticleRow, job: JobRow, documents: int | None = None, **extra: Any
+) -> ArticleOut | ArticleSubmitted | ArticleDetail:
+    """The API view of an article; `created=` or `body=` give the submit and detail variants directly."""
+    model: type[ArticleOut] = (
+        ArticleSubmitted if "created" in extra else ArticleDetail if "body" in extra else ArticleOut
+    )
+    return model(
         id=row.id,
         sha256=row.sha256,
         status=job.state,  # type: ignore[arg-type]
@@ -116,6 +145,7 @@ def article_out(row: ArticleRow, job: JobRow, documents: int | None = None) -> A
         links=ArticleLinks(
             self=f"/v1/articles/{row.id}", summary=f"/v1/articles/{row.id}/summary", page=f"/articles/{row.id}"
         ),
+        **extra,
     )
 
 
@@ -123,7 +153,7 @@ def article_detail(state: ServiceState, article_id: str) -> ArticleDetail:
     row, job = find_article(state, article_id)
     payload = article_store.summary(state.db, article_id) if job.state == "done" else None
     documents = len(payload.get("documents", [])) if payload else None
-    return ArticleDetail(**article_out(row, job, documents).model_dump(), body=row.body)
+    return article_out(row, job, documents, body=row.body)
 
 
 def summary_payload(state: ServiceState, article_id: str) -> dict[str, Any]:

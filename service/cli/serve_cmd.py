@@ -19,6 +19,13 @@ def serve(
         None, "--workers", min=1, max=32, help="Background extraction workers per process."
     ),
     processes: int = typer.Option(1, "--processes", min=1, max=16, help="Server processes (they share the job queue)."),
+    extract_processes: int | None = typer.Option(
+        None,
+        "--extract-processes",
+        min=0,
+        max=64,
+        help="Processes per server process for inline offline extraction (default: cores / processes; 0: threads).",
+    ),
     log_level: str = typer.Option("info", "--log-level", help="uvicorn log level."),
     proxy_headers: bool = typer.Option(
         False, "--proxy-headers", help="Trust X-Forwarded-* from a local reverse proxy."
@@ -34,6 +41,10 @@ def serve(
         os.environ["PACTCHECK_DATA_DIR"] = str(data_dir)
     if workers is not None:
         os.environ["PACTCHECK_WORKERS"] = str(workers)
+    if extract_processes is not None:
+        os.environ["PACTCHECK_EXTRACT_PROCESSES"] = str(extract_processes)
+    elif "PACTCHECK_EXTRACT_PROCESSES" not in os.environ:
+        os.environ["PACTCHECK_EXTRACT_PROCESSES"] = str(max(1, len(os.sched_getaffinity(0)) // processes))
     get_settings.cache_clear()
     with friendly_errors():
         from service.storage import open_database

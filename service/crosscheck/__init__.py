@@ -6,8 +6,9 @@
 The comparison is deterministic on the summaries: `inputs` reads and extracts what is not a
 summary yet, `copies` collapses duplicates and wire copies, `events` decides each pair and
 `grouping` forms the events, `similarity` and `align` build the alignment matrix of each
-event, `restate` finds what an article says again about a document, `findings` runs one
-check per kind of inconsistency, `summary` writes the top line; `table` and `html` render.
+event, `restate` finds what an article says again about a document (recap lists included),
+`amounts` reads money and quantities, `findings` runs one check per kind of inconsistency,
+`summary` writes the top line; `table` and `html` render.
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ from collections.abc import Mapping, Sequence
 from service.config import Backend
 from service.crosscheck.align import align, duplicates
 from service.crosscheck.copies import find_copies
+from service.crosscheck.features import event_aliases
 from service.crosscheck.findings import Context, run_checks
 from service.crosscheck.grouping import group_events
 from service.crosscheck.inputs import CrossCheckInput, prepare
 from service.crosscheck.model import EventGroup, Item
 from service.crosscheck.restate import restatements
-from service.crosscheck.similarity import event_aliases
 from service.crosscheck.summary import canonical_documents, totals
 from service.models import ArticleRef, CopyGroup, CrossCheckProvenance, CrossCheckReport, EventReport
 from service.schemas import validate_payload

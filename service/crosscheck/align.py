@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from service.crosscheck.features import DocFeatures, event_aliases, features
 from service.crosscheck.model import CanonDoc, Item
-from service.crosscheck.similarity import ALIGN_MIN, DocFeatures, cluster_score, event_aliases, features, similarity
+from service.crosscheck.similarity import ALIGN_MIN, cluster_score, similarities, similarity
 from service.models import Document
 from service.vocabulary import TYPE_LABEL
 
@@ -54,6 +55,23 @@ def duplicates(item: Item, known: dict[str, str] | None = None) -> dict[int, int
     return out
 
 
+def _candidates(f: DocFeatures, holding: dict[str, set[int]], count: int) -> list[int]:
+    """Clusters worth scoring for `f`: those sharing a word with it, unless a statement's or a
+    signatory's match may rest on no shared word at all (then every cluster)."""
+    if f.family == "statement" or f.signatories:
+        return list(range(count))
+    found: set[int] = set()
+    for word in f.bag:
+        found |= holding.get(word, set())
+    return sorted(found)
+
+
+def _join(clusters: list[list[DocFeatures]], holding: dict[str, set[int]], c: int, f: DocFeatures) -> None:
+    clusters[c].append(f)
+    for word in f.bag:
+        holding.setdefault(word, set()).add(c)
+
+
 def align(items: list[Item], skip: dict[str, set[int]] | None = None) -> list[CanonDoc]:
     """Canonical documents of an event from its compared articles, most-documented article first.
 
@@ -63,12 +81,13 @@ def align(items: list[Item], skip: dict[str, set[int]] | None = None) -> list[Ca
     skip = skip or {}
     order = sorted(items, key=lambda it: (-len(it.documents), items.index(it)))
     clusters: list[list[DocFeatures]] = []
+    holding: dict[str, set[int]] = {}  # word -> clusters a member of which has it (cheap blocking)
     for item in order:
-        feats = [f for f in features(item, known) if f.index not in skip.get(item.id, set())]
+        feats = {f.index: f for f in features(item, known) if f.index not in skip.get(item.id, set())}
         pairs: list[tuple[float, int, int]] = []
-        for f in feats:
-            for c, members in enumerate(clusters):
-                score = cluster_score(f, members)
+        for f in feats.values():
+            for c in _candidates(f, holding, len(clusters)):
+                score = cluster_score(f, clusters[c])
                 if score >= ALIGN_MIN:
                     pairs.append((score, f.index, c))
         pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
@@ -77,12 +96,13 @@ def align(items: list[Item], skip: dict[str, set[int]] | None = None) -> list[Ca
         for _score, idx, c in pairs:
             if idx in used_docs or c in used_clusters:
                 continue
-            clusters[c].append(feats[idx])
+            _join(clusters, holding, c, feats[idx])
             used_docs.add(idx)
             used_clusters.add(c)
-        for f in feats:
+        for f in feats.values():
             if f.index not in used_docs:
-                clusters.append([f])
+                clusters.append([])
+                _join(clusters, holding, len(clusters) - 1, f)
     by_id = {it.id: it for it in items}
     canon: list[CanonDoc] = []
     seen: dict[str, int] = {}
@@ -95,7 +115,7 @@ def align(items: list[Item], skip: dict[str, set[int]] | None = None) -> list[Ca
         if seen[key] > 1:
             key = f"{key}-{seen[key]}"
         doc_type = _type(docs)
-        pairwise = [similarity(members[0], y) for y in members[1:]]
+        pairwise = similarities(members[0], members[1:])
         canon.append(
             CanonDoc(
                 key=key,

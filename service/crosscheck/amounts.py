@@ -118,7 +118,13 @@ _TARGET = re.compile(
 )
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next|previous|current)\s+year\b")
-_SAME_YEAR = {"previous": "last year", "last": "last year", "this": "this year", "current": "this year", "next": "next year"}
+_SAME_YEAR = {
+    "previous": "last year",
+    "last": "last year",
+    "this": "this year",
+    "current": "this year",
+    "next": "next year",
+}
 _LEFT_STOP = re.compile(r"[;:(]|\b(?:while|whereas|but)\b")
 _RIGHT_STOP = re.compile(r"[;:()]|,\s*(?:and|but|while)\b|\.\s")
 

@@ -45,7 +45,7 @@ def shingles(text: str) -> frozenset[int]:
     words = re.findall(r"\w+", fold(text))
     if len(words) < SHINGLE:
         return frozenset([hash(tuple(words))]) if words else frozenset()
-    return frozenset(map(hash, zip(*(words[i:] for i in range(SHINGLE)))))
+    return frozenset(map(hash, zip(*(words[i : len(words) - SHINGLE + 1 + i] for i in range(SHINGLE)), strict=True)))
 
 
 def _quote_overlap(a: Item, b: Item) -> float:

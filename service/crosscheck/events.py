@@ -12,16 +12,16 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from pydantic import TypeAdapter
 from rapidfuzz import fuzz
 
 from service.countries import city_country, country_name
 from service.crosscheck import names
+from service.crosscheck.features import DocFeatures, features
 from service.crosscheck.model import Item
-from service.crosscheck.similarity import DocFeatures, features
 from service.crosscheck.text import fold, iso_date, parse_date
 from service.models import PairDecision
 

@@ -13,8 +13,8 @@ from itertools import combinations, count
 
 from service.countries import country_name
 from service.crosscheck.events import Decision, Profile, decide, pair_decisions, profile
+from service.crosscheck.features import event_aliases
 from service.crosscheck.model import EventGroup, Item
-from service.crosscheck.similarity import event_aliases
 from service.crosscheck.text import fold, short_date
 from service.models import PairDecision
 
@@ -179,9 +179,7 @@ def _names(event: EventGroup) -> str:
     return f"{shown} ({event.label})"
 
 
-def _separation_notes(
-    events: list[EventGroup], decisions: dict[frozenset[str], Decision]
-) -> list[str]:
+def _separation_notes(events: list[EventGroup], decisions: dict[frozenset[str], Decision]) -> list[str]:
     """Why each pair of events was kept apart, read from their closest pair of articles."""
     notes: list[str] = []
     pairs = list(combinations(events, 2))

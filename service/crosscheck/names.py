@@ -72,13 +72,16 @@ def same_spelling(a: str, b: str) -> bool:
 
 
 def _cut(x: str, y: str) -> bool:
-    """One word is the other, an initial of it, or the other cut short ("V" / "Vlad" / "adimir" for "Vladimir")."""
+    """One word is the other, an initial of it, or the other cut short ("V" / "Vlad" / "adimir" for "Vladimir").
+
+    A cut keeps at least four letters and drops at least two, so "Jan" and "Jana" stay two names.
+    """
     if x == y:
         return True
     short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-    return long_.startswith(short) if len(short) == 1 else len(short) >= 3 and (
-        long_.startswith(short) or long_.endswith(short)
-    )
+    if len(short) == 1:
+        return long_.startswith(short)
+    return len(short) >= 4 and len(long_) - len(short) >= 2 and (long_.startswith(short) or long_.endswith(short))
 
 
 def _subsumes(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -129,7 +132,9 @@ def _every_word_close(ka: list[str], kb: list[str]) -> bool:
     """
     if len(ka) != len(kb):
         return False
-    return all(x == y or (min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= CLOSE_WORD) for x, y in zip(ka, kb, strict=True))
+    return all(
+        x == y or (min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= CLOSE_WORD) for x, y in zip(ka, kb, strict=True)
+    )
 
 
 def _marks(ch: str) -> frozenset[str]:

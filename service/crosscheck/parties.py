@@ -160,6 +160,11 @@ def _abbreviates(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return sorted(short[0]) == initials
 
 
+def _bare_word(x: Body, own: list[str], other: list[str]) -> bool:
+    """A one-word name without a legal form, beside a longer name it may abbreviate."""
+    return len(x.proper) == 1 and len(own) == 1 and len(other) >= 2
+
+
 def different_firms(a: Body, b: Body) -> bool:
     """Two proper names of firms that cannot be one firm: no word, stem or abbreviation in common.
 
@@ -174,6 +179,8 @@ def different_firms(a: Body, b: Body) -> bool:
         return False  # a description or a bare nationality, not a name
     if a.aliases & b.aliases or _abbreviates(tuple(pa), b.proper) or _abbreviates(tuple(pb), a.proper):
         return False
+    if _bare_word(a, pa, pb) or _bare_word(b, pb, pa):
+        return False  # "Aramco", "Petronas": a short form may be built from the other name's syllables
     return not any(_related_words(x, y) for x in pa for y in pb)
 
 

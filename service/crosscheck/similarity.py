@@ -8,157 +8,21 @@ cooperation") lets the bodies speak instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from service.crosscheck import names
-from service.crosscheck.model import Item
-from service.crosscheck.parties import Body, alias_kinds, body, same_body
-from service.crosscheck.text import canonical_words, content_words, normalise_period
-from service.models import Party
-from service.vocabulary import type_family
+from service.crosscheck.features import DocFeatures
+from service.crosscheck.parties import Body, same_body
 
 ALIGN_MIN = 0.4
 CLUSTER_SAMPLE = 8  # a canonical document is judged by its first mentions: the most complete reports
-# Reporting verbs that a quote adds around a document's name.
-_VERBS = frozenset(
-    [
-        "exchanged",
-        "inked",
-        "agreed",
-        "shared",
-        "concluded",
-        "announced",
-        "reached",
-        "sealed",
-        "adopted",
-        "issued",
-        "witnessed",
-        "said",
-        "signing",
-        "exchange",
-        "also",
-    ]
-)
-
-
-@dataclass(frozen=True)
-class DocFeatures:
-    """What alignment compares about one document, computed once."""
-
-    article_id: str
-    index: int
-    type: str
-    family: str
-    words: frozenset[str]
-    canon: frozenset[str]
-    subject_words: frozenset[str]
-    subject_canon: frozenset[str]
-    title: str
-    party_words: frozenset[str]
-    all_words: frozenset[str]
-    who_only: bool
-    bodies: tuple[Body, ...]
-    weak: bool  # the topic words come from the quote around an unnamed paper, not from its name
-    named: tuple[Body, ...]  # the bodies that are more than a country name
-    canon_is_words: bool  # no synonym changed a word: scoring `canon` repeats `words`
-    subject_is_words: bool  # the title adds no word to the subject
-    subject_canon_is_canon: bool
-    bag: frozenset[str]  # every word alignment may match on: a pair sharing none scores 0
-    signatories: tuple[str, ...]
-    period: str | None
-    status: str
 
 
 def _concluded(status: str) -> bool:
     return status in ("signed", "adopted")
-
-
-def _party_words(bodies: list[Body]) -> frozenset[str]:
-    out: set[str] = set()
-    for b in bodies:
-        if b.kind != "state":
-            out |= b.words | b.aliases
-    return frozenset(out)
-
-
-def _name_words(bodies: list[Body]) -> frozenset[str]:
-    """Words that name a company, bank or fund (not a ministry's remit, which is a topic)."""
-    out: set[str] = set()
-    for b in bodies:
-        out |= b.aliases
-        if b.kind in ("company", "bank", "fund", "unknown"):
-            out |= b.words
-    return frozenset(out)
-
-
-def features(item: Item, known_aliases: dict[str, str] | None = None) -> list[DocFeatures]:
-    """What alignment compares about each document of `item` (remembered per alias table)."""
-    key = ("features", tuple(sorted((known_aliases or {}).items())))
-    cached = item.cache.get(key)
-    if cached is None:
-        cached = item.cache[key] = _features(item, known_aliases)
-    return cached  # type: ignore[return-value]
-
-
-def _features(item: Item, known_aliases: dict[str, str] | None) -> list[DocFeatures]:
-    out = []
-    for i, d in enumerate(item.documents):
-        bodies = [body(p, known_aliases) for p in d.parties]
-        own = _party_words(bodies)
-        names_only = _name_words(bodies)
-        subject_words = content_words(d.subject or "")
-        subject_canon = canonical_words(d.subject or "")
-        who_only = bool(subject_words) and subject_words <= names_only
-        if who_only:
-            # "SOCAR-PetroVietnam cooperation" says who signed, not what it is about.
-            subject_words = subject_canon = frozenset()
-        title_words = frozenset() if who_only else content_words(d.title) - own - names_only
-        title_canon = frozenset() if who_only else canonical_words(d.title) - own - names_only
-        words = subject_words | title_words
-        canon = subject_canon | title_canon
-        weak = not words and not who_only and bool(d.evidence)
-        if weak:
-            # "an MoU" says nothing: what the sentence around it says is all there is.
-            quote = d.evidence[0].quote
-            words = content_words(quote) - own - names_only - _VERBS
-            canon = canonical_words(quote) - own - names_only - _VERBS
-        all_words = content_words(f"{d.subject or ''} {d.title}") | own | names_only
-        out.append(
-            DocFeatures(
-                article_id=item.id,
-                index=i,
-                type=d.type,
-                family=type_family(d.type),
-                words=words,
-                canon=canon,
-                subject_words=subject_words,
-                subject_canon=subject_canon,
-                title=d.title,
-                party_words=own,
-                all_words=all_words,
-                who_only=who_only,
-                bodies=tuple(bodies),
-                weak=weak,
-                named=tuple(b for b in bodies if b.kind != "state"),
-                canon_is_words=canon == words,
-                subject_is_words=subject_words == words,
-                subject_canon_is_canon=subject_canon == canon,
-                bag=all_words | canon | own,
-                signatories=tuple(d.signatories),
-                period=normalise_period(d.period),
-                status=d.status,
-            )
-        )
-    return out
-
-
-def event_aliases(items: list[Item]) -> dict[str, str]:
-    parties: list[Party] = [p for it in items for d in it.documents for p in d.parties]
-    return alias_kinds(parties)
 
 
 @lru_cache(maxsize=65536)
@@ -273,6 +137,29 @@ def similarity(a: DocFeatures, b: DocFeatures) -> float:
     return _combine(_parts(a, b), a.family, _title_ratio(a.title, b.title))
 
 
+def _each_parts(doc: DocFeatures, members: list[DocFeatures]) -> list[_Parts]:
+    """`_parts` of `doc` with each member; members an outlet copied word for word are scored once."""
+    out: list[_Parts] = []
+    seen: dict[int, tuple[tuple[object, ...], _Parts]] = {}
+    for m in members:
+        found = seen.get(m.scored_hash)
+        if found is not None and found[0] == m.scored:
+            out.append(found[1])
+            continue
+        parts = _parts(doc, m)
+        seen[m.scored_hash] = (m.scored, parts)
+        out.append(parts)
+    return out
+
+
+def similarities(doc: DocFeatures, others: list[DocFeatures]) -> list[float]:
+    """`similarity` of `doc` with each of `others`, scoring identical mentions once."""
+    if not others or doc.family != others[0].family or any(o.family != doc.family for o in others):
+        return [similarity(doc, o) for o in others]
+    parts = _each_parts(doc, others)
+    return [_combine(p, doc.family, _title_ratio(doc.title, o.title)) for p, o in zip(parts, others, strict=True)]
+
+
 def cluster_score(doc: DocFeatures, members: list[DocFeatures]) -> float:
     """Fit of a mention to a canonical document seen so far.
 
@@ -281,11 +168,10 @@ def cluster_score(doc: DocFeatures, members: list[DocFeatures]) -> float:
     """
     if members[0].family != doc.family:
         return 0.0
-    if doc.family != "statement" and not doc.signatories:
-        if all(doc.bag.isdisjoint(m.bag) for m in members):
-            return 0.0  # nothing in common: no need to score every member
+    if doc.family != "statement" and not doc.signatories and all(doc.bag.isdisjoint(m.bag) for m in members):
+        return 0.0  # nothing in common: no need to score every member
     members = members[:CLUSTER_SAMPLE]
-    parts = [_parts(doc, m) for m in members]
+    parts = _each_parts(doc, members)
     subjects = [p.subject for p in parts if p.subject is not None]
     parties = [p.party for p in parts if p.party is not None]
     subject = (0.5 * max(subjects) + 0.5 * sum(subjects) / len(subjects)) if subjects else None

@@ -7,8 +7,8 @@ LLM support is registered through the same registry as any third-party extractor
 from __future__ import annotations
 
 import abc
-import importlib
 import asyncio
+import importlib
 from collections.abc import Callable, Sequence
 
 from service.articles import ArticleInput

@@ -48,36 +48,32 @@ def _job_values(backend: str, lease_s: float | None) -> tuple[dict[str, Any], st
     return values, token
 
 
+# Built once: a statement object reused on every call keeps its memoised cache key, so SQLAlchemy
+# skips rebuilding and re-keying it (measured ~0.6 ms of the ~1.2 ms a submission spent here).
+_INSERT_ARTICLE = sa.insert(ArticleRow.__table__)
+_INSERT_JOB = sa.insert(JobRow.__table__).returning(JobRow.__table__.c.id)
+
+
 def _insert(
     db: Database, article: ArticleInput, backend: str, token_id: int | None, lease_s: float | None
 ) -> Submission:
     now = utcnow()
-    row = ArticleRow(
-        id=article_id_for(article.sha256),
-        sha256=article.sha256,
-        body=article.body,
-        title=article.title,
-        outlet=article.outlet,
-        url=article.url,
-        published=article.published,
-        language=article.language,
-        source_format=article.source_format,
-        truncated=article.truncated,
-        notices=[list(n) for n in article.notices],
-        length=len(article.body),
-        event_key=None,
-        token_id=token_id,
-        created_at=now,
-    )
+    article_id = article_id_for(article.sha256)
+    columns: dict[str, Any] = {
+        "id": article_id, "sha256": article.sha256, "body": article.body, "title": article.title,
+        "outlet": article.outlet, "url": article.url, "published": article.published, "language": article.language,
+        "source_format": article.source_format, "truncated": article.truncated,
+        "notices": [list(n) for n in article.notices], "length": len(article.body), "event_key": None,
+        "token_id": token_id, "created_at": now,
+    }  # fmt: skip
     values, token = _job_values(backend, lease_s)
-    columns = {c.key: getattr(row, c.key) for c in ArticleRow.__table__.columns}
+    values.update(article_id=article_id, created_at=now)
     with db.write_core() as conn:  # Core on a bare connection: this is the hot path of every submission
-        conn.execute(sa.insert(ArticleRow.__table__), [columns])
-        job_id = conn.execute(
-            sa.insert(JobRow.__table__).values(article_id=row.id, created_at=now, **values).returning(JobRow.id)
-        ).scalar_one()
-    job = JobRow(id=job_id, article_id=row.id, created_at=now, **values)
-    claim = Claim(job_id, row.id, backend, token, 1) if token else None
+        conn.execute(_INSERT_ARTICLE, columns)
+        job_id = conn.execute(_INSERT_JOB, values).scalar_one()
+    row = ArticleRow(**columns)
+    job = JobRow(id=job_id, **values)
+    claim = Claim(job_id, article_id, backend, token, 1) if token else None
     return Submission(row, job, created=True, claim=claim)
 
 

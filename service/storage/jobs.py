@@ -144,22 +144,36 @@ def _finish(session: sa.orm.Session | sa.Connection, claim: Claim, **values: Any
     return result.rowcount == 1  # type: ignore[attr-defined]
 
 
+ARTICLES = ArticleRow.__table__
+SUMMARIES = SummaryRow.__table__
+# The three statements of `complete`, built once (see `articles._INSERT_ARTICLE` for why).
+_MARK_DONE = (
+    sa.update(JOBS)
+    .where(JOBS.c.id == sa.bindparam("job_id_"), JOBS.c.claim == sa.bindparam("claim_"), JOBS.c.state == "running")
+    .values(state="done", reason=None, claim=None, lease_until=None)
+)
+_INSERT_SUMMARY = sa.insert(SUMMARIES)
+_SET_EVENT = sa.update(ARTICLES).where(ARTICLES.c.id == sa.bindparam("article_id_"))
+
+
 def complete(db: Database, claim: Claim, *, payload: dict[str, Any], extractor: str, event_key: str | None) -> bool:
     """Record the summary and mark the job done, atomically; False when the claim was lost."""
-    with db.write_core() as session:
-        if not _finish(session, claim, state="done", reason=None, finished_at=utcnow()):
+    now = utcnow()
+    with db.write_core() as conn:
+        marked = conn.execute(_MARK_DONE, {"job_id_": claim.job_id, "claim_": claim.claim, "finished_at": now})
+        if marked.rowcount != 1:
             return False  # the update touched nothing; committing the empty unit of work is harmless
-        session.execute(
-            sa.insert(SummaryRow.__table__).values(
-                article_id=claim.article_id,
-                payload=payload,
-                extractor=extractor,
-                documents=len(payload.get("documents", [])),
-                created_at=utcnow(),
-            )
+        conn.execute(
+            _INSERT_SUMMARY,
+            {
+                "article_id": claim.article_id,
+                "payload": payload,
+                "extractor": extractor,
+                "documents": len(payload.get("documents", [])),
+                "created_at": now,
+            },
         )
-        articles = ArticleRow.__table__
-        session.execute(sa.update(articles).where(articles.c.id == claim.article_id).values(event_key=event_key))
+        conn.execute(_SET_EVENT, {"article_id_": claim.article_id, "event_key": event_key})
     return True
 
 

@@ -73,8 +73,8 @@ async def submit_form(request: Request) -> Response:
         first = str(exc).splitlines()
         message = f"the form is incomplete or invalid: {first[1] if len(first) > 1 else 'check the fields'}"
         return _index(request, ctx, status=None, offset=0, error=message, form=form, code=422)
-    detail, _created = await run_in_threadpool(operations.submit, ctx.state, article, ctx.principal)
-    return RedirectResponse(f"/articles/{detail.id}", status_code=303)
+    submitted = await operations.submit(ctx.state, article, ctx.principal)
+    return RedirectResponse(f"/articles/{submitted.id}", status_code=303)
 
 
 @router.get("/articles/{article_id}")

@@ -171,3 +171,45 @@ def test_texts_are_extracted_with_the_chosen_backend(monkeypatch: pytest.MonkeyP
     report = crosscheck([TALLINN, TALLINN + " More."], backend="offline")
     assert calls == ["article-1", "article-2"]
     assert [a.id for a in report.articles] == ["article-1", "article-2"]
+
+
+def test_a_paper_listed_twice_by_the_shorter_report_keeps_every_row_aligned() -> None:
+    long_body = (
+        "Tallinn talks. The energy ministries signed a memorandum of understanding on wind power. "
+        "The rail companies signed an agreement on freight transit. The health ministries signed a memorandum "
+        "on vaccines."
+    )
+    short_body = (
+        "Tallinn talks. The energy ministries signed a memorandum of understanding on wind power. "
+        "The rail companies signed an agreement on freight transit.\n"
+        "Recap: the energy ministries signed a memorandum of understanding on wind power."
+    )
+    wind = {"title": "memorandum of understanding on wind power", "subject": "wind power"}
+    rail = {"type": "agreement", "title": "agreement on freight transit", "subject": "freight transit"}
+    long_report = summary(
+        "long",
+        long_body,
+        [
+            doc(long_body, "signed a memorandum of understanding on wind power", **wind),
+            doc(long_body, "signed an agreement on freight transit", **rail),
+            doc(long_body, "signed a memorandum on vaccines", title="memorandum on vaccines", subject="vaccines"),
+        ],
+    )
+    # The summary takes the recap for a second paper: it is folded into the first, and the rail
+    # agreement after it must still land in its own row.
+    short_report = summary(
+        "short",
+        short_body,
+        [
+            doc(short_body, "signed a memorandum of understanding on wind power", **wind),
+            doc(short_body, "Recap: the energy ministries signed a memorandum of understanding on wind power", **wind),
+            doc(short_body, "signed an agreement on freight transit", **rail),
+        ],
+    )
+    report = crosscheck([long_report, short_report], bodies={"long": long_body, "short": short_body})
+    rows = {
+        d.key: {a: m.document_index if m else None for a, m in d.mentions.items()} for d in report.events[0].documents
+    }
+    assert rows["wind-power"] == {"long": 0, "short": 0}
+    assert rows["freight-transit"] == {"long": 1, "short": 2}
+    assert any("repeat earlier ones" in n for n in report.notes)

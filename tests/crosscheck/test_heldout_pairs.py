@@ -373,7 +373,10 @@ def test_transliterated_names_amount_formats_and_dash_recaps_are_not_conflicts()
                     (
                         "Morocco's national electricity office ONEE and QatarEnergy signed a contract worth 1.2 "
                         "billion dollars",
-                        {**LNG, "parties": [("Morocco's national electricity office ONEE", "MA"), ("QatarEnergy", "QA")]},
+                        {
+                            **LNG,
+                            "parties": [("Morocco's national electricity office ONEE", "MA"), ("QatarEnergy", "QA")],
+                        },
                     ),
                     ("An agreement on scholarships was signed by the education ministries", GRANTS),
                 ],
@@ -381,3 +384,38 @@ def test_transliterated_names_amount_formats_and_dash_recaps_are_not_conflicts()
         ),
     )
     assert kinds(report) == []
+
+
+# One article alone: a count against its own list.
+SOFIA = (
+    "SOFIA, 5 May 2027 - Bulgaria and Chile signed three agreements on 5 May: an agreement on mining, an "
+    "agreement on wine exports, an agreement on seismology and an agreement on pensions.\n"
+    "Separately, the two leaders adopted a joint declaration on a strategic dialogue.\n"
+)
+SOFIA_DOCS = [
+    ("an agreement on mining", {"type": "agreement", "title": "agreement on mining", "subject": "mining"}),
+    ("an agreement on wine exports", {"type": "agreement", "title": "agreement on wine exports", "subject": "wine"}),
+    ("an agreement on seismology", {"type": "agreement", "title": "agreement on seismology", "subject": "seismology"}),
+    ("an agreement on pensions", {"type": "agreement", "title": "agreement on pensions", "subject": "pensions"}),
+    (
+        "adopted a joint declaration on a strategic dialogue",
+        {"type": "declaration", "title": "joint declaration", "subject": "strategic dialogue", "status": "adopted"},
+    ),
+]
+
+
+def _alone(body: str, stated: int, docs: list[tuple[str, dict[str, Any]]]) -> CrossCheckReport:
+    fields = {"city": "Sofia", "country": "BG", "date": "2027-05-05", "countries": ("BG", "CL")}
+    built = summary(
+        "alone", body, [doc(body, q, **d) for q, d in docs], stated_count=stated, list_complete=True, **fields
+    )
+    return crosscheck([built], bodies={"alone": body})
+
+
+def test_a_count_is_contradicted_by_its_own_sentence_not_by_documents_added_separately() -> None:
+    contradicted = _alone(SOFIA, 3, SOFIA_DOCS)
+    (finding,) = found(contradicted, "count")
+    assert finding.internal and {v.value for v in finding.values} == {"3", "4 named"}
+    body = SOFIA.replace("three agreements", "four agreements")
+    # Four in the sentence, a declaration adopted separately: five listed, and no contradiction.
+    assert found(_alone(body, 4, SOFIA_DOCS), "count") == []

@@ -1,4 +1,4 @@
-"""The small readers the checks rely on: amounts, stated figures, names, recap lists, statuses."""
+"""The small readers the checks rely on: amounts, stated figures, names, firms, recap lists, statuses."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import pytest
 
 from service.crosscheck import names
 from service.crosscheck.amounts import amounts, figure
+from service.crosscheck.parties import body, different_firms
 from service.crosscheck.restate import status_of
 from service.crosscheck.text import Segment, list_items
+from service.models import Party
 
 
 @pytest.mark.parametrize(
@@ -52,6 +54,7 @@ def test_transliteration_is_one_spelling_and_a_changed_letter_is_not() -> None:
     # A possessive or a name cut short by the page is the same person, not a misspelling.
     assert names.same_person("Vladimir Putin", "adimir Putin\u2019s")
     assert not names.spelling_variant("Vladimir Putin", "adimir Putin\u2019s")
+    assert not names.same_person("Jan Novak", "Jana Novakova"), "a cut keeps four letters and drops two"
 
 
 @pytest.mark.parametrize(
@@ -62,8 +65,16 @@ def test_transliteration_is_one_spelling_and_a_changed_letter_is_not() -> None:
             "Documents signed in Rabat",
             ["a rail contract (\u20ac40m)", "a treaty (initialled)"],
         ),
-        ("Outcomes: \u2022 an MoU on ports \u2022 a protocol on fish", "Outcomes", ["an MoU on ports", "a protocol on fish"]),
-        ("Signed: - the LNG contract - the scholarships agreement.", "Signed", ["the LNG contract", "the scholarships agreement"]),
+        (
+            "Outcomes: \u2022 an MoU on ports \u2022 a protocol on fish",
+            "Outcomes",
+            ["an MoU on ports", "a protocol on fish"],
+        ),
+        (
+            "Signed: - the LNG contract - the scholarships agreement.",
+            "Signed",
+            ["the LNG contract", "the scholarships agreement"],
+        ),
         ("- a memorandum on water", None, ["a memorandum on water"]),
         ("They met; then they signed a memorandum.", None, ["They met; then they signed a memorandum."]),
     ],
@@ -88,3 +99,22 @@ def test_recap_lists_split_into_items_with_exact_offsets(text: str, heading: str
 )
 def test_status_words_including_signing_still_to_come(text: str, status: str) -> None:
     assert status_of(text, text.find("treaty")) == status
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "different"),
+    [
+        ("Pomorska Fabryka Wagon\u00f3w", "PolRail Group", True),
+        ("UzAuto Motors", "Samarkand Car Factory", True),
+        ("Bank Gospodarstwa Krajowego", "BGK", False),  # initials
+        ("State Oil Company of the Republic of Azerbaijan", "SOCAR", False),  # initials, in another order
+        ("Petrovietnam", "Vietnam National Oil and Gas Group", False),  # a shared stem
+        ("Aramco", "Saudi Arabian Oil Company", False),  # a bare short form may be made of syllables
+        ("Vietnam's own state energy supplier", "Petrovietnam", False),  # a description, not a name
+        ("Wines of Chile", "Chilean Wine Corporation", False),
+    ],
+)
+def test_two_firm_names_differ_only_when_they_share_nothing(a: str, b: str, different: bool) -> None:
+    left, right = body(Party(name=a, country="PL")), body(Party(name=b, country="PL"))
+    assert different_firms(left, right) is different
+    assert different_firms(right, left) is different

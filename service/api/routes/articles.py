@@ -12,13 +12,14 @@ from pydantic import ValidationError
 from service.api import operations
 from service.api.auth import require
 from service.api.errors import ApiError
-from service.api.models import ArticleCreate, ArticleDetail, ArticleOut, ArticlePage, ArticleSubmitted, JobState
+from service.api.models import ArticleCreate, ArticleDetail, ArticlePage, ArticleSubmitted, JobState
 from service.api.routes.common import errors
 from service.api.state import get_state
 from service.articles import ArticleInput
 from service.models import ArticleSummary
 from service.schemas import validate_payload
 from service.storage import articles as article_store
+from service.storage.articles import Submission
 from service.storage.tokens import Principal
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
@@ -77,16 +78,15 @@ async def submit_article(request: Request, principal: Principal = Depends(requir
     body = await request.body()
     state = get_state(request)
 
-    def work() -> tuple[ArticleOut, bool]:  # one trip to the thread pool for the whole submission
-        return operations.submit(state, _parse(request, body), principal)
+    def store() -> Submission:  # parsing a long article and the first write both block: one thread trip
+        return operations.store(state, _parse(request, body), principal)
 
-    detail, created = await run_in_threadpool(work)
-    payload = ArticleSubmitted(**detail.model_dump(), created=created)
+    submitted = await operations.process(state, await run_in_threadpool(store))
     return Response(
-        payload.model_dump_json(),
-        status_code=201 if created else 200,
+        submitted.model_dump_json(),
+        status_code=201 if submitted.created else 200,
         media_type="application/json",
-        headers={"Location": detail.links.self},
+        headers={"Location": submitted.links.self},
     )
 
 

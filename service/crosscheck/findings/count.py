@@ -1,10 +1,13 @@
 """`count`: how many documents were signed, report against report and report against its own list.
 
-A stated count is checked against the article's list only when the list is complete. Outlets
-count differently and every ordinary reading passes: the signed instruments alone or with the
-leaders' statement, and with or without the papers the article says will be signed later
-("announced six documents", one of them to be signed at a later date). A paper the article
-names twice (a recap, a restatement) counts once; one only discussed never counts.
+A stated count contradicts the article's own (complete) list in two ways only: the article
+states more documents than any reading of its list holds, or the very sentence that states the
+number names more documents than that ("signed three agreements: A, B, C and D"). Outlets count
+differently and every ordinary reading passes: the signed instruments alone or with the
+leaders' statement, with or without the papers to be signed later ("announced six documents",
+one of them to be signed at a later date). A number smaller than the whole list is not a
+contradiction either: "signed three instruments" is often followed by a communique issued and
+a programme adopted "separately". A paper the article names twice counts once.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 
 from service.crosscheck.findings.common import Context, Entry, internal, split, tally
 from service.crosscheck.model import Draft, Item
+from service.crosscheck.text import segments
 from service.models import Evidence
 from service.vocabulary import type_family
 
@@ -68,19 +72,41 @@ def check(ctx: Context) -> list[Draft]:
     for it, n in stated:
         if not it.summary.list_complete or n is None:
             continue
-        counts = readings(it, set(ctx.folded.get(it.id, {})))
-        everything = counts[0]
-        if n in counts or everything == 0:
+        repeated = set(ctx.folded.get(it.id, {}))
+        counts = readings(it, repeated)
+        evidence = count_evidence(it, n)
+        named = in_sentence(it, evidence, repeated)
+        if counts[0] and n > max(counts):
+            listed_text, quotes = f"{counts[0]} listed", [e for d in it.documents for e in d.evidence[:1]][:1]
+            why = f"{it.id} states {n} documents but lists {counts[0]}, although its list is complete."
+        elif len(named) > n:
+            listed_text, quotes = f"{len(named)} named", named[:1]
+            why = f"{it.id} states {n} documents in a sentence that names {len(named)}."
+        else:
             continue
-        quotes = [e for d in it.documents for e in d.evidence[:1]]
         drafts.append(
             internal(
                 it,
                 kind="count",
                 severity="error",
-                first=(str(n), count_evidence(it, n)),
-                second=(f"{everything} listed", quotes[:1]),
-                explanation=f"{it.id} states {n} documents but lists {everything}, although its list is complete.",
+                first=(str(n), evidence),
+                second=(listed_text, quotes),
+                explanation=why,
             )
         )
     return drafts
+
+
+def in_sentence(item: Item, evidence: list[Evidence], repeated: set[int]) -> list[Evidence]:
+    """The documents quoted inside the sentence that states the count (an inline list)."""
+    if not evidence or not item.body:
+        return []
+    at = evidence[0].start
+    sentence = next((s for s in segments(item.body) if s.start <= at < s.end), None)
+    if sentence is None:
+        return []
+    return [
+        d.evidence[0]
+        for i, d in enumerate(item.documents)
+        if i not in repeated and d.evidence and sentence.start <= d.evidence[0].start < sentence.end
+    ]

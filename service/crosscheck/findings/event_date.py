@@ -154,6 +154,8 @@ def _shift(phrase: str, base: dt.date) -> int:
     if weekday is None:
         return -1
     return -((base.weekday() - weekday) % 7 or 7)
+
+
 _MONTH_WORDS = {
     **{m: i + 1 for i, m in enumerate(_MONTHS_EN)},
     **{

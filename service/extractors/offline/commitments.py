@@ -23,22 +23,42 @@ _SIDES = (
 )
 _COUNTRY = r"(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?(?:\s+side)?"
 _VERB = (
-    r"(?:also\s+|further\s+|have\s+|has\s+|had\s+|jointly\s+)*"
+    r"(?:also\s+|further\s+|have\s+|has\s+|had\s+|jointly\s+|today\s+|yesterday\s+|on\s+[A-Z][a-z]+day\s+)*"
     r"(?P<verb>agreed\s+on\s+the\s+need\s+to|agreed\s+to|pledged\s+to|vowed\s+to|promised\s+to|committed\s+to|"
     r"undertook\s+to|resolved\s+to|decided\s+to|intend\s+to|intends\s+to|plan\s+to|plans\s+to|will|would|"
     r"continue\s+to|reaffirmed\s+their\s+commitment\s+to|expressed\s+(?:their\s+)?(?:readiness|willingness|"
     r"determination)\s+to|"
     r"supports?)\s+"
 )
+_NEW_PREDICATE = re.compile(r",?\s+and\s+(?:are|is|will|would|was|were|have|has|had)\b")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
+_WHAT = r"(?:[^.;]|\.(?=\d))+"
 _PLEDGE = re.compile(
-    rf"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bsaid\s))(?P<subj>{_SIDES}|"
-    rf"{_COUNTRY}(?:\s+and\s+{_COUNTRY})?)\s+{_VERB}(?P<what>[^.;]+)",
+    rf"(?:^|(?<=[,;:-]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bsaid\s))(?P<subj>{_SIDES}|"
+    rf"{_COUNTRY}(?:\s+and\s+{_COUNTRY})?)\s+{_VERB}(?P<what>{_WHAT})",
     re.I,
 )
+_LATER_PLEDGE = re.compile(
+    rf"(?:^|(?<=[,;:]\s))(?P<subj>{_SIDES})\s+(?:also\s+)?[a-z]+ed\b[^.;]{{0,160}}?\band\s+(?:also\s+)?"
+    rf"(?P<verb>agreed\s+to|pledged\s+to|vowed\s+to|promised\s+to|decided\s+to|resolved\s+to|committed\s+to)\s+"
+    rf"(?P<what>{_WHAT})",
+    re.I,
+)
+""""The two leaders announced a fund and agreed to double trade": the pledge of a second predicate."""
 _SUPPORT = re.compile(r"\bannounced\s+(?P<subj>[A-Z][A-Za-z]+)'s\s+support\s+(?:for|to|towards)\s+(?P<what>[^.;]+)")
 _NOT_PLEDGE = re.compile(
-    r"(?i)^(?:be\s+(?:of|an?|the)\b|remain|continue\s+to\s+be|have\s+been|be\s+integral|not\b|also\s+be\b)"
+    r"(?i)^(?:be\s+(?:of|an?|the)\b|remain|continue\s+to\s+be|have\s+been|be\s+integral|not\b|also\s+be\b"
+    r"|be\s+[a-z]+ed\b)"  # "they will be concluded this year": a forecast about something, not a promise
 )
+_VAGUE = re.compile(
+    r"(?i)^(?:further\s+)?(?:deepen|strengthen|enhance|expand|develop|boost|promote|broaden|intensify|continue|advance)"
+    r"\s+(?:the\s+|their\s+|bilateral\s+|mutual\s+|comprehensive\s+|all-round\s+|overall\s+)*"
+    r"(?:cooperation|ties|relations|partnership|friendship|collaboration)"
+    r"(?:\s+(?:in|across)\s+(?:all|various|many|different|every)\s+(?:areas|fields|spheres|sectors|domains)"
+    r"|\s+between\s+the\s+two\s+(?:countries|sides|nations))?(?:\s*,?\s+(?:to|for|so\s+as\s+to)\s+.*)?$"
+)
+"""'will deepen cooperation in all areas': an aspiration; a pledge names what will be done."""
+_DOCUMENT_NOUN = re.compile(r"(?i)\b(?:sign\w*|conclu\w*|adopt\w*|issu\w*|ink\w*|seal\w*|negotiat\w*)\s+(?:of\s+)?")
 _KEYS = (
     "agreed", "pledged", "vowed", "promised", "committed", "undertook", "resolved", "decided", "intend", "plan",
     "will", "would", "continue", "reaffirmed", "expressed", "support",
@@ -48,6 +68,19 @@ _DOCUMENT_ACT = re.compile(
     r"negotiate|start\s+negotiations|hold\s+talks)\b"
 )
 _TIMEFRAME = re.compile(r"\b(?:by|until|before|in)\s+((?:19|20)\d\d)\b")
+
+
+def _persons(ctx: Context, subject: str) -> list[str]:
+    """ "Nazarov and Aydin": the sides of the persons named, both sides for two of the visit's leaders."""
+    parts = [" ".join(_CAPITALISED.findall(part)) for part in re.split(r"\s+and\s+", subject)]
+    names = [ctx.people.full(part) if part else None for part in parts]
+    if not names or not all(names):
+        return []
+    codes = {ctx.people.country.get(n) for n in names if n}
+    known = codes - {None}
+    if len(names) == 2 and len(ctx.sides) == 2 and (len(known) == 2 or (len(known) <= 1 and None in codes)):
+        return list(ctx.sides)  # two leaders, one of each side (the one not labelled is the other side's)
+    return sorted(known)
 
 
 def _actors(ctx: Context, subject: str) -> list[str]:
@@ -60,7 +93,7 @@ def _actors(ctx: Context, subject: str) -> list[str]:
     if not codes:
         word = subject.split()[-1]
         code = city_country(word)
-        codes = [code] if code else []
+        codes = [code] if code else _persons(ctx, subject)
     return codes
 
 
@@ -72,18 +105,28 @@ def extract_commitments(ctx: Context) -> list[DraftCommitment]:
         if seg.kind == "heading":
             continue
         chunk = ctx.text[seg.start : seg.end]
-        for m in list(_PLEDGE.finditer(chunk)) + list(_SUPPORT.finditer(chunk)):
-            what = m.group("what").strip()
+        matches = list(_PLEDGE.finditer(chunk)) + list(_SUPPORT.finditer(chunk))
+        if "ed " in chunk:
+            matches += [m for m in _LATER_PLEDGE.finditer(chunk) if not any(o.start("what") == m.start("what") for o in matches)]
+        for m in matches:
+            raw = m.group("what")
+            cut = _NEW_PREDICATE.search(raw)
+            raw = (raw[: cut.start()] if cut else raw).rstrip()
+            what = raw.strip()
             if _NOT_PLEDGE.match(what) or len(what.split()) < 3:
                 continue
-            if _DOCUMENT_ACT.match(what) and TYPE_RE.search(what[:80]):
-                continue  # "agreed to adopt a joint statement": a document, not a pledge
+            if _VAGUE.match(what):
+                continue
+            head = TYPE_RE.search(what[:80])
+            act = _DOCUMENT_NOUN.search(what, 0, min(head.start(), 40)) if head else None
+            if head and (_DOCUMENT_ACT.match(what) or (act and " and " not in what[: act.start()])):
+                continue  # "agreed to adopt a joint statement", "work towards the signing of an agreement": a document
             actors = _actors(ctx, m.group("subj"))
             if not actors or not set(actors) & set(ctx.sides):
                 continue
-            start = seg.start + m.start()
-            quote = ctx.body[start : seg.start + m.end()].strip()
-            text = re.sub(r"\s+", " ", ctx.body[seg.start + m.start("what") : seg.start + m.end("what")]).strip()
+            start, what_end = seg.start + m.start(), seg.start + m.start("what") + len(raw)
+            quote = ctx.body[start:what_end].strip()
+            text = re.sub(r"\s+", " ", ctx.body[seg.start + m.start("what") : what_end]).strip()
             if any(fuzz.token_set_ratio(text, c.text) >= 80 for c in out):
                 continue
             timeframe = _TIMEFRAME.search(what)

@@ -31,7 +31,11 @@ _SINCE = re.compile(
     r"last\s+(?:year|month|time)|a\s+year\s+ago)\b"
 )
 _WITNESS = re.compile(r"(?i)\b(?:witness\w*|oversaw|overs[ae]e\w*|attend\w*|presid\w*|watch\w*)\b")
-_SIGNING = re.compile(r"(?i)\b(?:sign\w*|ink\w*|exchang\w*|conclu\w*|seal\w*|adopt\w*)\b")
+_SIGNING = re.compile(
+    r"(?i)\b(?:sign\w*|ink\w*|exchang\w*|conclu\w*|seal\w*|adopt\w*|pen\s+to\s+paper|penned|struck|clinch\w*|"
+    r"announc\w*)\b"
+)
+_SIGNING_KEYS = ("sign", "ink", "exchang", "conclu", "seal", "adopt", "to paper", "penned", "struck", "clinch", "announc")
 _GENERIC_SIGNED = re.compile(
     r"(?i)\b(?:documents|agreements|deals|memorand\w*|MoUs)\b[^.]{0,40}\b(?:signed|inked|exchanged|concluded)\b"
     r"|\b(?:signed|inked|exchanged|concluded|signing\s+of)\s+(?:several|many|a\s+number\s+of|various|other|some|"
@@ -66,7 +70,7 @@ def stated_count(ctx: Context) -> CountFinding:
     first: dict[int, int] = {}
     found = CountFinding()
     text = ctx.text
-    for idx in ctx.segments_with(("sign", "ink", "exchang", "conclu", "seal", "adopt")):
+    for idx in ctx.segments_with(_SIGNING_KEYS):
         seg = ctx.segments[idx]
         if seg.related:
             continue

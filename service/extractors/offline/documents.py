@@ -14,7 +14,7 @@ import re
 from service.extractors.offline import fieldlists, parties
 from service.extractors.offline.context import Context
 from service.extractors.offline.entries import implicit_deal, list_entries
-from service.extractors.offline.lexicon import BACKGROUND_RE, number_value, period_in
+from service.extractors.offline.lexicon import BACKGROUND_RE, duration_in, number_value, period_in
 from service.extractors.offline.mentions import (
     STATEMENTS,
     Mention,
@@ -42,6 +42,15 @@ _CONSENSUS_OBJECT = re.compile(r"(?i)\s+(?:to\s+[a-z]+|that|with\b)")
 _COORDINATED = re.compile(r"^\s*(?:\([^)]{0,60}\)|\[[^\]]{0,60}\])?\s*(?:and|&|or|,)\s*$")
 _COUNT_BEFORE = re.compile(r"(?i)\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}$")
 _YEAR_IN = re.compile(r"\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
+_APPOSITION = re.compile(r"\s*,\s*")
+_RANKING = re.compile(r"(?i)^(?:\w+est|first|second|third|only|latest|biggest|largest)$")
+
+
+def _apposition(text: str, prev: Mention, m: Mention) -> bool:
+    """ "a contract worth €420 million, the largest Polish export deal in Africa": a second name, not a second deal."""
+    if m.det != "definite" or m.plural or not _APPOSITION.fullmatch(text, prev.title_span[1], m.title_span[0]):
+        return False
+    return not m.postmod or any(_RANKING.match(w) for w in m.premods)
 
 
 def _skip(ctx: Context, clause: tuple[int, int], heads: list[tuple[int, int, str]], i: int) -> bool:
@@ -116,7 +125,7 @@ def _mention(ctx: Context, seg: Segment, clause: tuple[int, int], head: tuple[in
     m.title = ctx.body[np_start:name_end]
     m.subject = subject_text(text, premods, np_start, name_end, head[1])
     m.background = _background(ctx, np_start, min(ce, name_end + 60))
-    m.period = period_in(ctx.text, head[0], min(ce, name_end + 40))
+    m.period = period_in(ctx.text, head[0], min(ce, name_end + 40)) or duration_in(ctx.text, np_start, name_end)
     return m
 
 
@@ -185,6 +194,8 @@ def _clause_mentions(ctx: Context, seg: Segment, clause: tuple[int, int], subcou
             continue
         if out and out[-1].kind in ("specific", "bare") and m.head[0] < out[-1].title_span[1]:
             continue  # "MoU on Credit Facility Agreement": the inner head names the outer document
+        if out and out[-1].kind == "specific" and _apposition(text, out[-1], m):
+            continue
         if m.plural:
             nxt = next((n for n in mentions[i + 1 :] if n.det in ("indefinite", "definite") and not n.plural), None)
             parties.attach(ctx, m)

@@ -8,50 +8,20 @@ header date, and "visit to <country>" for the host when no city is given.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from service.countries import city_country
 from service.extractors.offline.context import Context
+from service.extractors.offline.dates import DATE, MONTH, MONTH_KEYS, month_day, relative_date
 from service.extractors.offline.geo import places
 from service.extractors.offline.people import principals
 from service.models.draft import DraftEvent
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)?)(?:,\s*(?P<country>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?))?"
-    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}))?(?:,?\s*[A-Z]{{2,}}\b)?\s*(?:[-:.(]|$)"
+    r"(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})(?:,\s*(?P<country>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?))?"
+    rf"(?:,\s*(?P<date>(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s+(?:19|20)\d\d)?))?(?:,?\s*[A-Z]{{2,}}\b)?"
+    r"\s*(?:[-:.(/]|$)"
 )
-_DATE = re.compile(
-    rf"\b(?:on|On)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-    rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?!\s*-\s*\d)(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
-    rf"|(?P<d2>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})(?!\s*-\s*\d)(?:,?\s+(?P<y2>(?:19|20)\d\d))?)"
-)
-_WEEKDAY = re.compile(r"\bon\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _EVENT_CUE = re.compile(
     r"(?i)\b(?:talks|visit|visited|visiting|signed|signing|received|summit|ceremony|arrived|witnessed|held)\b"
 )
@@ -69,23 +39,12 @@ _EVENT_KEYS = (
     "talks", "visit", "sign", "received", "summit", "ceremony", "arrived", "witness", "held", "watched", "seal",
     "welcomed", "hosted", "discussions",
 )  # fmt: skip
-_MONTH_KEYS = (
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-)  # fmt: skip
+_HERE = re.compile(
+    r"(?i)\b(?:held|signed|inked|arrived|talks|met|ceremony|exchanged|received|welcomed|hosted|visit\w*)\b"
+    r"[^.;]{0,60}?\bhere\b"
+)
+_VISITING = re.compile(r"\bvisiting\s+(?P<nat>[A-Z][a-z]+)\b")
 _KIND = re.compile(r"(?i)\b(state|official|working|ministerial|private|friendly)\s+visit\b")
-
-
-def _month_day(m: re.Match[str], year: int | None) -> date | None:
-    month = _MONTHS.get((m.group("m1") or m.group("m2") or "").lower().rstrip("."))
-    day = int(m.group("d1") or m.group("d2"))
-    y = m.group("y1") or m.group("y2")
-    year = int(y) if y else year
-    if not month or not year:
-        return None
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _dateline(ctx: Context) -> re.Match[str] | None:
@@ -101,19 +60,6 @@ def _dateline(ctx: Context) -> re.Match[str] | None:
     return None
 
 
-def _weekday_date(ctx: Context) -> date | None:
-    if ctx.header_date is None:
-        return None
-    for idx in ctx.segments_with(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")):
-        seg = ctx.segments[idx]
-        chunk = ctx.text[seg.start : seg.end]
-        m = _WEEKDAY.search(chunk)
-        if m and re.search(r"(?i)\b(?:sign\w*|talks|met|ink\w*|exchang\w*)\b", chunk):
-            wd = _WEEKDAYS.index(m.group("wd").lower())
-            return ctx.header_date - timedelta(days=(ctx.header_date.weekday() - wd) % 7)
-    return None
-
-
 def _host(ctx: Context) -> tuple[str | None, tuple[int, int] | None]:
     for idx in ctx.segments_with(("visit", "arrived", "trip", "tour")):
         seg = ctx.segments[idx]
@@ -126,6 +72,26 @@ def _host(ctx: Context) -> tuple[str | None, tuple[int, int] | None]:
             found = places(m.group("who"))
             if found and len(ctx.sides) == 2 and found[0].code in ctx.sides:
                 return next(c for c in ctx.sides if c != found[0].code), (seg.start, seg.end)
+    return None, None
+
+
+def _here_host(ctx: Context) -> tuple[str | None, tuple[int, int] | None]:
+    """ "the signing ceremony held here": the outlet's own country, i.e. the side that is not the guest.
+
+    The guest is the "visiting" side, else the only side whose leaders the text labels with their
+    country ("Azerbaijan President Ilham Aliyev" next to an unlabelled "Prime Minister Shehbaz Sharif").
+    """
+    if len(ctx.sides) != 2:
+        return None, None
+    for idx in ctx.segments_with(("here",)):
+        seg = ctx.segments[idx]
+        if not _HERE.search(ctx.text, seg.start, seg.end):
+            continue
+        guests = {p.code for m in _VISITING.finditer(ctx.text) for p in places(m.group("nat")) if p.code in ctx.sides}
+        if not guests:
+            guests = {ctx.people.country[n] for n in ctx.people.leaders if n in ctx.people.country}
+        if len(guests) == 1 and guests <= set(ctx.sides):
+            return next(c for c in ctx.sides if c not in guests), (seg.start, seg.end)
     return None, None
 
 
@@ -149,20 +115,22 @@ def extract_event(ctx: Context) -> DraftEvent:
             country = city_country(place)
         if m.group("country") and places(m.group("country")):
             country = places(m.group("country"))[0].code
-        stamp = _DATE.search("on " + m.group("date")) if m.group("date") else None
-        when = _month_day(stamp, ctx.year) if stamp else None
+        stamp = DATE.search("on " + m.group("date")) if m.group("date") else None
+        when = month_day(stamp, ctx.year) if stamp else None
         quote_span = (m.start(), m.end())
     host, host_span = _host(ctx)
+    if host is None and country is None:
+        host, host_span = _here_host(ctx)
     country = country or host
     explicit: date | None = None
-    dated = set(ctx.segments_with(_MONTH_KEYS))
+    dated = set(ctx.segments_with(MONTH_KEYS))
     for idx in ctx.segments_with(_EVENT_KEYS):
         seg = ctx.segments[idx]
         chunk = ctx.text[seg.start : seg.end]
         if explicit is None and idx in dated and _EVENT_CUE.search(chunk):
-            d = _DATE.search(chunk)
+            d = DATE.search(chunk)
             if d:
-                explicit = _month_day(d, ctx.year)
+                explicit = month_day(d, ctx.year)
         cities = [p for p in ctx.places_in(seg.start, seg.end) if p.city] if city is None else []
         if cities and _PLACE_CUE.search(chunk):
             for p in cities:
@@ -171,7 +139,7 @@ def extract_event(ctx: Context) -> DraftEvent:
                     country = country or p.code
                     quote_span = quote_span or (seg.start, seg.end)
                     break
-    when = explicit or when or _weekday_date(ctx)
+    when = explicit or relative_date(ctx, when or ctx.header_date) or when
     kind = _KIND.search(ctx.text)
     quote = ctx.body[quote_span[0] : quote_span[1]] if quote_span else None
     if quote is None and host_span:

@@ -19,7 +19,7 @@ from service.extractors.offline.documents import find_mentions
 from service.extractors.offline.event import extract_event
 from service.extractors.offline.lexicon import EXAMPLES_RE, RULES_VERSION
 from service.extractors.offline.mentions import STATEMENTS, Mention
-from service.extractors.offline.parties import side_parties
+from service.extractors.offline.parties import side_parties, with_body
 from service.extractors.offline.recap import DocGroup, group_mentions
 from service.language import detect_language
 from service.models import ArticleSummary, Notice, Provenance
@@ -59,7 +59,7 @@ def _specific(ctx: context_mod.Context, parties: list[tuple[str, str | None]]) -
 def _parties(ctx: context_mod.Context, group: DocGroup, primary: Mention) -> list[DraftParty]:
     candidates = [primary.parties] + [m.parties for m in group.mentions if m.parties and not m.weak_place]
     found = max(candidates, key=lambda ps: (_specific(ctx, ps), ps is primary.parties)) if candidates else []
-    found = found or side_parties(ctx)
+    found = with_body(ctx, found, primary.clause[0], primary.head[0]) or side_parties(ctx)
     known = {c for _, c in found if c}
     if len(found) == 1 and len(ctx.sides) == 2 and known and known < set(ctx.sides):
         other = next(c for c in ctx.sides if c not in known)

@@ -136,6 +136,7 @@ _TYPE_SOURCES: list[tuple[str, str]] = [
     (
         "other",
         r"(?i:joint\s+visions?|charters?|exchanges?\s+of\s+notes|minutes\s+of\s+(?:the\s+)?(?:meeting|talks)"
+        r"|credit\s+lines?(?!\s+(?:agreement|deal|contract|memorand|facility))|lines?\s+of\s+credit"
         r"|(?:cooperation\s+)?documents|instruments)",
     ),
 ]
@@ -161,11 +162,14 @@ STATUS_CUE_RE = re.compile(
     r"|would\s+(?:also\s+)?(?:be\s+)?(?:sign|ink|seal|conclude|signed|inked|sealed|concluded)"
     r"|to\s+be\s+(?:signed|inked|sealed|concluded|adopted)|(?:are|is)\s+to\s+(?:sign|be\s+signed|ink|seal|adopt)"
     r"|to\s+(?:sign|seal|ink)|upcoming\s+signing|future\s+signing|being\s+(?:prepared|drafted|finali[sz]ed)"
+    r"|(?:work(?:s|ed|ing)?\s+)?towards\s+(?:the\s+)?(?:signing|conclusion|adoption|finali[sz]ation)(?:\s+of)?"
+    r"|(?:pave|paves|paved|paving)\s+the\s+way\s+for\s+(?:the\s+)?(?:signing|conclusion)(?:\s+of)?"
     r"|draft)"
     r"|(?P<adopted>agreed\s+to\s+(?:adopt|issue|establish|create|release)|decided\s+to\s+(?:adopt|issue|create)"
     r"|adopt(?:ed|ion|s|ing)?|issu(?:ed|ing)|released|approv(?:ed|al)|endors(?:ed|ement)|unveil(?:ed|ing))"
     r"|(?P<discussed>discuss(?:ed|es|ing|ion|ions)?|talked\s+about|talks\s+on|negotiat(?:e|ed|es|ing|ion|ions)"
-    r"|consider(?:ed|ing)?|ready\s+to\s+support|mentioned|referred\s+to|support(?:s|ed)?\s+(?:for\s+)?(?:a|an|"
+    r"|consider(?:ed|ing)?|ready\s+to\s+support|mentioned|referred\s+to|bid\s+for|push(?:ed|es|ing)?\s+for"
+    r"|seek(?:s|ing)?|sought|pursu(?:e|es|ed|ing)|support(?:s|ed)?\s+(?:for\s+)?(?:a|an|"
     r"the)\s+(?:\w+\s+)?(?:peace\s+)?"
     r"(?:agreement|treaty|deal)|called\s+for|propos(?:ed|al|es)|explor(?:ed|ing)|mooted)"
     r"|(?P<signed>sign(?:ed|ing|s)?|ink(?:ed|ing)|exchang(?:ed|ing)|exchange\s+of|seal(?:ed|ing)|conclu(?:ded|sion)"
@@ -195,6 +199,19 @@ def period_in(text: str, start: int, end: int) -> str | None:
     return f"{m.group(1)}-{m.group(2)}" if m else None
 
 
+_DURATION = re.compile(rf"\b({NUMBER})[- ]years?(?=[- ](?:[a-z-]+\s+){{0,3}}?(?:programmes?|programs?|plans?|agreements?|"
+                       rf"deals?|contracts?|memorand\w*|MoUs?|roadmaps?|period|term|validity)\b)", re.I)
+
+
+def duration_in(text: str, start: int, end: int) -> str | None:
+    """A validity stated as a length, "a five-year programme" -> "five years", when no years are named."""
+    m = _DURATION.search(text, start, end)
+    if not m:
+        return None
+    value = number_value(m.group(1))
+    return f"{m.group(1).lower()} years" if value and value > 1 else None
+
+
 EXAMPLES_RE = re.compile(
     r"(?i)\b(?:including|such\s+as|like|among\s+(?:them|others|other|the\s+(?:deals|agreements|documents|accords))"
     r"|inter\s+alia)\b"
@@ -213,7 +230,8 @@ LEADER_TITLES = (
 _HEAD_KEYS = (
     "letter", "loi", "memorand", "mou", "moc", "joint", "statement of", "statements of", "communiq", "declaration",
     "program", "plan", "roadmap", "road map", "road-map", "treat", "protocol", "contract", "agreement", "accord",
-    "deal", "pact", "charter", "of notes", "minutes of", "documents", "instruments",
+    "deal", "pact", "charter", "of notes", "minutes of", "documents", "instruments", "credit line", "line of credit",
+    "lines of credit",
 )  # fmt: skip
 
 

@@ -70,7 +70,7 @@ _NEXT_DOCUMENT = (
 _TITLE_END = re.compile(
     "|".join(
         [
-            r"[.;:!?]",
+            r"[;:!?]|\.(?!\d)",  # not the point of "$1.5 billion"
             rf",\s+(?!and\s+[A-Z]){_CONTINUES}(?=[a-z])",  # ", marking a step"
             rf",\s+(?=(?:\S+\s+){{1,3}}(?!(?:and|of|the|for)\b)[a-z]){_CONTINUES}",  # ", Lam and Aliyev also ..."
             r"\s+(?:was|were|is|are|has|have|had|will|would|which|who|signed|inked|exchanged|sealed|concluded|adopted"
@@ -86,11 +86,19 @@ _TITLE_END = re.compile(
     )
 )
 """Where a document's name stops: punctuation, a verb, the next document of a list."""
+_LIST_WORD = r"(?!(?:and|or|the|a|an|which|who|whose|while|said|says|told|officials?|according|as|with|its|their)\b)[A-Za-z][\w'-]*"
+_FIELD_LIST = re.compile(rf",\s+(?=({_LIST_WORD}))(?:{_LIST_WORD}\s+){{0,3}}?{_LIST_WORD}(?:,\s+(?:{_LIST_WORD}\s+){{0,3}}?{_LIST_WORD})*,?\s+and\s+(?={_LIST_WORD})")
+"""The rest of a comma list that ends in "and": the fields of one document's name, not the end of it."""
 _PAREN = re.compile(r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
 _AFTER_CUE = re.compile(
     r"[\s,]*(?:\([^)]*\)\s*)?(?:which\s+|that\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+)?"
     r"(?:(?:also|officially|formally|jointly|successfully|finally|then)\s+)?$"
 )
+_AFTER_APPOSITION = re.compile(
+    r"\s*,\s+[^,;.]{1,80}?,\s*[\"']?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?"
+    r"(?:(?:also|officially|formally|jointly|finally|then)\s+)?$"
+)
+_OPEN_APPOSITION = re.compile(r"\s*,\s+[^,;.]{0,80}$")
 _VERB = re.compile(
     r"\b(?:also\s+)?(?:agreed|discussed|decided|reached|witnessed|oversaw|welcomed|hailed|noted|launched|established|"
     r"finali[sz]ed|expressed|presented|handed)\b"
@@ -111,6 +119,13 @@ _SUBJECT_NOISE = re.compile(
 )
 
 
+_AMOUNT_LEAD = re.compile(
+    r"^(?:(?:worth|valued\s+at|of)\s+)?(?:up\s+to\s+|about\s+|some\s+|nearly\s+|over\s+)?(?:[$\u20ac\u00a3\u00a5]|US\$)?"
+    r"\s?\d[\d.,]*\s*(?:thousand|million|billion|trillion|bn|mn|m)?\b\s*(?:euros?|dollars?|pounds?|yen)?\s*"
+    r"(?:(?:for|to|of)\s+)?",
+    re.I,
+)
+_MONEY = _SCALE | _CURRENCY | {"euro", "euros", "dollar", "dollars", "pound", "pounds", "yen", "rs"}
 _PERIOD_TAIL = re.compile(
     r"\s+(?:for|in|during|over)\s+(?:the\s+)?(?:upcoming\s+)?(?:years?\s+|period\s+)?(?:19|20)\d\d\s*[-/]\s*\d{2,4}"
     r"(?:\s+period)?$",
@@ -159,6 +174,13 @@ class Mention:
     def weak_place(self) -> bool:
         """Headlines, teasers and list items restate; the body sentence is the better evidence."""
         return self.segment.kind != "sentence" or self.segment.teaser
+
+    @property
+    def place_rank(self) -> int:
+        """0 a body sentence, 1 a list item or teaser, 2 a headline: how well the place can be evidence."""
+        if self.segment.kind == "heading":
+            return 2
+        return 1 if self.weak_place else 0
 
 
 @lru_cache(maxsize=512)
@@ -219,6 +241,11 @@ def title_end(text: str, head_end: int, limit: int) -> tuple[int, bool]:
         return (paren.end() if paren else head_end), False
     limit = min(limit, head_end + 240)
     end_m = _TITLE_END.search(text, m.start("prep"), limit)
+    if end_m and text[end_m.start()] == ",":
+        field_list = _FIELD_LIST.match(text, end_m.start(), limit)
+        title_case = text[text.rfind(" ", head_end, end_m.start()) + 1 : end_m.start()][:1].isupper()
+        if field_list and (title_case or field_list.group(1)[0].islower()):  # "an agreement on cooperation in tourism, sport and youth affairs": one field
+            end_m = _TITLE_END.search(text, field_list.end(), limit)
     end = end_m.start() if end_m else limit
     while end > head_end and text[end - 1] in " ,":
         end -= 1
@@ -244,10 +271,13 @@ def status_in(
     if inside:
         return inside[0].lastgroup, None
     for cue in cues:
-        if cue.start() >= name_end and _AFTER_CUE.match(text[name_end : cue.start()]):
+        if cue.start() < name_end:
+            continue
+        gap = text[name_end : cue.start()]
+        if _AFTER_CUE.match(gap) or _AFTER_APPOSITION.match(gap):
             return cue.lastgroup, None
-        if cue.start() >= name_end:
-            break
+        if not _OPEN_APPOSITION.match(gap):
+            break  # a cue inside ", under negotiation since 2019," is the aside's, not the document's
     before = [c for c in cues if c.start() < head_start]
     if not before:
         verb = _VERB.search(text, cs, head_start)
@@ -271,7 +301,12 @@ def subject_text(text: str, premods: list[str], name_start: int, name_end: int, 
     tail = _PAREN.sub("", tail, count=1) if tail.lstrip().startswith(("(", "[")) else tail
     tail = _SUBJECT_LEAD.sub("", tail.strip()).strip(" ,")
     tail = _PERIOD_TAIL.sub("", _SUBJECT_NOISE.sub("", tail)).strip(" ,")
-    content = [w for w in premods if w.lower() not in _BLAND and not w[0].isdigit()]
+    tail = _AMOUNT_LEAD.sub("", tail)
+    content = [
+        w
+        for w in premods
+        if w.lower() not in _BLAND and not w[0].isdigit() and w.lower() not in _MONEY and not w.endswith("-year")
+    ]
     pieces = [" ".join(content), tail]
     subject = " ".join(p for p in pieces if p).strip()
     return subject or None

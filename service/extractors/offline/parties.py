@@ -22,6 +22,7 @@ _BETWEEN = re.compile(r"\bbetween\s+")
 _BETWEEN_END = re.compile(
     r"\s+(?:on|regarding|concerning|covering|focusing|to\s+(?=[a-z])|for\s+(?=[a-z0-9])|in\s+(?=[a-z0-9])|"
     r"in\s+(?=[A-Z][a-z]+\s+\d)|was|were|is|are|will|which|that|during|under|at\s+the)\b|[.;:]|,\s+(?=[a-z])(?!and\b)"
+    r"|\s+and\s+(?:also\s+)?[a-z]+ed\b"
     r"|,\s+(?=(?:\S+\s+){0,3}(?!(?:and|of|the|for)\b)[a-z])|(?:\s+|,\s*)(?:and|as\s+well\s+as)\s+(?:a|an|another)\s"
 )
 _WITH = re.compile(
@@ -65,10 +66,19 @@ _ORG = re.compile(
     r"Airways|Airlines|Railways|Holding|[A-Z]{3,}(?:-[A-Z]+)?|"
     r"Ltd|LLC|PLC|Inc|Navy|Force|Police|Academy|Government|Enterprise)\b"
 )
+_INTERNATIONAL = re.compile(
+    r"\b(?:European\s+Union|EU|United\s+Nations|UN|African\s+Union|ASEAN|NATO|World\s+Bank|IMF|OPEC|WTO|"
+    r"International\s+Monetary\s+Fund|Eurasian\s+Economic\s+Union|EAEU|Mercosur|MERCOSUR|Gulf\s+Cooperation\s+Council|"
+    r"GCC|OSCE|Commonwealth\s+of\s+Independent\s+States|Shanghai\s+Cooperation\s+Organi[sz]ation|SCO|BRICS|ECOWAS|"
+    r"Asian\s+Development\s+Bank|ADB|African\s+Development\s+Bank|Organi[sz]ation\s+of\s+[A-Z][a-z]+\s+States)\b"
+)
+"""Bodies that are no country's: a party with country null, never given the other side."""
 _PERSON_HINT = re.compile(
     r"\b(?:President|Prime\s+Minister|PM|Minister|Secretary|Premier|Chancellor|King|Emir|counterpart|Dr|Mr|Mrs|Ms|"
-    r"Deputy|Ambassador|Chairman)\b"
+    r"Deputy|Ambassador|Chairman|[Mm]inisters|[Ss]ecretaries)\b"
 )
+_PUBLISHED = re.compile(r"(?i)(?:also\s+)?(?:issu|releas|publish|unveil)")
+"""Leaders who issue a statement publish it; they are its signatories only when they sign it."""
 
 
 _SUBJECT_WORDS = frozenset(
@@ -173,8 +183,17 @@ def _fill_countries(ctx: Context, parties: list[Party]) -> list[Party]:
         (code,) = known
         if code in ctx.sides:
             other = ctx.sides[0] if ctx.sides[1] == code else ctx.sides[1]
-            return [(n, c or other) for n, c in parties]
+            return [(n, c or (None if _INTERNATIONAL.search(n) else other)) for n, c in parties]
     return parties
+
+
+def with_body(ctx: Context, found: list[Party], clause_start: int, head_start: int) -> list[Party]:
+    """ "Manila's bid for a free trade agreement with the European Union": a body's partner is the side the
+    clause names last before the document (a country, its capital or another of its cities)."""
+    if not found or not all(c is None and _INTERNATIONAL.search(n) for n, c in found):
+        return found
+    named = [p.code for p in ctx.places_in(clause_start, head_start) if p.code in ctx.sides]
+    return [(ctx.side_name(named[-1]), named[-1]), *found] if named else found
 
 
 def side_parties(ctx: Context) -> list[Party]:
@@ -284,7 +303,11 @@ def find(
         if subject:
             s, e = subject
             chunk = text[s:e]
-            witnessed = _WITNESS.search(text, s, np_start) is not None or status not in ("signed", "adopted")
+            witnessed = (
+                _WITNESS.search(text, s, np_start) is not None
+                or status not in ("signed", "adopted")
+                or _PUBLISHED.match(text, verb_start) is not None
+            )
             people_subject = False
             if _LEADERS.match(chunk):
                 signatories = [] if witnessed else principals(ctx.people, ctx.sides)
@@ -301,7 +324,8 @@ def find(
                     parties = _named(ctx, split_parties(ctx, s, e))
     if not between:
         w = _WITH.match(text, np_end, ce)
-        if w and (_ORG.search(w.group("y")) or ctx.codes(w.start("y"), w.end("y"))):
+        y = w.group("y") if w else ""
+        if w and (_ORG.search(y) or _INTERNATIONAL.search(y) or ctx.codes(w.start("y"), w.end("y"))):
             parties = [*parties, *_named(ctx, split_parties(ctx, w.start("y"), w.end("y")))]
     signatories = signatories or signed_by(text[np_end:ce], ctx.people)
     parties = [(n, c) for n, c in parties if n]

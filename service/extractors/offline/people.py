@@ -38,6 +38,14 @@ _TITLE_WORDS = (
 )  # fmt: skip
 
 
+def _title_start(text: str, title: int) -> int:
+    """Where the words qualifying a title start ("Azerbaijan's President"): up to 30 characters back, not
+    across a punctuation mark (the country of the clause before is not the person's)."""
+    start = max(0, title - 30)
+    stop = max(text.rfind(mark, start, title) for mark in ",.;:()\n")
+    return max(start, stop + 1)
+
+
 def _title_positions(text: str) -> list[int]:
     """Where a title word starts (`str.find` per word: far cheaper than a regex scan)."""
     out = []
@@ -81,7 +89,15 @@ _WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _ARABIC_ARTICLE = re.compile(r"(?:al|el)-[A-Z]")
 _TITLE_RE = re.compile(_TITLE)
 _PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "da", "de", "dos", "van", "von", "der", "le", "la", "Al"})
-_SIGNED_BY = re.compile(r"\b(?:signed|inked|initialled|initialed|exchanged)\s+by\s+(?P<who>[^.;]+)")
+_SIGNED_BY = re.compile(
+    r"\b(?:signed|inked|initialled|initialed|exchanged)(?:\s+(?:at|in|on)\s+[^.;,]{1,60}?)?\s+by\s+(?P<who>[^.;]+)"
+)
+_WHO_END = re.compile(
+    r"\s+(?:in\s+the\s+presence|during|after|before|at\s+the|on\s+the\s+sidelines|while|as\s+|who|which|following|"
+    r"amid|on\s+(?:behalf|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b|,\s+(?:officials|according|"
+    r"the\s+\w+\s+said|said|a\s+statement)\b"
+)
+_PLURAL_TITLE = re.compile(r"\b(?:[Mm]inisters|[Ss]ecretaries|[Cc]hief\s+executives?|CEOs?|[Hh]eads)\b")
 _PARENS = re.compile(r"\s*\([^)]{0,30}\)")
 _TRAILING = re.compile(
     r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|also|have|has|had|"
@@ -168,7 +184,7 @@ def registry(text: str, body: str | None = None) -> People:
             run = m.group("name")
             first = run.rfind(name.split()[0], 0, len(run) - len(name) + len(name.split()[0]) + 2)
             start = m.start("name") + max(first, 0)
-            title = text[max(0, m.start() - 30) : start]
+            title = text[_title_start(text, m.start()) : start]
             leader = bool(_LEADER.search(m.group(0)))
             codes = codes_in(title)
             found.append((name, start, start + len(name), leader, codes[-1] if codes else None))
@@ -178,7 +194,7 @@ def registry(text: str, body: str | None = None) -> People:
             tail = text[m.end("name") : m.end("name") + 80].split(".")[0]
             codes = codes_in(tail)
             start = m.end("name") - len(name)
-            found.append((name, start, m.end("name"), bool(_LEADER.search(tail)), codes[-1] if codes else None))
+            found.append((name, start, m.end("name"), bool(_LEADER.search(tail)), codes[0] if codes else None))
     i = text.find("visit")
     while i >= 0:  # "Vladimir Putin's state visit": the visitor is a principal even without a title
         m = _VISITOR.search(text, max(0, i - 60), i)
@@ -217,7 +233,7 @@ def persons_in(text: str, people: People) -> list[str]:
         if not name:
             continue
         full = people.full(name)
-        if full is None and len(name.split()) >= 2 and _TITLE_RE.search(text):
+        if full is None and len(name.split()) >= 2 and (_TITLE_RE.search(text) or _PLURAL_TITLE.search(text)):
             full = name
         if full and full not in out:
             out.append(full)
@@ -227,7 +243,11 @@ def persons_in(text: str, people: People) -> list[str]:
 def signed_by(text: str, people: People) -> list[str]:
     """Persons named after "signed by" in a clause."""
     m = _SIGNED_BY.search(text)
-    return persons_in(m.group("who"), people) if m else []
+    if not m:
+        return []
+    who = m.group("who")
+    cut = _WHO_END.search(who)
+    return persons_in(who[: cut.start()] if cut else who, people)
 
 
 def principals(people: People, sides: list[str]) -> list[str]:

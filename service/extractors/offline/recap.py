@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from service.extractors.offline.amounts import amounts
 from service.extractors.offline.context import Context
 from service.extractors.offline.mentions import STATEMENTS, Mention
 
@@ -100,7 +101,7 @@ class DocGroup:
         """The evidence: a body sentence, with the firmest status, naming what the document is about."""
         return min(
             self.mentions,
-            key=lambda m: (m.weak_place, -_STATUS_RANK.get(m.status, 2.5), not m.subject, m.position),
+            key=lambda m: (m.place_rank, -_STATUS_RANK.get(m.status, 2.5), not m.subject, m.position),
         )
 
 
@@ -124,6 +125,11 @@ def _subject(m: Mention) -> set[str]:
     return words(m.subject)
 
 
+def _sums(ctx: Context, m: Mention) -> frozenset[float]:
+    """The money amounts named in the mention's title ("$4.2 billion", "worth €420 million")."""
+    return amounts(ctx.text[m.title_span[0] : m.title_span[1]])
+
+
 def same_document(ctx: Context, group: DocGroup, m: Mention) -> bool:
     """Whether mention `m` reports a document already in `group`."""
     for other in group.mentions:
@@ -135,6 +141,9 @@ def same_document(ctx: Context, group: DocGroup, m: Mention) -> bool:
                 return True
             continue
         same_type = other.type == m.type
+        shared_sum = _sums(ctx, other) & _sums(ctx, m)
+        if shared_sum and (same_type or other.weak_place or m.weak_place or m.det == "definite"):
+            return True  # "a $4.2 billion gas deal" and "a $4.2 billion production-sharing agreement"
         subj = _jaccard(sa, sb)
         pa, pb = _party_words(ctx, other), _party_words(ctx, m)
         party = len(pa & pb) / min(len(pa), len(pb)) if pa and pb else 0.0
@@ -199,27 +208,79 @@ def group_mentions(ctx: Context, mentions: list[Mention], stated_count: int | No
             if m.kind == "field" and m.level == 3 and (m.subject or "").lower() not in seen:
                 seen.add((m.subject or "").lower())
                 kept.append(m)
-    groups = _fold_headlines(groups)
+    groups = _fold_headlines(ctx, groups)
+    _signers_of_listed(groups, mentions)
     groups.extend(DocGroup([m]) for m in kept)
     groups.sort(key=lambda g: g.primary().position)
     return groups
 
 
-def _fold_headlines(groups: list[DocGroup]) -> list[DocGroup]:
-    """A headline names in its own words a document the body reports: "boundary deal" is the one agreement."""
+def _fold_headlines(ctx: Context, groups: list[DocGroup]) -> list[DocGroup]:
+    """A headline names in its own words a document the body reports: "geothermal pact" is the agreement on
+    geothermal energy, "$4.2 billion gas deal" the $4.2 billion production-sharing agreement.
+
+    The body document is the one of the same type (the only one, or the one sharing a word or a sum
+    with the headline); for a headline above the body, failing that, any body document sharing a
+    content word or a sum. A headline document the body never reports (a truncated story) stays.
+    """
     body = [g for g in groups if any(m.segment.kind != "heading" for m in g.mentions)]
+    first_sentence = next((s.start for s in ctx.segments if s.kind == "sentence"), len(ctx.text))
     out = []
     for g in groups:
         if g in body:
             out.append(g)
             continue
         head = g.first
-        same = [b for b in body if b.first.type == head.type and b.primary().status == head.status]
-        if len(same) == 1:
-            same[0].mentions.append(head)
-        else:
+        target = _headline_target(ctx, head, body, above=head.position < first_sentence)
+        if target is None:
             out.append(g)
+        else:
+            target.mentions.extend(g.mentions)
     return out
+
+
+def _headline_target(ctx: Context, head: Mention, body: list[DocGroup], *, above: bool) -> DocGroup | None:
+    sides = {w for c in ctx.sides for w in words(ctx.side_name(c))}
+    head_words = words(f"{head.title} {head.subject or ''}") - sides
+
+    def overlap(g: DocGroup) -> int:
+        shared = 0
+        for m in g.mentions:
+            shared = max(shared, len(head_words & words(f"{m.title} {m.subject or ''}")))
+            if _sums(ctx, head) & _sums(ctx, m):
+                shared = max(shared, 3)
+        return shared
+
+    if _family(head.type) == "statement":
+        same = [b for b in body if _family(b.first.type) == "statement"]
+        return same[0] if len(same) == 1 else None
+    same = [b for b in body if b.first.type == head.type]
+    if len(same) == 1:
+        return same[0]
+    pool = same or (body if above else [])
+    scored = [(overlap(b), -i, b) for i, b in enumerate(pool) if _family(b.first.type) == "instrument"]
+    scored = [t for t in scored if t[0] > 0]
+    if scored:
+        return max(scored, key=lambda t: t[:2])[2]
+    if same:
+        by_status = [b for b in same if b.primary().status == head.status]
+        return by_status[0] if len(by_status) == 1 else None
+    return None
+
+
+def _signers_of_listed(groups: list[DocGroup], mentions: list[Mention]) -> None:
+    """ "The documents were signed at the palace by X and Y": the signers of the documents the sentence
+    before listed (those that name no signer of their own)."""
+    for m in mentions:
+        if not (m.plural and m.det == "definite" and m.signatories and m.kind in ("generic", "count")):
+            continue
+        before = [g for g in groups if g.first.position < m.position and g.first.segment.kind != "heading"]
+        if not before:
+            continue
+        latest = max(g.first.segment.start for g in before)
+        for g in before:
+            if g.first.segment.start == latest and not any(x.signatories for x in g.mentions):
+                g.first.signatories = list(m.signatories)
 
 
 def _attach_bare(ctx: Context, groups: list[DocGroup], bare: list[Mention]) -> None:

@@ -1,0 +1,106 @@
+"""When the talks or the signing took place: dates in the text, weekdays and "the previous day".
+
+A dateline gives the day the story was filed, which is often, not always, the day of the talks:
+"ASTANA, June 10 - ... said on Wednesday ... held talks on Tuesday" and "the agreements signed
+here the previous day" both put the signing on June 9. A weekday or a relative day is resolved
+against the dateline's date when there is one, else against the header date; a weekday attached
+to another verb ("said on Wednesday", "the visit, which ended on Friday") or to a future event
+("will sign on Friday") is not the day of the talks.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from service.extractors.offline.context import Context
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DATE = re.compile(
+    rf"\b(?:on|On)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    rf"(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?!\s*-\s*\d)(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
+    rf"|(?P<d2>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?\s+(?P<m2>{MONTH})(?!\s*-\s*\d)(?:,?\s+(?P<y2>(?:19|20)\d\d))?)"
+)
+_WHEN = re.compile(
+    r"\b(?:on\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?P<back>the\s+(?:previous|preceding)\s+day|the\s+day\s+before|yesterday))\b"
+)
+_WHEN_KEYS = (*_WEEKDAYS, "previous day", "preceding day", "day before", "yesterday")
+_EVENT_VERB = re.compile(
+    r"(?i)\b(?:sign\w*|talks|met|meet|meets|meeting|ink\w*|exchang\w*|seal\w*|conclud\w*|agreed|held|adopt\w*|"
+    r"issued|witness\w*|pen\s+to\s+paper|struck|clinched|initial+ed|ceremony)\b"
+)
+_OTHER_VERB = re.compile(
+    r"(?i)\b(?:said|says|told|added|stated|announced|reported|ended|ends|arrived|arrives|left|leaves|departed|began|"
+    r"begins|started|starts|returned|returns|landed|flew|wrapped\s+up|concluded\s+(?:his|her|their|the)\s+(?:\w+\s+)?"
+    r"visit|will|would|shall|is\s+to|are\s+to|expected|due|scheduled|set\s+to|plans?\s+to|next)\b"
+)
+"""Verbs a weekday may belong to instead of the talks: speech, travel, and anything still to come."""
+
+
+def _about_the_talks(chunk: str, start: int, end: int) -> bool:
+    """Whether the weekday at `chunk[start:end]` dates the talks: the nearest verb before it (else the
+    verb right after it, "on Thursday agreed") is one of signing or meeting, not of speech or travel."""
+    window = max(0, start - 120)
+    events = [m.end() for m in _EVENT_VERB.finditer(chunk, window, start)]
+    others = [m.end() for m in _OTHER_VERB.finditer(chunk, window, start)]
+    if others and (not events or others[-1] > events[-1]):
+        return False
+    return bool(events) or _EVENT_VERB.match(chunk, end + 1) is not None
+
+
+def month_day(m: re.Match[str], year: int | None) -> date | None:
+    """The date a `DATE` match names; the year from the match, else `year`."""
+    month = _MONTHS.get((m.group("m1") or m.group("m2") or "").lower().rstrip("."))
+    day = int(m.group("d1") or m.group("d2"))
+    y = m.group("y1") or m.group("y2")
+    year = int(y) if y else year
+    if not month or not year:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def relative_date(ctx: Context, anchor: date | None) -> date | None:
+    """The day of the talks from "on Tuesday" or "the previous day", counted back from `anchor`."""
+    if anchor is None:
+        return None
+    for idx in ctx.segments_with(_WHEN_KEYS):
+        seg = ctx.segments[idx]
+        chunk = ctx.text[seg.start : seg.end]
+        for m in _WHEN.finditer(chunk):
+            if not _about_the_talks(chunk, m.start(), m.end()):
+                continue
+            if m.group("back"):
+                return anchor - timedelta(days=1)
+            wd = _WEEKDAYS.index(m.group("wd").lower())
+            return anchor - timedelta(days=(anchor.weekday() - wd) % 7)
+    return None
