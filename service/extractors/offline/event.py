@@ -14,7 +14,7 @@ from service.countries import city_country
 from service.extractors.offline.context import Context
 from service.extractors.offline.dates import DATE, MONTH, MONTH_KEYS, month_day, relative_date
 from service.extractors.offline.geo import places
-from service.extractors.offline.people import principals
+from service.extractors.offline.principals import principals
 from service.models.draft import DraftEvent
 
 _DATELINE = re.compile(
@@ -150,7 +150,7 @@ def extract_event(ctx: Context) -> DraftEvent:
         country=country,
         date=when.isoformat() if when else None,
         countries=sorted(ctx.sides),
-        principals=[ctx.people.show(n) for n in principals(ctx.people, ctx.sides)],
+        principals=[ctx.people.show(n) for n in principals(ctx.people, ctx.sides, ctx.text)],
         kind=f"{kind.group(1).lower()} visit" if kind else None,
         quote=quote or None,
     )

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from service.extractors.offline.context import Context
 from service.extractors.offline.geo import codes_in
 from service.extractors.offline.mentions import Mention
-from service.extractors.offline.people import persons_in, principals, signed_by
+from service.extractors.offline.people import persons_in, signed_by
+from service.extractors.offline.principals import principals
 
 Party = tuple[str, str | None]
 

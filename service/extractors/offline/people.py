@@ -203,11 +203,12 @@ def registry(text: str, body: str | None = None) -> People:
             found.append((name, m.start("name"), m.start("name") + len(name), True, None))
         i = text.find("visit", i + 5)
     pairs = _PAIR.finditer(text) if _PAIR_HINT.search(text) else ()
-    for m in pairs:
-        for group in ("a", "b"):
+    for m in pairs:  # "the presidents of Azerbaijan and Russia, Ilham Aliyev and Vladimir Putin": in that order
+        of = codes_in(text, m.start(), m.start("a"))
+        for i, group in enumerate(("a", "b")):
             name = _clean_name(m.group(group))
             if name and len(name.split()) >= 2:
-                found.append((name, m.start(group), m.end(group), True, None))
+                found.append((name, m.start(group), m.end(group), True, of[i] if len(of) == 2 else None))
     for name, start, end, leader, code in found:
         people.spans.setdefault(name, (start, end))
         if body is not None:
@@ -248,24 +249,3 @@ def signed_by(text: str, people: People) -> list[str]:
     who = m.group("who")
     cut = _WHO_END.search(who)
     return persons_in(who[: cut.start()] if cut else who, people)
-
-
-def principals(people: People, sides: list[str]) -> list[str]:
-    """The leaders who met: the most named leader of each side, else the most named persons."""
-    chosen: list[str] = []
-    for code in sides:
-        candidates = [n for n in people.leaders if people.country.get(n) == code]
-        if not candidates:
-            candidates = [n for n in people.names if people.country.get(n) == code]
-        if candidates:
-            chosen.append(max(candidates, key=lambda n: (people.names[n], -people.spans[n][0])))
-    if len(chosen) < len(sides):
-        taken = {people.country.get(n) for n in chosen}
-        for name, _ in people.names.most_common():
-            country = people.country.get(name)
-            if name in people.leaders and name not in chosen and (country is None or country not in taken):
-                chosen.append(name)
-                taken.add(country)
-            if len(chosen) >= len(sides):
-                break
-    return sorted(set(chosen))

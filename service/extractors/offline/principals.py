@@ -1,0 +1,67 @@
+"""Who met: the most named leader of each side, and the persons the text says held talks with them.
+
+One leader per side is the usual story, not the only one: a visitor "received by President X and
+held talks with Prime Minister Y" met both, and a minister who "met with his counterpart, General Z"
+is a principal of a defence visit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.extractors.offline.people import People
+
+_MEETING = re.compile(
+    r"\b(?:held\s+(?:talks|(?:a\s+)?(?:summit\s+|bilateral\s+)?(?:meeting|discussions|negotiations))|met|meets|"
+    r"(?:was|were)\s+received\s+by|talks\s+between)\s+(?:also\s+)?(?:with\s+)?"
+)
+_WINDOW_END = re.compile(r"[.;]\s|\bwho\b|\bwhere\b")
+
+
+def partners(text: str, people: People) -> list[str]:
+    """Registered persons named right after "held talks with", "met with", "was received by", in text order."""
+    out: list[str] = []
+    if not people.names:
+        return out
+    for m in _MEETING.finditer(text):
+        window = text[m.end() : m.end() + 100]
+        stop = _WINDOW_END.search(window)
+        window = window[: stop.start()] if stop else window
+        hits = []
+        for name in people.names:
+            i = window.find(name)
+            if i < 0:
+                last = name.split()[-1]
+                i = next((k.start() for k in re.finditer(rf"\b{re.escape(last)}\b", window)), -1)
+            if i >= 0:
+                hits.append((i, name))
+        for _, name in sorted(hits)[:2]:
+            if name not in out:
+                out.append(name)
+    return out
+
+
+def principals(people: People, sides: list[str], text: str | None = None) -> list[str]:
+    """The leaders who met: the most named leader of each side (else the most named persons), and, when
+    `text` is given, whoever it says held talks with them."""
+    chosen: list[str] = []
+    for code in sides:
+        candidates = [n for n in people.leaders if people.country.get(n) == code]
+        if not candidates:
+            candidates = [n for n in people.names if people.country.get(n) == code]
+        if candidates:
+            chosen.append(max(candidates, key=lambda n: (people.names[n], -people.spans[n][0])))
+    if len(chosen) < len(sides):
+        taken = {people.country.get(n) for n in chosen}
+        for name, _ in people.names.most_common():
+            country = people.country.get(name)
+            if name in people.leaders and name not in chosen and (country is None or country not in taken):
+                chosen.append(name)
+                taken.add(country)
+            if len(chosen) >= len(sides):
+                break
+    if text is not None and chosen:
+        for name in partners(text, people):
+            if people.country.get(name) in (None, *sides):
+                chosen.append(name)
+    return sorted(set(chosen))
