@@ -1,12 +1,19 @@
 """Submissions per second through the HTTP API with the offline extractor.
 
 Starts `pactcheck serve` (uvicorn, loopback only) in a subprocess on a fresh data dir, then
-drives it from this process with httpx: every request submits a new article (so nothing is
-answered from the idempotency shortcut) and the offline extractor runs inline, so a 201 with
-status `done` means stored, extracted, validated and recorded. Bounded in count and in time.
-Goal on 2 cores: >= 300 submissions/s with p99 < 50 ms.
+drives it from this process: every request submits a new article (so nothing is answered
+from the idempotency shortcut) and the offline extractor runs inline, so a 201 with status
+`done` means stored, extracted, validated and recorded; every response is checked for that.
+Bounded in count and in time. Goal on 2 cores: >= 300 submissions/s with p99 < 50 ms.
 
-Run:  .venv/bin/python bench/bench_api.py [--requests 3000 --concurrency 4 --processes 2 --seconds 60]
+The default load generator (`--client raw`) sends pre-built requests on raw keep-alive
+sockets: the generator shares the 2 cores with the server, and httpx (`--client httpx`)
+costs ~1.4 ms of CPU per request against ~0.15 ms. The figures include the CPU per
+submission of each server process (the extraction children included) and the load average,
+since other work on the machine moves the wall-clock figures.
+
+Run:  .venv/bin/python bench/bench_api.py [--requests 3000 --concurrency 4 --processes 1 --seconds 60]
+      [--extract-processes N] (serve's default: one per core) [--client httpx]
       add --database-url postgresql+psycopg://postgres@127.0.0.1:5432/test to measure PostgreSQL
       (the tables are created in a throwaway schema and dropped afterwards).
 The articles are generated here from templates (no corpus text).
@@ -131,8 +138,8 @@ async def drive_raw(
     """The default load generator: pre-built requests on raw keep-alive sockets.
 
     It parses just enough of each response to check the status and the job state, so it
-    costs the shared CPUs a fraction of what an HTTP client library does (measured: ~0.2 ms
-    per request against httpx's ~1.6 ms), which is CPU the server would otherwise lose.
+    costs the shared CPUs a fraction of what an HTTP client library does (measured: ~0.15 ms
+    per request against httpx's ~1.4 ms), which is CPU the server would otherwise lose.
     """
     requests = iter(load)
     latencies: list[float] = []
@@ -160,7 +167,7 @@ async def drive_raw(
 async def drive_httpx(
     port: int, load: list[int], concurrency: int, seconds: float
 ) -> tuple[list[float], dict[str, int], float]:
-    """The same load through httpx: closer to a real client, but it takes ~1.6 ms of CPU per request."""
+    """The same load through httpx: closer to a real client, but it takes ~1.4 ms of CPU per request."""
     latencies: list[float] = []
     outcomes: dict[str, int] = {}
     counter = iter(load)
@@ -284,7 +291,7 @@ def main() -> None:
     figures = {
         "database": "postgresql" if args.database_url else "sqlite",
         "processes": args.processes,
-        "extract_processes": args.extract_processes,
+        "extract_processes": args.extract_processes if args.extract_processes is not None else "auto",
         "client": args.client,
         "concurrency": args.concurrency,
         "submissions": len(latencies),

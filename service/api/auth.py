@@ -18,8 +18,8 @@ bearer_scheme = HTTPBearer(
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="pactcheck"'}
 
 
-def bearer_principal(state: ServiceState, request: Request) -> Principal | None:
-    """The principal of an `Authorization: Bearer` header; None when there is no header at all."""
+def _presented(request: Request) -> str | None:
+    """The credential of an `Authorization: Bearer` header; None when there is no header at all."""
     header = request.headers.get("authorization")
     if header is None:
         return None
@@ -27,10 +27,19 @@ def bearer_principal(state: ServiceState, request: Request) -> Principal | None:
     credential = credential.strip()
     if scheme.lower() != "bearer" or not credential:
         raise ApiError(401, "use the header `Authorization: Bearer <token>`", headers=_CHALLENGE)
-    found = state.principal_for_secret(credential)
+    return credential
+
+
+def _valid(found: Principal | None) -> Principal:
     if found is None:
         raise ApiError(401, "the API token is not valid (unknown or revoked)", code="invalid_token", headers=_CHALLENGE)
     return found
+
+
+def bearer_principal(state: ServiceState, request: Request) -> Principal | None:
+    """The principal of an `Authorization: Bearer` header; None when there is no header at all."""
+    credential = _presented(request)
+    return None if credential is None else _valid(state.principal_for_secret(credential))
 
 
 def enforce(state: ServiceState, principal: Principal, scope: str) -> None:
@@ -49,11 +58,14 @@ def enforce(state: ServiceState, principal: Principal, scope: str) -> None:
 def require(scope: str) -> Callable[..., Principal]:
     """API dependency: a valid bearer token with `scope`, within its rate limit."""
 
-    def dependency(request: Request, _credentials: object = Depends(bearer_scheme)) -> Principal:
+    # async: FastAPI runs a plain `def` dependency in a worker thread, a hop per request that
+    # cost more than the check itself; only a token-cache miss needs a thread (for the database).
+    async def dependency(request: Request, _credentials: object = Depends(bearer_scheme)) -> Principal:
         state = get_state(request)
-        principal = bearer_principal(state, request)
-        if principal is None:
+        credential = _presented(request)
+        if credential is None:
             raise ApiError(401, "authentication required: send `Authorization: Bearer <token>`", headers=_CHALLENGE)
+        principal = _valid(await state.aprincipal_for_secret(credential))
         enforce(state, principal, scope)
         return principal
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import signal
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -51,8 +52,15 @@ class ChildError(Exception):
 
 
 def _start_child(settings: Settings, backend: str) -> None:
-    """Child initializer: connect (the server already migrated) and build the extractor."""
+    """Child initializer: connect (the server already migrated) and build the extractor.
+
+    Ctrl-C and SIGTERM reach the whole process group; the children leave them to the server,
+    which finishes the requests in flight and then shuts the pool down (a child dying first
+    would fail jobs that were about to finish).
+    """
     global _EXECUTOR
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_IGN)
     _EXECUTOR = Executor(open_database(settings, upgrade=False), settings)
     _EXECUTOR.extractor(backend)
 
@@ -119,6 +127,10 @@ class ExtractionPool:
             if self._pool is broken:  # concurrent requests see the same break: rebuild once
                 self._pool = self._new_pool()
         broken.shutdown(wait=False, cancel_futures=True)
+
+    def pids(self) -> list[int]:
+        """The children's process ids (for monitoring and tests); empty before the first start."""
+        return sorted(self._pool._processes or {})  # type: ignore[attr-defined]
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from service.api.jobs import Executor, JobRunner
@@ -28,18 +29,30 @@ class ServiceState:
     sessions: SessionCodec
     _tokens: dict[str, tuple[Principal | None, float]] = field(default_factory=dict)
 
+    def cached_principal(self, secret: str) -> tuple[bool, Principal | None]:
+        """(True, principal or None) when a lookup of this token from the last few seconds is at hand."""
+        cached = self._tokens.get(token_store.token_hash(secret))
+        if cached and cached[1] > time.monotonic():
+            return True, cached[0]
+        return False, None
+
     def principal_for_secret(self, secret: str) -> Principal | None:
         """Look a presented token up (cached for a few seconds to keep the hot path cheap)."""
-        key = token_store.token_hash(secret)
-        now = time.monotonic()
-        cached = self._tokens.get(key)
-        if cached and cached[1] > now:
-            return cached[0]
+        hit, found = self.cached_principal(secret)
+        if hit:
+            return found
         found = token_store.find(self.db, secret=secret)
         if len(self._tokens) > 10_000:
             self._tokens.clear()
-        self._tokens[key] = (found, now + TOKEN_CACHE_S)
+        self._tokens[token_store.token_hash(secret)] = (found, time.monotonic() + TOKEN_CACHE_S)
         return found
+
+    async def aprincipal_for_secret(self, secret: str) -> Principal | None:
+        """The same lookup from the event loop: only a cache miss goes to a worker thread."""
+        hit, found = self.cached_principal(secret)
+        if hit:
+            return found
+        return await run_in_threadpool(self.principal_for_secret, secret)
 
     def principal_for_id(self, token_id: int) -> Principal | None:
         return token_store.find(self.db, token_id=token_id)

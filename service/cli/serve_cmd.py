@@ -43,9 +43,10 @@ def serve(
         os.environ["PACTCHECK_WORKERS"] = str(workers)
     if extract_processes is not None:
         os.environ["PACTCHECK_EXTRACT_PROCESSES"] = str(extract_processes)
-    elif "PACTCHECK_EXTRACT_PROCESSES" not in os.environ:
-        os.environ["PACTCHECK_EXTRACT_PROCESSES"] = str(max(1, len(os.sched_getaffinity(0)) // processes))
     get_settings.cache_clear()
+    if "extract_processes" not in get_settings().model_fields_set:  # neither flag, environment nor .env
+        os.environ["PACTCHECK_EXTRACT_PROCESSES"] = str(max(1, _cores() // processes))
+        get_settings.cache_clear()
     with friendly_errors():
         from service.storage import open_database
         from service.storage.tokens import parse_tokens
@@ -68,6 +69,13 @@ def serve(
         access_log=log_level == "debug",
         http=HTTP_PROTOCOL,
     )
+
+
+def _cores() -> int:
+    """Cores this process may run on (a container's CPU set, not the host's count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def register(app: typer.Typer) -> None:
