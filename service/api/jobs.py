@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import re
 from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -42,25 +41,6 @@ log = logging.getLogger("pactcheck.jobs")
 
 ExtractorFactory = Callable[[str], Extractor]
 """backend name -> extractor; the default is the registry (`service.extract.get_extractor`)."""
-
-_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
-
-
-def event_key(summary: ArticleSummary, row: ArticleRow) -> str:
-    """Group key for the event pages: the sides and the year (`az-vn-2025`).
-
-    Deliberately coarse: articles of one visit must land together even when one omits the
-    city or the day; the cross-check then decides which of them really report one event.
-    """
-    sides = "-".join(c.lower() for c in sorted(summary.event.countries)) or "unknown"
-    year = None
-    for text in (summary.event.date, row.published):
-        found = _YEAR.search(text or "")
-        if found:
-            year = found.group(1)
-            break
-    return f"{sides}-{year or row.created_at.year}"
-
 
 def article_input(row: ArticleRow) -> ArticleInput:
     """Rebuild the analysed input from the stored row (the body is stored as analysed)."""
@@ -113,7 +93,7 @@ class Executor:
 
     def record(self, claim: Claim, row: ArticleRow, summary: ArticleSummary) -> Outcome:
         payload = validate_payload("article_summary", summary.model_dump(mode="json"))  # dumped once
-        key = event_key(summary, row)
+        key = article_store.event_key(summary, row)
         done = job_store.complete(
             self.db, claim, payload=payload, extractor=summary.provenance.extractor, event_key=key
         )

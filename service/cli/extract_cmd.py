@@ -11,6 +11,8 @@ from rich.progress import Progress
 from rich.table import Table
 
 from service.cli.common import err, friendly_errors, out, read_input
+from service.articles import ArticleInput
+from service.config import get_settings
 from service.errors import PactCheckError
 from service.extract import get_extractor, validated
 from service.models import ArticleSummary
@@ -79,18 +81,27 @@ def extract(
     paths: list[str] = typer.Argument(..., help="Article files (plain text, corpus format, HTML) or - for stdin."),
     backend: BackendChoice = typer.Option(BackendChoice.auto, "--backend", "-b", help="Extractor to use."),
     fmt: ExtractFormat = typer.Option(ExtractFormat.json, "--format", "-f", help="Output format."),
+    save: bool = typer.Option(
+        True,
+        "--save/--no-save",
+        help="Also record each summary in the data dir's database (PACTCHECK_DATA_DIR; SQLite by default), "
+        "where `pactcheck serve` shows it.",
+    ),
 ) -> None:
     """Summarise the agreements and pledges each article reports, every item grounded in a quote."""
     with friendly_errors():
         extractor = get_extractor(backend.value)
     results: list[ArticleSummary] = []
+    saved: list[tuple[ArticleInput, ArticleSummary]] = []
     failures: list[str] = []
     show_progress = len(paths) > 3 and err.is_terminal
     with Progress(console=err, transient=True, disable=not show_progress) as progress:
         task = progress.add_task("extracting", total=len(paths))
         for path in paths:
             try:
-                results.append(validated(extractor.extract(read_input(path))))
+                article = read_input(path)
+                results.append(validated(extractor.extract(article)))
+                saved.append((article, results[-1]))
             except PactCheckError as exc:
                 failures.append(f"{path}: {exc}" if not str(exc).startswith(path) else str(exc))
             progress.advance(task)
@@ -102,10 +113,26 @@ def extract(
     else:
         for r in results:
             render_table(r)
+    if save and saved:
+        with friendly_errors():
+            record_all(saved)
     for message in failures:
         err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
     if failures:
         raise typer.Exit(1 if results else 2)
+
+
+def record_all(items: list[tuple[ArticleInput, ArticleSummary]]) -> None:
+    """Log every summary to the database, like every prompt and response in simonw/llm."""
+    from service.storage import articles as article_store
+    from service.storage.db import open_database
+
+    db = open_database(get_settings())
+    try:
+        new = sum(article_store.record(db, article, summary)[1] for article, summary in items)
+    finally:
+        db.dispose()
+    err.print(f"[dim]recorded {new} new of {len(items)} in {get_settings().data_dir}[/]")
 
 
 def register(app: typer.Typer) -> None:

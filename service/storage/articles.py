@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -11,9 +12,28 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from service.articles import ArticleInput
+from service.models import ArticleSummary
 from service.storage.db import Database
-from service.storage.jobs import Claim
+from service.storage.jobs import Claim, complete
 from service.storage.tables import ArticleRow, JobRow, SummaryRow, utcnow
+
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+
+
+def event_key(summary: ArticleSummary, row: ArticleRow) -> str:
+    """Group key for the event pages: the sides and the year (`az-vn-2025`).
+
+    Deliberately coarse: articles of one visit must land together even when one omits the
+    city or the day; the cross-check then decides which of them really report one event.
+    """
+    sides = "-".join(c.lower() for c in sorted(summary.event.countries)) or "unknown"
+    year = None
+    for text in (summary.event.date, row.published):
+        found = _YEAR.search(text or "")
+        if found:
+            year = found.group(1)
+            break
+    return f"{sides}-{year or row.created_at.year}"
 
 
 def article_id_for(sha256: str) -> str:
@@ -207,3 +227,22 @@ def events(db: Database, limit: int = 200) -> list[EventGroup]:
     with db.read() as session:
         rows = session.execute(query).all()
     return [EventGroup(key, int(n), int(done or 0), latest) for key, n, done, latest in rows]
+
+
+def record(db: Database, article: ArticleInput, summary: ArticleSummary) -> tuple[str, bool]:
+    """Store an article with a summary made outside the service (the CLI), as a finished job.
+
+    Returns the stored id and whether it was new; an article already stored keeps its own
+    summary, so recording never overwrites what the service produced.
+    """
+    submission = submit(db, article, backend=summary.provenance.extractor, claim_lease_s=60.0)
+    if submission.claim is None:
+        return submission.article.id, False
+    stored = complete(
+        db,
+        submission.claim,
+        payload=summary.model_dump(mode="json"),
+        extractor=summary.provenance.extractor,
+        event_key=event_key(summary, submission.article),
+    )
+    return submission.article.id, stored

@@ -69,3 +69,35 @@ def test_one_bad_file_loses_nothing_else(tmp_path: Path) -> None:
 def test_schemas_command_reports_up_to_date() -> None:
     result = runner.invoke(app, ["schemas"])
     assert result.exit_code == 0 and "up to date" in result.stderr
+
+
+def test_extract_records_summaries_once_in_the_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from service.config import get_settings
+    from service.storage import articles as article_store
+    from service.storage.db import open_database
+
+    monkeypatch.setenv("PACTCHECK_DATA_DIR", str(tmp_path / "data"))
+    get_settings.cache_clear()
+    for _ in range(2):
+        result = runner.invoke(app, ["extract", str(EXAMPLE), "--backend", "offline"])
+        assert result.exit_code == 0, result.output
+    db = open_database(get_settings())
+    try:
+        page = article_store.list_page(db)
+        assert len(page.items) == 1
+        row, job, documents = page.items[0]
+        assert job.state == "done" and row.event_key == "ee-mn-2026" and documents == 7
+        stored = article_store.summary(db, row.id)
+        assert stored is not None and stored["article"]["id"] == "tallinn_visit"
+    finally:
+        db.dispose()
+
+
+def test_no_save_leaves_no_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from service.config import get_settings
+
+    monkeypatch.setenv("PACTCHECK_DATA_DIR", str(tmp_path / "data"))
+    get_settings.cache_clear()
+    result = runner.invoke(app, ["extract", str(EXAMPLE), "--backend", "offline", "--no-save"])
+    assert result.exit_code == 0
+    assert not (tmp_path / "data").exists()

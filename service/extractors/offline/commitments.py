@@ -21,9 +21,9 @@ _SIDES = (
     r"(?:(?:both|the\s+two|the)\s+(?:sides|parties|leaders|presidents|prime\s+ministers|heads\s+of\s+state|countries|"
     r"governments|delegations|ministers|nations)|they)"
 )
-_COUNTRY = r"(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?(?:\s+side)?"
+_COUNTRY = r"(?:the\s+)?[a-z]+(?:\s+[a-z]+)?(?:\s+side)?"
 _VERB = (
-    r"(?:also\s+|further\s+|have\s+|has\s+|had\s+|jointly\s+|today\s+|yesterday\s+|on\s+[A-Z][a-z]+day\s+)*"
+    r"(?:also\s+|further\s+|have\s+|has\s+|had\s+|jointly\s+|today\s+|yesterday\s+|on\s+[a-z]+day\s+)*"
     r"(?P<verb>agreed\s+on\s+the\s+need\s+to|agreed\s+to|pledged\s+to|vowed\s+to|promised\s+to|committed\s+to|"
     r"undertook\s+to|resolved\s+to|decided\s+to|intend\s+to|intends\s+to|plan\s+to|plans\s+to|will|would|"
     r"continue\s+to|reaffirmed\s+their\s+commitment\s+to|expressed\s+(?:their\s+)?(?:readiness|willingness|"
@@ -32,20 +32,23 @@ _VERB = (
 )
 _NEW_PREDICATE = re.compile(r",?\s+and\s+(?:are|is|will|would|was|were|have|has|had)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
-_WHAT = r"(?:[^.;]|\.(?=\d))+"
+_WHAT = r"[^.;]+(?:\.\d[^.;]*)*"
 _PLEDGE = re.compile(
     rf"(?:^|(?<=[,;:-]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bsaid\s))(?P<subj>{_SIDES}|"
     rf"{_COUNTRY}(?:\s+and\s+{_COUNTRY})?)\s+{_VERB}(?P<what>{_WHAT})",
-    re.I,
 )
+"""Read on the lower-case view of a sentence (as fast as a case-sensitive pattern, as blind as re.I); the
+groups are sliced from the sentence itself by offset."""
 _LATER_PLEDGE = re.compile(
     rf"(?:^|(?<=[,;:]\s))(?P<subj>{_SIDES})\s+(?:also\s+)?[a-z]+ed\b[^.;]{{0,160}}?\band\s+(?:also\s+)?"
     rf"(?P<verb>agreed\s+to|pledged\s+to|vowed\s+to|promised\s+to|decided\s+to|resolved\s+to|committed\s+to)\s+"
     rf"(?P<what>{_WHAT})",
-    re.I,
 )
 """"The two leaders announced a fund and agreed to double trade": the pledge of a second predicate."""
 _SUPPORT = re.compile(r"\bannounced\s+(?P<subj>[A-Z][A-Za-z]+)'s\s+support\s+(?:for|to|towards)\s+(?P<what>[^.;]+)")
+_LATER_VERBS = (" agreed to", " pledged to", " vowed to", " promised to", " decided to", " resolved to", " committed to")
+
+
 _NOT_PLEDGE = re.compile(
     r"(?i)^(?:be\s+(?:of|an?|the)\b|remain|continue\s+to\s+be|have\s+been|be\s+integral|not\b|also\s+be\b"
     r"|be\s+[a-z]+ed\b)"  # "they will be concluded this year": a forecast about something, not a promise
@@ -105,23 +108,24 @@ def extract_commitments(ctx: Context) -> list[DraftCommitment]:
         if seg.kind == "heading":
             continue
         chunk = ctx.text[seg.start : seg.end]
-        matches = list(_PLEDGE.finditer(chunk)) + list(_SUPPORT.finditer(chunk))
-        if "ed " in chunk:
-            matches += [m for m in _LATER_PLEDGE.finditer(chunk) if not any(o.start("what") == m.start("what") for o in matches)]
+        low = ctx.low[seg.start : seg.end]
+        matches = list(_PLEDGE.finditer(low)) + list(_SUPPORT.finditer(chunk))
+        if " and " in low and any(verb in low for verb in _LATER_VERBS):
+            matches += [m for m in _LATER_PLEDGE.finditer(low) if not any(o.start("what") == m.start("what") for o in matches)]
         for m in matches:
-            raw = m.group("what")
-            cut = _NEW_PREDICATE.search(raw)
+            raw = chunk[m.start("what") : m.end("what")]
+            subject = chunk[m.start("subj") : m.end("subj")]
+            cut = _NEW_PREDICATE.search(raw) if " and " in raw else None
             raw = (raw[: cut.start()] if cut else raw).rstrip()
             what = raw.strip()
             if _NOT_PLEDGE.match(what) or len(what.split()) < 3:
                 continue
             if _VAGUE.match(what):
                 continue
-            head = TYPE_RE.search(what[:80])
-            act = _DOCUMENT_NOUN.search(what, 0, min(head.start(), 40)) if head else None
-            if head and (_DOCUMENT_ACT.match(what) or (act and " and " not in what[: act.start()])):
+            act = _DOCUMENT_ACT.match(what) or _DOCUMENT_NOUN.search(what, 0, 40)
+            if act and " and " not in what[: act.start()] and TYPE_RE.search(what, act.end(), 80):
                 continue  # "agreed to adopt a joint statement", "work towards the signing of an agreement": a document
-            actors = _actors(ctx, m.group("subj"))
+            actors = _actors(ctx, subject)
             if not actors or not set(actors) & set(ctx.sides):
                 continue
             start, what_end = seg.start + m.start(), seg.start + m.start("what") + len(raw)

@@ -22,11 +22,11 @@ _DATELINE = re.compile(
     rf"(?:,\s*(?P<date>(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s+(?:19|20)\d\d)?))?(?:,?\s*[A-Z]{{2,}}\b)?"
     r"\s*(?:[-:.(/]|$)"
 )
-_EVENT_CUE = re.compile(
-    r"(?i)\b(?:talks|visit|visited|visiting|signed|signing|received|summit|ceremony|arrived|witnessed|held)\b"
+_EVENT_CUE = re.compile(  # on `ctx.low`: a lower-case pattern is several times faster than (?i)
+    r"\b(?:talks|visit|visited|visiting|signed|signing|received|summit|ceremony|arrived|witnessed|held)\b"
 )
 _PLACE_CUE = re.compile(
-    r"(?i)\b(?:talks|visit|visited|visiting|signed|signing|received|summit|ceremony|arrived|witness\w*|watched|"
+    r"\b(?:talks|visit|visited|visiting|signed|signing|received|summit|ceremony|arrived|witness\w*|watched|"
     r"seal\w*|welcomed|hosted|discussions)\b"
 )
 _VISIT_TO = re.compile(
@@ -44,7 +44,7 @@ _HERE = re.compile(
     r"[^.;]{0,60}?\bhere\b"
 )
 _VISITING = re.compile(r"\bvisiting\s+(?P<nat>[A-Z][a-z]+)\b")
-_KIND = re.compile(r"(?i)\b(state|official|working|ministerial|private|friendly)\s+visit\b")
+_KIND = re.compile(r"\b(state|official|working|ministerial|private|friendly)\s+visit\b")
 
 
 def _dateline(ctx: Context) -> re.Match[str] | None:
@@ -127,12 +127,12 @@ def extract_event(ctx: Context) -> DraftEvent:
     for idx in ctx.segments_with(_EVENT_KEYS):
         seg = ctx.segments[idx]
         chunk = ctx.text[seg.start : seg.end]
-        if explicit is None and idx in dated and _EVENT_CUE.search(chunk):
+        if explicit is None and idx in dated and _EVENT_CUE.search(ctx.low, seg.start, seg.end):
             d = DATE.search(chunk)
             if d:
                 explicit = month_day(d, ctx.year)
         cities = [p for p in ctx.places_in(seg.start, seg.end) if p.city] if city is None else []
-        if cities and _PLACE_CUE.search(chunk):
+        if cities and _PLACE_CUE.search(ctx.low, seg.start, seg.end):
             for p in cities:
                 if p.city and (country is None or p.code == country) and p.code in ctx.sides:
                     city = ctx.body[p.start : p.end]
@@ -140,7 +140,7 @@ def extract_event(ctx: Context) -> DraftEvent:
                     quote_span = quote_span or (seg.start, seg.end)
                     break
     when = explicit or relative_date(ctx, when or ctx.header_date) or when
-    kind = _KIND.search(ctx.text)
+    kind = _KIND.search(ctx.low)
     quote = ctx.body[quote_span[0] : quote_span[1]] if quote_span else None
     if quote is None and host_span:
         quote = ctx.body[host_span[0] : host_span[1]]

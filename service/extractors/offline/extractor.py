@@ -111,7 +111,7 @@ def draft(article: ArticleInput) -> DraftSummary:
     groups = group_mentions(ctx, mentions, counted.stated)
     documents = [_document(ctx, g, counted.signatories) for g in groups]
     examples = counted.examples or any(
-        (m.kind in ("field", "count") and m.examples) or (EXAMPLES_RE.search(ctx.text, *m.clause) and m.plural)
+        (m.kind in ("field", "count") and m.examples) or (m.plural and EXAMPLES_RE.search(ctx.low, *m.clause))
         for m in mentions
     )
     complete = not (

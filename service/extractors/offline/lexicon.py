@@ -162,7 +162,7 @@ STATUS_CUE_RE = re.compile(
     r"|would\s+(?:also\s+)?(?:be\s+)?(?:sign|ink|seal|conclude|signed|inked|sealed|concluded)"
     r"|to\s+be\s+(?:signed|inked|sealed|concluded|adopted)|(?:are|is)\s+to\s+(?:sign|be\s+signed|ink|seal|adopt)"
     r"|to\s+(?:sign|seal|ink)|upcoming\s+signing|future\s+signing|being\s+(?:prepared|drafted|finali[sz]ed)"
-    r"|(?:work(?:s|ed|ing)?\s+)?towards\s+(?:the\s+)?(?:signing|conclusion|adoption|finali[sz]ation)(?:\s+of)?"
+    r"|towards\s+(?:the\s+)?(?:signing|conclusion|adoption|finali[sz]ation)(?:\s+of)?"
     r"|(?:pave|paves|paved|paving)\s+the\s+way\s+for\s+(?:the\s+)?(?:signing|conclusion)(?:\s+of)?"
     r"|draft)"
     r"|(?P<adopted>agreed\s+to\s+(?:adopt|issue|establish|create|release)|decided\s+to\s+(?:adopt|issue|create)"
@@ -205,6 +205,8 @@ _DURATION = re.compile(rf"\b({NUMBER})[- ]years?(?=[- ](?:[a-z-]+\s+){{0,3}}?(?:
 
 def duration_in(text: str, start: int, end: int) -> str | None:
     """A validity stated as a length, "a five-year programme" -> "five years", when no years are named."""
+    if text.find("year", start, end) < 0:
+        return None
     m = _DURATION.search(text, start, end)
     if not m:
         return None

@@ -71,6 +71,7 @@ _TITLE_END = re.compile(
     "|".join(
         [
             r"[;:!?]|\.(?!\d)",  # not the point of "$1.5 billion"
+            r"\s+-{1,2}\s+",  # "Agreement on defence - the two defence ministers": who signed it follows
             rf",\s+(?!and\s+[A-Z]){_CONTINUES}(?=[a-z])",  # ", marking a step"
             rf",\s+(?=(?:\S+\s+){{1,3}}(?!(?:and|of|the|for)\b)[a-z]){_CONTINUES}",  # ", Lam and Aliyev also ..."
             r"\s+(?:was|were|is|are|has|have|had|will|would|which|who|signed|inked|exchanged|sealed|concluded|adopted"
@@ -120,7 +121,7 @@ _SUBJECT_NOISE = re.compile(
 
 
 _AMOUNT_LEAD = re.compile(
-    r"^(?:(?:worth|valued\s+at|of)\s+)?(?:up\s+to\s+|about\s+|some\s+|nearly\s+|over\s+)?(?:[$\u20ac\u00a3\u00a5]|US\$)?"
+    r"(?:(?:worth|valued\s+at|of)\s+)?(?:up\s+to\s+|about\s+|some\s+|nearly\s+|over\s+)?(?:[$\u20ac\u00a3\u00a5]|US\$)?"
     r"\s?\d[\d.,]*\s*(?:thousand|million|billion|trillion|bn|mn|m)?\b\s*(?:euros?|dollars?|pounds?|yen)?\s*"
     r"(?:(?:for|to|of)\s+)?",
     re.I,
@@ -199,7 +200,10 @@ def is_plural(head_text: str) -> bool:
 
 def premodifiers(text: str, clause_start: int, head_start: int) -> tuple[str, list[str], int | None, int]:
     """Determiner kind, modifier words (left to right), stated number, and where the phrase starts."""
-    tokens = list(_TOKEN.finditer(text, clause_start, head_start))
+    window = max(clause_start, head_start - 160)  # six words and a sum fit; no need to read the whole clause
+    if window > clause_start:
+        window = text.rfind(" ", clause_start, window) + 1 or clause_start
+    tokens = list(_TOKEN.finditer(text, window, head_start))
     premods: list[str] = []
     start = head_start
     for tok in reversed(tokens):
@@ -301,7 +305,8 @@ def subject_text(text: str, premods: list[str], name_start: int, name_end: int, 
     tail = _PAREN.sub("", tail, count=1) if tail.lstrip().startswith(("(", "[")) else tail
     tail = _SUBJECT_LEAD.sub("", tail.strip()).strip(" ,")
     tail = _PERIOD_TAIL.sub("", _SUBJECT_NOISE.sub("", tail)).strip(" ,")
-    tail = _AMOUNT_LEAD.sub("", tail)
+    amount = _AMOUNT_LEAD.match(tail)
+    tail = tail[amount.end() :] if amount else tail
     content = [
         w
         for w in premods

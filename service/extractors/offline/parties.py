@@ -78,6 +78,7 @@ _PERSON_HINT = re.compile(
     r"\b(?:President|Prime\s+Minister|PM|Minister|Secretary|Premier|Chancellor|King|Emir|counterpart|Dr|Mr|Mrs|Ms|"
     r"Deputy|Ambassador|Chairman|[Mm]inisters|[Ss]ecretaries)\b"
 )
+_DASH_TAIL = re.compile(r"\s+-{1,2}\s+(?P<rest>[^.;]{3,200}?)[\s.;]*$")
 _PUBLISHED = re.compile(r"(?i)(?:also\s+)?(?:issu|releas|publish|unveil)")
 """Leaders who issue a statement publish it; they are its signatories only when they sign it."""
 
@@ -333,8 +334,24 @@ def find(
     return PartyFinding(_fill_countries(ctx, parties), signatories)
 
 
+def _dash_tail(ctx: Context, m: Mention, found: PartyFinding) -> None:
+    """A list line "Agreement on X - Minister A and Minister B" (or "- Agency A and Agency B") names after the
+    dash who signed the document, or between whom it is."""
+    tail = _DASH_TAIL.match(ctx.text, m.title_span[1], m.segment.end)
+    if tail is None:
+        return
+    s, e = tail.start("rest"), tail.end("rest")
+    chunk = ctx.text[s:e]
+    if not found.signatories and (_PERSON_HINT.search(chunk) or ctx.people.full(chunk.split()[-1])):
+        found.signatories = persons_in(chunk, ctx.people)
+    elif not found.parties and (_ORG.search(chunk) or ctx.codes(s, e)):
+        found.parties = _fill_countries(ctx, _named(ctx, split_parties(ctx, s, e)))
+
+
 def attach(ctx: Context, m: Mention) -> Mention:
     """Fill a mention's parties and signatories from its clause."""
     found = find(ctx, m.clause, m.title_span[0], m.title_span[1], m.cue_start, m.status)
+    if m.segment.kind == "item":
+        _dash_tail(ctx, m, found)
     m.parties, m.signatories = found.parties, found.signatories
     return m

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from service.extractors.offline.geo import codes_in, is_place_name
 
@@ -38,12 +39,15 @@ _TITLE_WORDS = (
 )  # fmt: skip
 
 
+_LAST_MARK = re.compile(r"[,.;:()\n][^,.;:()\n]*$")
+
+
 def _title_start(text: str, title: int) -> int:
     """Where the words qualifying a title start ("Azerbaijan's President"): up to 30 characters back, not
     across a punctuation mark (the country of the clause before is not the person's)."""
     start = max(0, title - 30)
-    stop = max(text.rfind(mark, start, title) for mark in ",.;:()\n")
-    return max(start, stop + 1)
+    mark = _LAST_MARK.search(text, start, title)
+    return mark.start() + 1 if mark else start
 
 
 def _title_positions(text: str) -> list[int]:
@@ -106,6 +110,7 @@ _TRAILING = re.compile(
 _SPLIT_PEOPLE = re.compile(r",\s+and\s+|\s+and\s+|,\s+")
 
 
+@lru_cache(maxsize=4096)
 def _clean_name(text: str) -> str | None:
     """Keep the trailing run of name words: "Commerce Minister Jam Kamal Khan" -> "Jam Kamal Khan"."""
     tokens = [t.removesuffix("'s").rstrip("'") for t in _WORDS.findall(text)]
@@ -179,9 +184,9 @@ def registry(text: str, body: str | None = None) -> People:
         if before:
             name_first.append(before)
     for m in titled:
-        name = _clean_name(m.group("name"))
+        run = m.group("name").split("\n", 1)[0]  # a name does not run on into the next line of a list
+        name = _clean_name(run)
         if name and len(name.split()) >= 2:
-            run = m.group("name")
             first = run.rfind(name.split()[0], 0, len(run) - len(name) + len(name.split()[0]) + 2)
             start = m.start("name") + max(first, 0)
             title = text[_title_start(text, m.start()) : start]

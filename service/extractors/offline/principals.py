@@ -15,7 +15,19 @@ _MEETING = re.compile(
     r"\b(?:held\s+(?:talks|(?:a\s+)?(?:summit\s+|bilateral\s+)?(?:meeting|discussions|negotiations))|met|meets|"
     r"(?:was|were)\s+received\s+by|talks\s+between)\s+(?:also\s+)?(?:with\s+)?"
 )
+_MEETING_KEYS = ("held ", " met ", " meets ", " received by", "talks between")
 _WINDOW_END = re.compile(r"[.;]\s|\bwho\b|\bwhere\b")
+
+
+def _word_at(text: str, word: str) -> int:
+    """Where `word` first stands as a whole word in `text`, else -1."""
+    i = text.find(word)
+    while i >= 0:
+        end = i + len(word)
+        if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return i
+        i = text.find(word, end)
+    return -1
 
 
 def partners(text: str, people: People) -> list[str]:
@@ -23,7 +35,16 @@ def partners(text: str, people: People) -> list[str]:
     out: list[str] = []
     if not people.names:
         return out
-    for m in _MEETING.finditer(text):
+    starts: set[int] = set()
+    for key in _MEETING_KEYS:
+        i = text.find(key)
+        while i >= 0:
+            starts.add(i + (key[0] == " "))
+            i = text.find(key, i + 1)
+    for start in sorted(starts):
+        m = _MEETING.match(text, start)
+        if m is None:
+            continue
         window = text[m.end() : m.end() + 100]
         stop = _WINDOW_END.search(window)
         window = window[: stop.start()] if stop else window
@@ -31,8 +52,7 @@ def partners(text: str, people: People) -> list[str]:
         for name in people.names:
             i = window.find(name)
             if i < 0:
-                last = name.split()[-1]
-                i = next((k.start() for k in re.finditer(rf"\b{re.escape(last)}\b", window)), -1)
+                i = _word_at(window, name.rsplit(" ", 1)[-1])
             if i >= 0:
                 hits.append((i, name))
         for _, name in sorted(hits)[:2]:

@@ -194,10 +194,11 @@ def group_mentions(ctx: Context, mentions: list[Mention], stated_count: int | No
             continue
         seen.add((m.subject or "").lower())
         kept.append(m)
-    if stated_count is None or len(groups) + len(kept) < stated_count:
+    tally = sum(1 for g in groups if _counted(g))
+    if stated_count is None or tally + len(kept) < stated_count:
         pool = named + [words(m.subject) for m in kept]
         for m in fields2:
-            if stated_count is not None and len(groups) + len(kept) >= stated_count:
+            if stated_count is not None and tally + len(kept) >= stated_count:
                 break
             if _covered(words(m.subject), pool, 0.5) or (m.subject or "").lower() in seen:
                 continue
@@ -213,6 +214,13 @@ def group_mentions(ctx: Context, mentions: list[Mention], stated_count: int | No
     groups.extend(DocGroup([m]) for m in kept)
     groups.sort(key=lambda g: g.primary().position)
     return groups
+
+
+def _counted(group: DocGroup) -> bool:
+    """Whether a document is one of those a stated count ("eight agreements were signed") counts: signed
+    during the visit, not planned, discussed, recalled from earlier years or issued as a statement."""
+    first = group.primary()
+    return first.status in ("signed", None) and not first.background and _family(first.type) == "instrument"
 
 
 def _fold_headlines(ctx: Context, groups: list[DocGroup]) -> list[DocGroup]:

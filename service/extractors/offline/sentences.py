@@ -81,11 +81,21 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [s for s in spans if s[1] > s[0]]
 
 
+def _unmarked_item(chunk: str, lines: int, after_intro: bool, run: bool) -> bool:
+    """A line listed without a bullet: one short line right under an intro that ends with a colon, or right
+    under such a line (no blank line between)."""
+    if lines != 1 or chunk.endswith(":") or len(chunk.split()) > 40 or _RELATED.match(chunk):
+        return False
+    return after_intro or run
+
+
 def segments(text: str) -> list[Segment]:
     """Every segment of `text` (the ASCII view of a body) in order."""
     lines = _lines(text)
     blocks: list[list[tuple[int, int]]] = []
+    spaced: list[bool] = []  # a blank line before the block
     for line in lines:
+        blank = False
         if blocks:
             prev = blocks[-1][-1]
             blank = "\n" in text[prev[1] : line[0]].replace("\n", "", 1)
@@ -93,8 +103,11 @@ def segments(text: str) -> list[Segment]:
                 blocks[-1].append(line)
                 continue
         blocks.append([line])
+        spaced.append(blank)
     out: list[Segment] = []
     related = False
+    listing = False  # inside lines listed under "The documents signed:" without bullets
+    intro = False  # the block before ends with a colon
     for number, block in enumerate(blocks):
         start, end = block[0][0], block[-1][1]
         item = _ITEM_RE.match(text, start, end)
@@ -102,9 +115,15 @@ def segments(text: str) -> list[Segment]:
             s, e = _strip(text, item.end(), end)
             digits = item.group(1)
             out.append(Segment(s, e, "item", number, int(digits) if digits else None))
+            listing = intro = False
             continue
         s, e = _strip(text, start, end)
         chunk = text[s:e]
+        listing = _unmarked_item(chunk, len(block), intro, listing and not spaced[number])
+        intro = chunk.endswith(":") and not _RELATED.match(chunk)
+        if listing:
+            out.append(Segment(s, e, "item", number))
+            continue
         teaser = chunk.endswith("...") or chunk.endswith("\u2026")
         if _RELATED.match(chunk):
             related = True
