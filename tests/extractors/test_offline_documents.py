@@ -234,3 +234,133 @@ def test_truncated_article_is_never_complete() -> None:
     summary = OfflineExtractor().extract(from_text(text))
     assert len(summary.documents) == 1
     assert summary.list_complete is False
+
+
+def test_headline_in_its_own_words_is_the_body_document_of_the_same_subject() -> None:
+    summary = run(
+        "Peru, Slovenia seal copper pact\n\nLIMA, May 4 - Peru and Slovenia sealed an agreement on copper "
+        "refining on Monday. They also signed an agreement on air services."
+    )
+    assert [d.title for d in summary.documents] == ["agreement on copper refining", "agreement on air services"]
+    assert summary.documents[0].restatements[0].evidence.quote.startswith("Peru, Slovenia seal copper pact")
+
+
+def test_headline_sum_finds_the_body_deal_of_another_type() -> None:
+    summary = run(
+        "Krka wins $640 million Peru drug deal\n\nLIMA, May 4 - Slovenia's Krka signed a $640 million supply "
+        "contract with Peru's health ministry. The two governments also signed an agreement on air services."
+    )
+    assert [d.type for d in summary.documents] == ["contract", "agreement"]
+
+
+def test_an_apposition_renames_the_document_it_follows() -> None:
+    summary = run(
+        "Peru and Slovenia signed a contract worth $300 million for 12 ferries, the biggest Slovenian export deal "
+        "in Latin America."
+    )
+    assert only(summary).type == "contract"
+
+
+def test_recap_line_with_the_same_sum_is_the_same_document() -> None:
+    summary = run(
+        "Peru and Slovenia signed a contract worth €90 million for hospital beds.\n\n"
+        "Signed in Lima: medical equipment contract (€90 million); treaty on extradition."
+    )
+    assert [d.type for d in summary.documents] == ["contract", "treaty"]
+    assert len(summary.documents[0].restatements) == 1
+
+
+def test_a_credit_line_is_a_document_of_type_other() -> None:
+    doc = only(run("Slovenska Izvozna Banka and Peru's finance ministry signed a $50 million credit line for SMEs."))
+    assert (doc.type, doc.status) == ("other", "signed")
+
+
+def test_a_decimal_point_does_not_end_the_name_and_the_period_after_it_is_read() -> None:
+    doc = only(
+        run(
+            "Peru and Slovenia signed a memorandum of understanding on up to $1.2 billion of guarantees over 2026-2029."
+        )
+    )
+    assert doc.period == "2026-2029"
+    assert doc.subject == "guarantees"
+
+
+def test_a_comma_list_after_a_singular_document_is_one_field() -> None:
+    doc = only(run("Peru and Slovenia signed an agreement on cooperation in sport, youth and culture on Monday."))
+    assert doc.title == "agreement on cooperation in sport, youth and culture"
+
+
+def test_an_international_body_keeps_no_country_and_the_side_naming_it_is_the_partner() -> None:
+    summary = run(
+        "Peru and Slovenia held talks in Lima. Ljubljana backs Lima's bid for a trade agreement with the European "
+        "Union. The talks covered trade between the European Union and Peru and expressed hope for progress."
+    )
+    doc = summary.documents[0]
+    assert {(p.name, p.country) for p in doc.parties} == {("Peru", "PE"), ("European Union", None)}
+
+
+def test_a_length_in_years_is_the_period_when_no_years_are_named() -> None:
+    doc = only(run("The water ministries of Peru and Slovenia adopted a five-year programme of cooperation on dams."))
+    assert doc.period == "five years"
+
+
+def test_unmarked_list_lines_under_a_colon_intro_are_list_entries_with_their_signers() -> None:
+    summary = run(
+        "Peru and Slovenia signed three documents in Lima on Monday.\n\nThe documents, and who signed them:\n"
+        "Agreement on road transport – Peruvian Transport Minister Rosa Quispe and Slovenian Minister Ana Novak\n"
+        "Protocol on customs cooperation – the two finance ministers\n"
+        "Memorandum of understanding on tourism – PromPeru and the Slovenian Tourist Board"
+    )
+    assert [d.type for d in summary.documents] == ["agreement", "protocol", "memorandum_of_understanding"]
+    assert summary.documents[0].signatories == ["Rosa Quispe", "Ana Novak"]
+    assert summary.documents[0].title == "agreement on road transport"
+    assert [p.name for p in summary.documents[2].parties] == ["PromPeru", "Slovenian Tourist Board"]
+
+
+def test_fields_after_concern_are_documents_up_to_the_count_of_signed_ones() -> None:
+    summary = run(
+        "Peru and Slovenia signed five agreements in Lima. An agreement on air services was signed by the transport "
+        "ministers. The other four documents concern mining, health, sport and investment promotion. The sides aim "
+        "to conclude an agreement on investment protection next year."
+    )
+    assert [d.subject for d in summary.documents if d.type == "other"] == [
+        "mining",
+        "health",
+        "sport",
+        "investment promotion",
+    ]
+
+
+def test_a_field_after_and_the_is_a_field_of_its_own() -> None:
+    summary = run(
+        "Peru and Slovenia signed 10 cooperation documents in areas including trade and investment, mining, "
+        "astronomy and the digital economy."
+    )
+    assert [d.subject for d in summary.documents] == [
+        "trade and investment",
+        "mining",
+        "astronomy",
+        "digital economy",
+    ]
+
+
+def test_a_bare_deal_in_apposition_is_the_same_document() -> None:
+    summary = run(
+        "The leaders witnessed the exchange of an agreement on logistics support between their armed forces, a deal "
+        "that had been initialled in May."
+    )
+    doc = only(summary)
+    assert doc.type == "agreement"
+
+
+def test_between_their_armed_forces_means_the_two_sides() -> None:
+    summary = run(
+        "Peru and Slovenia held talks in Lima. The leaders witnessed the exchange of an agreement on logistics "
+        "between their armed forces."
+    )
+    assert sorted(p.country for p in only(summary).parties) == ["PE", "SI"]
+
+
+def test_an_infinitive_after_the_document_ends_its_name() -> None:
+    summary = run("Peru and Slovenia agreed to sign an agreement on pensions and to hold a business forum in May.")
+    assert only(summary).title == "agreement on pensions"

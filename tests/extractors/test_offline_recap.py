@@ -101,3 +101,13 @@ def test_headline_mention_merges_with_the_body_document() -> None:
     assert len(summary.documents) == 1
     assert doc.type == "letter_of_intent"
     assert doc.evidence[0].quote.startswith("ACCRA, June 3")
+
+
+def test_put_pen_to_paper_on_a_dozen_agreements_states_twelve() -> None:
+    summary = run("Ghanaian and Slovenian firms put pen to paper on a dozen agreements on Monday.")
+    assert summary.stated_count == 12
+
+
+def test_announced_documents_are_counted() -> None:
+    summary = run("Ghana and Slovenia announced six cooperation documents on Wednesday.")
+    assert summary.stated_count == 6

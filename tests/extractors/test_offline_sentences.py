@@ -60,3 +60,28 @@ def test_clauses_split_at_semicolon_and_while() -> None:
         "Slovenia signed a protocol",
         "both hailed the talks.",
     ]
+
+
+def test_lines_under_a_colon_intro_are_items_until_a_blank_line() -> None:
+    body = (
+        "The documents signed:\nAgreement on air services – the transport ministers\nProtocol on customs\n\n"
+        "The remaining two documents concern sport and youth."
+    )
+    assert [k for k, _ in texts(body)] == ["sentence", "item", "item", "sentence"]
+
+
+def test_read_also_lists_are_not_items() -> None:
+    body = "Read also:\nGhana signs MoU on cocoa\nSlovenia opens embassy"
+    assert [k for k, _ in texts(body)] == ["heading", "heading", "heading"]
+
+
+def test_an_also_read_line_names_another_story() -> None:
+    body = "ALSO READ | Kenya, Peru sign deal on tea\n\nPeru and Slovenia signed an MoU."
+    segs = segments(ascii_view(body))
+    assert segs[0].related and not segs[1].related
+
+
+def test_roman_and_lettered_markers_make_items() -> None:
+    body = "Documents signed:\n(i) Agreement on air services;\n(ii) MoU on tourism;\niv. Protocol on customs;\nb) Plan"
+    assert [k for k, _ in texts(body)] == ["sentence", "item", "item", "item", "item"]
+    assert texts(body)[1][1] == "Agreement on air services;"

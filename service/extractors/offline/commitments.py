@@ -26,15 +26,17 @@ _VERB = (
     r"(?:also\s+|further\s+|have\s+|has\s+|had\s+|jointly\s+|today\s+|yesterday\s+|on\s+[a-z]+day\s+)*"
     r"(?P<verb>agreed\s+on\s+the\s+need\s+to|agreed\s+to|pledged\s+to|vowed\s+to|promised\s+to|committed\s+to|"
     r"undertook\s+to|resolved\s+to|decided\s+to|intend\s+to|intends\s+to|plan\s+to|plans\s+to|will|would|"
+    r"(?:is|are|was|were)\s+(?:willing|ready|prepared)\s+to|stands?\s+ready\s+to|"
     r"continue\s+to|reaffirmed\s+their\s+commitment\s+to|expressed\s+(?:their\s+)?(?:readiness|willingness|"
     r"determination)\s+to|"
     r"supports?)\s+"
 )
+_AND_TO = re.compile(r"\s+and\s+to\s+(?=[a-z])")
 _NEW_PREDICATE = re.compile(r",?\s+and\s+(?:are|is|will|would|was|were|have|has|had)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
 _WHAT = r"[^.;]+(?:\.\d[^.;]*)*"
 _PLEDGE = re.compile(
-    rf"(?:^|(?<=[,;:-]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bsaid\s))(?P<subj>{_SIDES}|"
+    rf"(?:^|(?<=[,;:-]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bsaid\s)|(?<=\bsays\s))(?P<subj>{_SIDES}|"
     rf"{_COUNTRY}(?:\s+and\s+{_COUNTRY})?)\s+{_VERB}(?P<what>{_WHAT})",
 )
 """Read on the lower-case view of a sentence (as fast as a case-sensitive pattern, as blind as re.I); the
@@ -46,7 +48,15 @@ _LATER_PLEDGE = re.compile(
 )
 """"The two leaders announced a fund and agreed to double trade": the pledge of a second predicate."""
 _SUPPORT = re.compile(r"\bannounced\s+(?P<subj>[A-Z][A-Za-z]+)'s\s+support\s+(?:for|to|towards)\s+(?P<what>[^.;]+)")
-_LATER_VERBS = (" agreed to", " pledged to", " vowed to", " promised to", " decided to", " resolved to", " committed to")
+_LATER_VERBS = (
+    " agreed to",
+    " pledged to",
+    " vowed to",
+    " promised to",
+    " decided to",
+    " resolved to",
+    " committed to",
+)
 
 
 _NOT_PLEDGE = re.compile(
@@ -111,7 +121,9 @@ def extract_commitments(ctx: Context) -> list[DraftCommitment]:
         low = ctx.low[seg.start : seg.end]
         matches = list(_PLEDGE.finditer(low)) + list(_SUPPORT.finditer(chunk))
         if " and " in low and any(verb in low for verb in _LATER_VERBS):
-            matches += [m for m in _LATER_PLEDGE.finditer(low) if not any(o.start("what") == m.start("what") for o in matches)]
+            matches += [
+                m for m in _LATER_PLEDGE.finditer(low) if not any(o.start("what") == m.start("what") for o in matches)
+            ]
         for m in matches:
             raw = chunk[m.start("what") : m.end("what")]
             subject = chunk[m.start("subj") : m.end("subj")]
@@ -124,13 +136,21 @@ def extract_commitments(ctx: Context) -> list[DraftCommitment]:
                 continue
             act = _DOCUMENT_ACT.match(what) or _DOCUMENT_NOUN.search(what, 0, 40)
             if act and " and " not in what[: act.start()] and TYPE_RE.search(what, act.end(), 80):
-                continue  # "agreed to adopt a joint statement", "work towards the signing of an agreement": a document
+                # "agreed to adopt a joint statement": a document; "... and to hold a meeting": a pledge after it
+                second = _AND_TO.search(raw)
+                if second is None:
+                    continue
+                raw = raw[second.end() :]
+                what = raw.strip()
+                m_what = m.start("what") + second.end()
+            else:
+                m_what = m.start("what")
             actors = _actors(ctx, subject)
             if not actors or not set(actors) & set(ctx.sides):
                 continue
-            start, what_end = seg.start + m.start(), seg.start + m.start("what") + len(raw)
+            start, what_end = seg.start + m.start(), seg.start + m_what + len(raw)
             quote = ctx.body[start:what_end].strip()
-            text = re.sub(r"\s+", " ", ctx.body[seg.start + m.start("what") : what_end]).strip()
+            text = re.sub(r"\s+", " ", ctx.body[seg.start + m_what : what_end]).strip()
             if any(fuzz.token_set_ratio(text, c.text) >= 80 for c in out):
                 continue
             timeframe = _TIMEFRAME.search(what)

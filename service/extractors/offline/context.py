@@ -15,6 +15,7 @@ from service.extractors.offline.people import People, registry
 from service.extractors.offline.sentences import Segment, segments
 
 _ISO_HEADER = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\b(?![^()]*\bor\b)")
+_REPUBLISHED = re.compile(r"(?i)republi|per\s+url|retrieved|accessed|archived|crawl")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DATED = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s*"
@@ -119,8 +120,8 @@ def _header_date(published: str | None) -> date | None:
     if not published:
         return None
     m = _ISO_HEADER.match(published)
-    if not m or " or " in published:
-        return None
+    if not m or " or " in published or _REPUBLISHED.search(published):
+        return None  # ambiguous, or the day a copy was made, not the day the article speaks of
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:

@@ -35,7 +35,19 @@ _SIGNING = re.compile(
     r"\b(?:sign\w*|ink\w*|exchang\w*|conclu\w*|seal\w*|adopt\w*|pen\s+to\s+paper|penned|struck|clinch\w*|"
     r"announc\w*)\b"
 )
-_SIGNING_KEYS = ("sign", "ink", "exchang", "conclu", "seal", "adopt", "to paper", "penned", "struck", "clinch", "announc")
+_SIGNING_KEYS = (
+    "sign",
+    "ink",
+    "exchang",
+    "conclu",
+    "seal",
+    "adopt",
+    "to paper",
+    "penned",
+    "struck",
+    "clinch",
+    "announc",
+)
 _GENERIC_SIGNED = re.compile(
     r"\b(?:documents|agreements|deals|memorand\w*|mous)\b[^.]{0,40}\b(?:signed|inked|exchanged|concluded)\b"
     r"|\b(?:signed|inked|exchanged|concluded|signing\s+of)\s+(?:several|many|a\s+number\s+of|various|other|some|"
@@ -96,6 +108,10 @@ def stated_count(ctx: Context) -> CountFinding:
             verb
             and not found.signatories
             and verb.start() < matches[0].start()
+            and not ctx.heads_in(
+                seg.start + verb.end(), seg.start + matches[0].start()
+            )  # "signed a declaration ..., not
+            # among the eight agreements": the signers of the declaration, not of the eight
             and not _WITNESS.search(low, 0, verb.start())
         ):
             found.signatories = (

@@ -49,12 +49,12 @@ DATE = re.compile(
 )
 _WHEN = re.compile(
     r"\b(?:on\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"|(?P<back>the\s+(?:previous|preceding)\s+day|the\s+day\s+before|yesterday))\b"
+    r"|(?P<back>the\s+(?:previous|preceding)\s+day|the\s+day\s+before|yesterday)|(?P<today>today|this\s+morning))\b"
 )
-_WHEN_KEYS = (*_WEEKDAYS, "previous day", "preceding day", "day before", "yesterday")
+_WHEN_KEYS = (*_WEEKDAYS, "previous day", "preceding day", "day before", "yesterday", "today", "this morning")
 _EVENT_VERB = re.compile(
     r"(?i)\b(?:sign\w*|talks|met|meet|meets|meeting|ink\w*|exchang\w*|seal\w*|conclud\w*|agreed|held|adopt\w*|"
-    r"issued|witness\w*|pen\s+to\s+paper|struck|clinched|initial+ed|ceremony)\b"
+    r"issued|witness\w*|pen\s+to\s+paper|struck|clinched|initial+ed|ceremony|visit|visits|visited|visiting|is\s+in)\b"
 )
 _OTHER_VERB = re.compile(
     r"(?i)\b(?:said|says|told|added|stated|announced|reported|ended|ends|arrived|arrives|left|leaves|departed|began|"
@@ -101,6 +101,8 @@ def relative_date(ctx: Context, anchor: date | None) -> date | None:
                 continue
             if m.group("back"):
                 return anchor - timedelta(days=1)
+            if m.group("today"):
+                return anchor
             wd = _WEEKDAYS.index(m.group("wd").lower())
             return anchor - timedelta(days=(anchor.weekday() - wd) % 7)
     return None

@@ -20,12 +20,11 @@ from service.extractors.offline.mentions import (
     Mention,
     is_plural,
     premodifiers,
-    status_in,
-    status_near,
     subject_text,
     title_end,
 )
 from service.extractors.offline.sentences import Segment, clauses
+from service.extractors.offline.status import status_in, status_near
 from service.vocabulary import TYPE_LABEL
 
 _SPOKEN = re.compile(
@@ -43,14 +42,17 @@ _COORDINATED = re.compile(r"^\s*(?:\([^)]{0,60}\)|\[[^\]]{0,60}\])?\s*(?:and|&|o
 _COUNT_BEFORE = re.compile(r"(?i)\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}$")
 _YEAR_IN = re.compile(r"\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
 _APPOSITION = re.compile(r"\s*,\s*")
+_GENERIC_HEAD = re.compile(r"(?i)deal|agreement|accord|pact|document|arrangement")
 _RANKING = re.compile(r"(?i)^(?:\w+est|first|second|third|only|latest|biggest|largest)$")
 
 
 def _apposition(text: str, prev: Mention, m: Mention) -> bool:
     """ "a contract worth €420 million, the largest Polish export deal in Africa": a second name, not a second deal."""
-    if m.det != "definite" or m.plural or not _APPOSITION.fullmatch(text, prev.title_span[1], m.title_span[0]):
+    if m.plural or not _APPOSITION.fullmatch(text, prev.title_span[1], m.title_span[0]):
         return False
-    return not m.postmod or any(_RANKING.match(w) for w in m.premods)
+    if m.det == "indefinite":  # "an agreement on X, a deal that was initialled in May": a bare generic word
+        return not m.postmod and not m.premods and _GENERIC_HEAD.fullmatch(text, *m.head) is not None
+    return m.det == "definite" and (not m.postmod or any(_RANKING.match(w) for w in m.premods))
 
 
 def _skip(ctx: Context, clause: tuple[int, int], heads: list[tuple[int, int, str]], i: int) -> bool:
@@ -187,6 +189,7 @@ def _clause_mentions(ctx: Context, seg: Segment, clause: tuple[int, int], subcou
                 continue
         raw.append(((hs, he), doc_type))
     mentions = [_mention(ctx, seg, clause, head, doc_type) for head, doc_type in raw]
+    mentions = [m for m in mentions if m.status != "negated"]
     out: list[Mention] = []
     consumed_until = -1
     for i, m in enumerate(mentions):

@@ -10,8 +10,9 @@ import re
 from service.extractors.offline import parties
 from service.extractors.offline.context import Context
 from service.extractors.offline.lexicon import period_in
-from service.extractors.offline.mentions import Mention, status_near, subject_text
+from service.extractors.offline.mentions import Mention, subject_text
 from service.extractors.offline.sentences import Segment
+from service.extractors.offline.status import status_near
 
 _ITEM_DOC = re.compile(r"\bbetween\b|^[A-Z][a-z]+\s+(?:on|for)\s+")
 _DOC_INTRO = re.compile(r"(?i)\b(?:documents?|agreements?|memorand|mous?|mou's|deals?|pacts?)\b")

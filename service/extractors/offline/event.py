@@ -18,15 +18,24 @@ from service.extractors.offline.principals import principals
 from service.models.draft import DraftEvent
 
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})(?:,\s*(?P<country>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?))?"
+    r"(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})(?:\s*/\s*[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})?"
+    r"(?:,\s*(?P<country>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?))?"
     rf"(?:,\s*(?P<date>(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s+(?:19|20)\d\d)?))?(?:,?\s*[A-Z]{{2,}}\b)?"
     r"\s*(?:[-:.(/]|$)"
 )
+_NOT_PLACES = frozenset(
+    [
+        "LIVE", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITORIAL", "COMMENT", "FEATURE",
+        "TRANSCRIPT", "INTERVIEW", "EXPLAINER", "FACTBOX", "WATCH", "VIDEO", "PHOTOS", "PRESS RELEASE", "NEWS RELEASE",
+        "STATEMENT", "READOUT", "DIPLOMACY", "POLITICS", "WORLD", "BUSINESS", "ECONOMY", "NEWS",
+    ]
+)  # fmt: skip
+"""Labels that open a page the way a dateline does ("LIVE:", "TRANSCRIPT -"), not places."""
 _EVENT_CUE = re.compile(  # on `ctx.low`: a lower-case pattern is several times faster than (?i)
     r"\b(?:talks|visit|visited|visiting|signed|signing|received|summit|ceremony|arrived|witnessed|held)\b"
 )
 _PLACE_CUE = re.compile(
-    r"\b(?:talks|visit|visited|visiting|signed|signing|received|summit|ceremony|arrived|witness\w*|watched|"
+    r"\b(?:talks|visit|visited|visiting|signed|signing|received|summit|ceremony|arrived|witness\w*|watched|is\s+in|stay|"
     r"seal\w*|welcomed|hosted|discussions)\b"
 )
 _VISIT_TO = re.compile(
@@ -37,7 +46,7 @@ _VISIT_TO = re.compile(
 _VISIT_OF = re.compile(r"\bvisit\s+of\s+(?:the\s+)?(?P<who>[A-Z][A-Za-z]+)\s+(?:President|Prime\s+Minister|PM|leader)")
 _EVENT_KEYS = (
     "talks", "visit", "sign", "received", "summit", "ceremony", "arrived", "witness", "held", "watched", "seal",
-    "welcomed", "hosted", "discussions",
+    "welcomed", "hosted", "discussions", " is in ", "stay",
 )  # fmt: skip
 _HERE = re.compile(
     r"(?i)\b(?:held|signed|inked|arrived|talks|met|ceremony|exchanged|received|welcomed|hosted|visit\w*)\b"
@@ -53,9 +62,14 @@ def _dateline(ctx: Context) -> re.Match[str] | None:
         if not m:
             continue
         place = m.group("place")
+        if place.upper() in _NOT_PLACES:
+            continue
         known = bool(places(place, cities=True) or city_country(place))
         continues = m.end() < seg.end - 10 or bool(m.group("date"))
-        if (place.isupper() and continues) or (known and (m.group("date") or continues)):
+        label = ctx.text[m.end() - 1 : m.end()] == ":" and not m.group(
+            "date"
+        )  # "PRESENTER: ..." speaks, "ISLAMABAD:" is
+        if (place.isupper() and continues and not label) or (known and (m.group("date") or continues)):
             return m
     return None
 

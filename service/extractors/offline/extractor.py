@@ -13,14 +13,16 @@ import time
 from service.articles import ArticleInput
 from service.extractors.base import Extractor, register
 from service.extractors.offline import context as context_mod
+from service.extractors.offline import signers
 from service.extractors.offline.commitments import extract_commitments
 from service.extractors.offline.counts import stated_count
 from service.extractors.offline.documents import find_mentions
 from service.extractors.offline.event import extract_event
+from service.extractors.offline.groups import DocGroup
 from service.extractors.offline.lexicon import EXAMPLES_RE, RULES_VERSION
 from service.extractors.offline.mentions import STATEMENTS, Mention
-from service.extractors.offline.parties import side_parties, with_body
-from service.extractors.offline.recap import DocGroup, group_mentions
+from service.extractors.offline.recap import group_mentions
+from service.extractors.offline.sides import side_parties, with_body
 from service.language import detect_language
 from service.models import ArticleSummary, Notice, Provenance
 from service.models.draft import DraftDocument, DraftParty, DraftRestatement, DraftSummary
@@ -109,6 +111,8 @@ def draft(article: ArticleInput) -> DraftSummary:
     mentions = find_mentions(ctx)
     counted = stated_count(ctx)
     groups = group_mentions(ctx, mentions, counted.stated)
+    signers.listed(groups, mentions)
+    signers.pronouns(ctx, groups)
     documents = [_document(ctx, g, counted.signatories) for g in groups]
     examples = counted.examples or any(
         (m.kind in ("field", "count") and m.examples) or (m.plural and EXAMPLES_RE.search(ctx.low, *m.clause))

@@ -26,8 +26,8 @@ _AFTER_HEAD = re.compile(
     r"|cover(?:s|ed|ing)?(?:\s+(?:bilateral\s+)?(?:cooperation|co-operation)\s+in(?:\s+the\s+(?:fields?|"
     r"areas?)\s+of)?)?"
     r"|on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|the\\s+sidelines|"
-    r"the\\s+occasion|behalf|this|that|the\\s+same|the\\s+day|\\d)\b)|regarding|concerning|relating\s+to|related\s+to|"
+    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|the\s+sidelines|"
+    r"the\s+occasion|behalf|this|that|the\s+same|the\s+day|\d)\b)|regarding|concerning|relating\s+to|related\s+to|"
     r"pertaining\s+to|with\s+regard\s+to|in\s+respect\s+of"
     r"|including|such\s+as|spanning(?:\s+across)?|covering)\s+)"
 )
@@ -44,7 +44,7 @@ _END = re.compile(
     r"will|to\s+(?:promote|boost|strengthen|enhance|expand|deepen|further|develop)|between\s+the\s+two|"
     r"at\s+the|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
-    r"the\\s+sidelines|the\\s+occasion|behalf|this|that|the\\s+same|the\\s+day|\\d)|in\s+(?=[A-Z][a-z]+\b(?!\s+(?:and|"
+    r"the\s+sidelines|the\s+occasion|behalf|this|that|the\s+same|the\s+day|\d)|in\s+(?=[A-Z][a-z]+\b(?!\s+(?:and|"
     r"&)))|last|next|this|earlier|later)\b"
     r"|,\s+(?:after|before|when|as(?!\s+well\s+as)|where|which|who|while|during|following|with|under|said|according)\b"
     r"|,\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w'-]*\s+){0,5}?(?:said|says|told|reported|announced|added|noted|stated)\b"
@@ -65,6 +65,7 @@ _INNER_HEAD = re.compile(
 _TOP_SPLIT = re.compile(r",?\s+as\s+well\s+as\s+|;\s+")
 _COMMA_SPLIT = re.compile(r",\s+and\s+|,\s+(?:or\s+)?|\s+and\s+(?=(?:on|in|for|regarding|concerning)\s)")
 _AND = re.compile(r"\s+and\s+")
+_AND_THE = re.compile(r"\s+and\s+(?:the|a|an)\s+")
 _LEAD = re.compile(r"(?:and|or|the|a|an|also|both|on|in|for|regarding|concerning)\s+", re.I)
 
 
@@ -160,6 +161,10 @@ def split_fields(
             last = _split_and(text, items[-1])
             if last:
                 items[-1:] = [_trim(text, s) for s in last]
+    elif len(items) > 1 and _AND_THE.search(text, *items[-1]):  # "..., astronomy and the digital economy": two fields
+        last = _split_and(text, items[-1])
+        if last:
+            items[-1:] = [_trim(text, s) for s in last]
     elif len(items) == 1 and exact and expected and expected > 1:
         parts = _split_and(text, items[0])
         if parts:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-RULES_VERSION = "1.0.0"
+RULES_VERSION = "1.1.0"
 
 
 def _build_ascii_table() -> dict[int, str]:
@@ -158,18 +158,23 @@ STATUS_CUE_RE = re.compile(
     r"set|"
     r"going|due|ready|poised|slated|scheduled|hope|hopes|want|wants|aim|aims|seek|seeks|preparing|prepared|looking)\s+"
     r"to\s+(?:be\s+)?(?:sign|ink|seal|conclude|finali[sz]e|draft|prepare|exchange|signed|inked|sealed|concluded)"
-    r"|will\s+(?:also\s+)?(?:be\s+)?(?:sign|ink|seal|conclude|signed|inked|sealed|concluded|adopt|adopted)"
-    r"|would\s+(?:also\s+)?(?:be\s+)?(?:sign|ink|seal|conclude|signed|inked|sealed|concluded)"
+    r"|will\s+(?:(?:also|only|soon|then|later|first|finally|eventually)\s+)?(?:be\s+)?(?:sign|ink|seal|conclude|signed|"
+    r"inked|sealed|concluded|adopt|adopted)"
+    r"|would\s+(?:(?:also|only|soon|then|later|first|finally|eventually)\s+)?(?:be\s+)?(?:sign|ink|seal|conclude|signed|"
+    r"inked|sealed|concluded)"
     r"|to\s+be\s+(?:signed|inked|sealed|concluded|adopted)|(?:are|is)\s+to\s+(?:sign|be\s+signed|ink|seal|adopt)"
     r"|to\s+(?:sign|seal|ink)|upcoming\s+signing|future\s+signing|being\s+(?:prepared|drafted|finali[sz]ed)"
     r"|towards\s+(?:the\s+)?(?:signing|conclusion|adoption|finali[sz]ation)(?:\s+of)?"
+    r"|(?:is|are)\s+(?:expected|due|scheduled|slated)"
+    r"(?!\s+to\s+(?!(?:be\s+)?(?:sign|ink|seal|conclud|adopt|issu|releas|publish|finali)))"
     r"|(?:pave|paves|paved|paving)\s+the\s+way\s+for\s+(?:the\s+)?(?:signing|conclusion)(?:\s+of)?"
     r"|draft)"
     r"|(?P<adopted>agreed\s+to\s+(?:adopt|issue|establish|create|release)|decided\s+to\s+(?:adopt|issue|create)"
     r"|adopt(?:ed|ion|s|ing)?|issu(?:ed|ing)|released|approv(?:ed|al)|endors(?:ed|ement)|unveil(?:ed|ing))"
     r"|(?P<discussed>discuss(?:ed|es|ing|ion|ions)?|talked\s+about|talks\s+on|negotiat(?:e|ed|es|ing|ion|ions)"
     r"|consider(?:ed|ing)?|ready\s+to\s+support|mentioned|referred\s+to|bid\s+for|push(?:ed|es|ing)?\s+for"
-    r"|seek(?:s|ing)?|sought|pursu(?:e|es|ed|ing)|support(?:s|ed)?\s+(?:for\s+)?(?:a|an|"
+    r"|seek(?:s|ing)?|sought|pursu(?:e|es|ed|ing)|on\s+the\s+table|in\s+the\s+works|not\s+ready"
+    r"|under\s+(?:negotiation|discussion|consideration|review)|support(?:s|ed)?\s+(?:for\s+)?(?:a|an|"
     r"the)\s+(?:\w+\s+)?(?:peace\s+)?"
     r"(?:agreement|treaty|deal)|called\s+for|propos(?:ed|al|es)|explor(?:ed|ing)|mooted)"
     r"|(?P<signed>sign(?:ed|ing|s)?|ink(?:ed|ing)|exchang(?:ed|ing)|exchange\s+of|seal(?:ed|ing)|conclu(?:ded|sion)"
@@ -199,8 +204,11 @@ def period_in(text: str, start: int, end: int) -> str | None:
     return f"{m.group(1)}-{m.group(2)}" if m else None
 
 
-_DURATION = re.compile(rf"\b({NUMBER})[- ]years?(?=[- ](?:[a-z-]+\s+){{0,3}}?(?:programmes?|programs?|plans?|agreements?|"
-                       rf"deals?|contracts?|memorand\w*|MoUs?|roadmaps?|period|term|validity)\b)", re.I)
+_DURATION = re.compile(
+    rf"\b({NUMBER})[- ]years?(?=[- ](?:[a-z-]+\s+){{0,3}}?(?:programmes?|programs?|plans?|agreements?|"
+    rf"deals?|contracts?|memorand\w*|MoUs?|roadmaps?|period|term|validity)\b)",
+    re.I,
+)
 
 
 def duration_in(text: str, start: int, end: int) -> str | None:
@@ -237,6 +245,10 @@ _HEAD_KEYS = (
 )  # fmt: skip
 
 
+_WORDS_BEFORE = {"program": 1, "plan": 1, "documents": 1, "of notes": 2}
+"""How many words before its keyword a head may start: only these keywords are not a head's first word."""
+
+
 def find_heads(text: str, low: str) -> list[tuple[int, int, str]]:
     """Every document head of `text` (ASCII view; `low` is its lower-case copy) as (start, end, type).
 
@@ -252,7 +264,7 @@ def find_heads(text: str, low: str) -> list[tuple[int, int, str]]:
             if i == 0 or not low[i - 1].isalpha():
                 starts.add(i)
                 cursor = i
-                for _ in range(3):  # multi-word heads start up to three words earlier
+                for _ in range(_WORDS_BEFORE.get(key, 0)):  # "cooperation programme", "exchange of notes"
                     space = max(low.rfind(" ", 0, cursor - 1), low.rfind("\n", 0, cursor - 1))
                     if space < 0:
                         starts.add(0)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from service.extractors.offline.lexicon import NOT_A_CUE_RE, STATUS_CUE_RE, number_value
+from service.extractors.offline.lexicon import STATUS_CUE_RE, number_value
 from service.extractors.offline.sentences import Segment
 
 STATEMENTS = frozenset({"joint_statement", "declaration"})
@@ -41,6 +41,10 @@ _BLAND = frozenset(
         "joint", "cooperation", "co-operation", "further", "several"
     ]
 )  # fmt: skip
+_LY_NOUNS = frozenset(
+    ["supply", "family", "assembly", "monopoly", "anomaly", "rally", "ally", "italy", "july", "reply"]
+)
+"""Words ending in -ly that are not adverbs: "a supply contract" names a document."""
 _TO_VERBS = (
     "boost|enhance|strengthen|promote|support|fund|finance|accentuate|develop|expand|deepen|facilitate|establish|"
     "increase|implement|improve|create|build|set\\s+up|ensure|acquire|buy|purchase|supply|construct|operate|invest|"
@@ -80,6 +84,7 @@ _TITLE_END = re.compile(
             r"|when|once|until|because|if|unless|so\s+that)\b",
             rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|plus)\s+(?:a|an|another|the|two|three|four|five|\d+)\s+"
             rf"(?=(?:[\w-]+\s+){{0,4}}?{_NEXT_DOCUMENT})",  # "... and a protocol on customs"
+            r"\s+and\s+to\s+[a-z]+\b",  # "... an agreement on X at the earliest date and to hold a meeting"
             r"\s+and\s+(?:also\s+|then\s+|later\s+)?(?:witnessed|signed|inked|exchanged|agreed|discussed|held|noted"
             r"|welcomed|said|expressed|pledged|adopted|issued|attended|oversaw|reviewed|called|stressed|highlighted"
             r"|announced|decided|will|would|is|are|was|were)\b",
@@ -88,25 +93,13 @@ _TITLE_END = re.compile(
 )
 """Where a document's name stops: punctuation, a verb, the next document of a list."""
 _LIST_WORD = r"(?!(?:and|or|the|a|an|which|who|whose|while|said|says|told|officials?|according|as|with|its|their)\b)[A-Za-z][\w'-]*"
-_FIELD_LIST = re.compile(rf",\s+(?=({_LIST_WORD}))(?:{_LIST_WORD}\s+){{0,3}}?{_LIST_WORD}(?:,\s+(?:{_LIST_WORD}\s+){{0,3}}?{_LIST_WORD})*,?\s+and\s+(?={_LIST_WORD})")
+_FIELD_LIST = re.compile(
+    rf",\s+(?=({_LIST_WORD}))(?:{_LIST_WORD}\s+){{0,3}}?{_LIST_WORD}(?:,\s+(?:{_LIST_WORD}\s+){{0,3}}?{_LIST_WORD})*,?\s+and\s+(?={_LIST_WORD})"
+)
 """The rest of a comma list that ends in "and": the fields of one document's name, not the end of it."""
 _PAREN = re.compile(r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
-_AFTER_CUE = re.compile(
-    r"[\s,]*(?:\([^)]*\)\s*)?(?:which\s+|that\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+)?"
-    r"(?:(?:also|officially|formally|jointly|successfully|finally|then)\s+)?$"
-)
-_AFTER_APPOSITION = re.compile(
-    r"\s*,\s+[^,;.]{1,80}?,\s*[\"']?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?"
-    r"(?:(?:also|officially|formally|jointly|finally|then)\s+)?$"
-)
-_OPEN_APPOSITION = re.compile(r"\s*,\s+[^,;.]{0,80}$")
-_VERB = re.compile(
-    r"\b(?:also\s+)?(?:agreed|discussed|decided|reached|witnessed|oversaw|welcomed|hailed|noted|launched|established|"
-    r"finali[sz]ed|expressed|presented|handed)\b"
-)
 _PLURAL_WORD = re.compile(r"\bmemorand(?:a|ums)\b|\b(?:mous|mocs|lois)\b")
 _BETWEEN_TAIL = re.compile(r"\s*\bbetween\b.*?(?=\s+(?:on|for|to|regarding|concerning|in)\s+[a-z]|\s+on\s+|$)")
-_NOMINAL = re.compile(r"(?i)^(?:adoption|signing|conclusion|exchange\s+of|issuance)$")
 _SUBJECT_LEAD = re.compile(
     r"^(?:\([^)]*\)\s*)?,?\s*(?:on|for|regarding|concerning|covering|focus(?:ing|ed)\s+on|cent(?:red|ered)\s+on|"
     r"establishing|outlining|facilitating|with\s+regard\s+to|in\s+the\s+(?:fields?|areas?|spheres?)\s+of|to\s+\w+|"
@@ -120,6 +113,7 @@ _SUBJECT_NOISE = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
 _AMOUNT_LEAD = re.compile(
     r"(?:(?:worth|valued\s+at|of)\s+)?(?:up\s+to\s+|about\s+|some\s+|nearly\s+|over\s+)?(?:[$\u20ac\u00a3\u00a5]|US\$)?"
     r"\s?\d[\d.,]*\s*(?:thousand|million|billion|trillion|bn|mn|m)?\b\s*(?:euros?|dollars?|pounds?|yen)?\s*"
@@ -228,7 +222,7 @@ def premodifiers(text: str, clause_start: int, head_start: int) -> tuple[str, li
             not word[0].isalnum()
             or low in _STOP
             or (STATUS_CUE_RE.fullmatch(word) and low != "draft")
-            or (low.endswith("ly") and len(low) > 4)
+            or (low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS)
             or len(premods) >= 5
         ):
             return "none", premods, None, start
@@ -248,54 +242,14 @@ def title_end(text: str, head_end: int, limit: int) -> tuple[int, bool]:
     if end_m and text[end_m.start()] == ",":
         field_list = _FIELD_LIST.match(text, end_m.start(), limit)
         title_case = text[text.rfind(" ", head_end, end_m.start()) + 1 : end_m.start()][:1].isupper()
-        if field_list and (title_case or field_list.group(1)[0].islower()):  # "an agreement on cooperation in tourism, sport and youth affairs": one field
+        if field_list and (
+            title_case or field_list.group(1)[0].islower()
+        ):  # "an agreement on cooperation in tourism, sport and youth affairs": one field
             end_m = _TITLE_END.search(text, field_list.end(), limit)
     end = end_m.start() if end_m else limit
     while end > head_end and text[end - 1] in " ,":
         end -= 1
     return end, True
-
-
-@lru_cache(maxsize=1024)
-def _cues(text: str, start: int, end: int) -> tuple[re.Match[str], ...]:
-    """Status verbs of `text[start:end]` (cached: several mentions share a clause)."""
-    bad = [(m.start(), m.end()) for m in NOT_A_CUE_RE.finditer(text, start, end)]
-    return tuple(m for m in STATUS_CUE_RE.finditer(text, start, end) if not any(s <= m.start() < e for s, e in bad))
-
-
-def status_in(
-    text: str, clause: tuple[int, int], head: tuple[int, int], name_end: int
-) -> tuple[str | None, int | None]:
-    """The status the clause gives the mention, and where its verb starts (for finding the subject)."""
-    cs, ce = clause
-    head_start = head[0]
-    cues = _cues(text, cs, ce)
-    paren = _PAREN.match(text, head[1], name_end)
-    inside = [c for c in cues if paren and paren.start() <= c.start() < paren.end()]
-    if inside:
-        return inside[0].lastgroup, None
-    for cue in cues:
-        if cue.start() < name_end:
-            continue
-        gap = text[name_end : cue.start()]
-        if _AFTER_CUE.match(gap) or _AFTER_APPOSITION.match(gap):
-            return cue.lastgroup, None
-        if not _OPEN_APPOSITION.match(gap):
-            break  # a cue inside ", under negotiation since 2019," is the aside's, not the document's
-    before = [c for c in cues if c.start() < head_start]
-    if not before:
-        verb = _VERB.search(text, cs, head_start)
-        return None, verb.start() if verb else None
-    cue = before[-1]
-    if _NOMINAL.match(cue.group()) and len(before) > 1 and before[-2].lastgroup == "discussed":
-        return "discussed", before[-2].start()
-    return cue.lastgroup, cue.start()
-
-
-def status_near(text: str, span: tuple[int, int]) -> str | None:
-    """Any status a context sentence gives (a list's intro, the previous sentence)."""
-    cues = _cues(text, *span)
-    return cues[-1].lastgroup if cues else None
 
 
 def subject_text(text: str, premods: list[str], name_start: int, name_end: int, head_end: int) -> str | None:
@@ -304,9 +258,10 @@ def subject_text(text: str, premods: list[str], name_start: int, name_end: int, 
     tail = _BETWEEN_TAIL.sub("", tail) if "between" in tail else tail
     tail = _PAREN.sub("", tail, count=1) if tail.lstrip().startswith(("(", "[")) else tail
     tail = _SUBJECT_LEAD.sub("", tail.strip()).strip(" ,")
-    tail = _PERIOD_TAIL.sub("", _SUBJECT_NOISE.sub("", tail)).strip(" ,")
-    amount = _AMOUNT_LEAD.match(tail)
-    tail = tail[amount.end() :] if amount else tail
+    if _DIGIT.search(tail):  # periods and sums are written with digits
+        tail = _PERIOD_TAIL.sub("", _SUBJECT_NOISE.sub("", tail)).strip(" ,")
+        amount = _AMOUNT_LEAD.match(tail)
+        tail = tail[amount.end() :] if amount else tail
     content = [
         w
         for w in premods

@@ -16,8 +16,7 @@ from service.extractors.offline.geo import codes_in
 from service.extractors.offline.mentions import Mention
 from service.extractors.offline.people import persons_in, signed_by
 from service.extractors.offline.principals import principals
-
-Party = tuple[str, str | None]
+from service.extractors.offline.sides import INTERNATIONAL, MINISTRIES, Party, fill_countries, ministries, side_parties
 
 _BETWEEN = re.compile(r"\bbetween\s+")
 _BETWEEN_END = re.compile(
@@ -49,13 +48,6 @@ _COLLECTIVE = re.compile(
     r"governments|states|delegations|they|we)\b",
     re.I,
 )
-_MINISTRIES = re.compile(
-    r"^(?i:the\s+)?(?i:two\s+|both\s+|their\s+(?:respective\s+)?|"
-    r"respective\s+)?(?:(?P<adj>[A-Za-z]+(?:\s+[a-z]+)?)\s+)?"
-    r"(?P<noun>(?i:ministries|agencies|banks|governments|chambers\s+of\s+commerce|companies|airlines|"
-    r"parliaments|universities|railways|authorities|services))"
-    r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][^.;]*?))?(?i:\s+of\s+(?:both|the\s+two)\s+(?:nations|countries|sides))?$"
-)
 _AND_SPLIT = re.compile(r",?\s+and\s+")
 _PARTY_START = re.compile(
     r"(?:the\s+|The\s+)|(?:Ministry|Ministries|Department|Government|State|National|Central|Federal|Reserve|"
@@ -67,13 +59,6 @@ _ORG = re.compile(
     r"Airways|Airlines|Railways|Holding|[A-Z]{3,}(?:-[A-Z]+)?|"
     r"Ltd|LLC|PLC|Inc|Navy|Force|Police|Academy|Government|Enterprise)\b"
 )
-_INTERNATIONAL = re.compile(
-    r"\b(?:European\s+Union|EU|United\s+Nations|UN|African\s+Union|ASEAN|NATO|World\s+Bank|IMF|OPEC|WTO|"
-    r"International\s+Monetary\s+Fund|Eurasian\s+Economic\s+Union|EAEU|Mercosur|MERCOSUR|Gulf\s+Cooperation\s+Council|"
-    r"GCC|OSCE|Commonwealth\s+of\s+Independent\s+States|Shanghai\s+Cooperation\s+Organi[sz]ation|SCO|BRICS|ECOWAS|"
-    r"Asian\s+Development\s+Bank|ADB|African\s+Development\s+Bank|Organi[sz]ation\s+of\s+[A-Z][a-z]+\s+States)\b"
-)
-"""Bodies that are no country's: a party with country null, never given the other side."""
 _PERSON_HINT = re.compile(
     r"\b(?:President|Prime\s+Minister|PM|Minister|Secretary|Premier|Chancellor|King|Emir|counterpart|Dr|Mr|Mrs|Ms|"
     r"Deputy|Ambassador|Chairman|[Mm]inisters|[Ss]ecretaries)\b"
@@ -93,7 +78,7 @@ _SUBJECT_WORDS = frozenset(
         "subsidiary", "firms", "firm", "s", "de", "da", "al", "bin", "van", "der"
     ]
 )  # fmt: skip
-_WITNESS = re.compile(r"(?i)\b(?:witness\w*|oversaw|overs[ae]e\w*|attend\w*|presid\w*|watch\w*|hail\w*|welcom\w*)\b")
+_WITNESS = re.compile(r"\b(?:witness\w*|oversaw|overs[ae]e\w*|attend\w*|presid\w*|watch\w*|hail\w*|welcom\w*)\b")
 
 
 _THE = re.compile(r"^(?:the|The)\s+")
@@ -176,66 +161,6 @@ def split_parties(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, best.start()), right]
 
 
-def _fill_countries(ctx: Context, parties: list[Party]) -> list[Party]:
-    """A party named without a country ("Petrovietnam") gets the side the others are not from."""
-    if len(parties) < 2 or len(ctx.sides) != 2:
-        return parties
-    known = {c for _, c in parties if c}
-    if len(known) == 1:
-        (code,) = known
-        if code in ctx.sides:
-            other = ctx.sides[0] if ctx.sides[1] == code else ctx.sides[1]
-            return [(n, c or (None if _INTERNATIONAL.search(n) else other)) for n, c in parties]
-    return parties
-
-
-def with_body(ctx: Context, found: list[Party], clause_start: int, head_start: int) -> list[Party]:
-    """ "Manila's bid for a free trade agreement with the European Union": a body's partner is the side the
-    clause names last before the document (a country, its capital or another of its cities)."""
-    if not found or not all(c is None and _INTERNATIONAL.search(n) for n, c in found):
-        return found
-    named = [p.code for p in ctx.places_in(clause_start, head_start) if p.code in ctx.sides]
-    return [(ctx.side_name(named[-1]), named[-1]), *found] if named else found
-
-
-def side_parties(ctx: Context) -> list[Party]:
-    """The two countries of the visit as parties, named as the article spells them."""
-    return [(ctx.side_name(c), c) for c in ctx.sides]
-
-
-def _ministries(ctx: Context, m: re.Match[str]) -> list[Party]:
-    noun = m.group("noun").lower()
-    singular = {
-        "ministries": "Ministry",
-        "agencies": "agency",
-        "central banks": "Central Bank",
-        "governments": "Government",
-        "companies": "company",
-        "authorities": "authority",
-        "universities": "university",
-    }
-    head = singular.get(noun, noun.removesuffix("s"))
-    adj = (m.group("adj") or "").lower()
-    if adj in ("two", "both", "respective", "relevant", "their"):
-        adj = ""
-    of = m.group("of") or ""
-    named = codes_in(of)
-    if len(named) >= 2:
-        label = f"{adj} {head}".strip()
-        label = label[:1].upper() + label[1:]
-        return [(f"{label} of {ctx.side_name(code) if code in ctx.sides else code}", code) for code in named]
-    out = []
-    for code in ctx.sides:
-        if m.group("of"):
-            name = f"{head} of {m.group('of').strip()} of {ctx.side_name(code)}"
-        elif adj:
-            name = f"{ctx.side_name(code)}'s {adj} {head.lower()}"
-        else:
-            name = f"{head} of {ctx.side_name(code)}"
-        out.append((name, code))
-    return out
-
-
 def _named(ctx: Context, spans: list[tuple[int, int]]) -> list[Party]:
     parties = []
     for s, e in spans:
@@ -243,11 +168,13 @@ def _named(ctx: Context, spans: list[tuple[int, int]]) -> list[Party]:
         if not name or len(name) > 160:
             continue
         low = name.lower()
-        ministries = _MINISTRIES.match(ctx.text[s:e].strip(" ,"))
-        if ministries and len(spans) == 1:
-            return _ministries(ctx, ministries)
+        plural_body = MINISTRIES.match(ctx.text[s:e].strip(" ,"))
+        if plural_body and len(spans) == 1:
+            return ministries(ctx, plural_body)
         if re.match(
-            r"(?:the\s+)?(?:two|both)\s+(?:countries|sides|nations|governments)\b|their\s+(?:two\s+)?countries\b", low
+            r"(?:the\s+)?(?:two|both)\s+(?:countries|sides|nations|governments)\b|their\s+(?:two\s+)?countries\b"
+            r"|their\s+(?:respective\s+)?(?:armed\s+forces|militaries|armies|navies|governments)\b",
+            low,
         ):
             return side_parties(ctx)
         parties.append((name, _country(ctx, s, e)))
@@ -272,7 +199,7 @@ def subject_span(ctx: Context, clause_start: int, verb_start: int) -> tuple[int,
     if e - s < 2 or len(text[s:e].split()) > 30:
         return None
     chunk = text[s:e]
-    if _COLLECTIVE.match(chunk) or _MINISTRIES.match(chunk):
+    if _COLLECTIVE.match(chunk) or MINISTRIES.match(chunk):
         return s, e
     stray = [w for w in _LOWER_WORD.findall(chunk) if w not in _SUBJECT_WORDS]
     return None if stray else (s, e)
@@ -306,7 +233,7 @@ def find(
             s, e = subject
             chunk = text[s:e]
             witnessed = (
-                _WITNESS.search(text, s, np_start) is not None
+                _WITNESS.search(ctx.low, s, np_start) is not None
                 or status not in ("signed", "adopted")
                 or _PUBLISHED.match(text, verb_start) is not None
             )
@@ -320,18 +247,18 @@ def find(
             if not parties and not people_subject:
                 if _COLLECTIVE.match(chunk):
                     parties = side_parties(ctx)
-                elif (mm := _MINISTRIES.match(chunk)) is not None:
-                    parties = _ministries(ctx, mm)
+                elif (mm := MINISTRIES.match(chunk)) is not None:
+                    parties = ministries(ctx, mm)
                 elif _ORG.search(chunk) or ctx.codes(s, e):
                     parties = _named(ctx, split_parties(ctx, s, e))
     if not between:
         w = _WITH.match(text, np_end, ce)
         y = w.group("y") if w else ""
-        if w and (_ORG.search(y) or _INTERNATIONAL.search(y) or ctx.codes(w.start("y"), w.end("y"))):
+        if w and (_ORG.search(y) or INTERNATIONAL.search(y) or ctx.codes(w.start("y"), w.end("y"))):
             parties = [*parties, *_named(ctx, split_parties(ctx, w.start("y"), w.end("y")))]
     signatories = signatories or signed_by(text[np_end:ce], ctx.people)
     parties = [(n, c) for n, c in parties if n]
-    return PartyFinding(_fill_countries(ctx, parties), signatories)
+    return PartyFinding(fill_countries(ctx, parties), signatories)
 
 
 def _dash_tail(ctx: Context, m: Mention, found: PartyFinding) -> None:
@@ -345,7 +272,7 @@ def _dash_tail(ctx: Context, m: Mention, found: PartyFinding) -> None:
     if not found.signatories and (_PERSON_HINT.search(chunk) or ctx.people.full(chunk.split()[-1])):
         found.signatories = persons_in(chunk, ctx.people)
     elif not found.parties and (_ORG.search(chunk) or ctx.codes(s, e)):
-        found.parties = _fill_countries(ctx, _named(ctx, split_parties(ctx, s, e)))
+        found.parties = fill_countries(ctx, _named(ctx, split_parties(ctx, s, e)))
 
 
 def attach(ctx: Context, m: Mention) -> Mention:

@@ -86,7 +86,9 @@ _NON_NAME = frozenset(
         "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
         "Director", "CEO", "Chair", "Head", "Executive", "Officer", "General-Director", "Adviser", "Advisor",
         "Spokesman", "Spokesperson", "Envoy", "Commander", "Admiral", "Marshal", "Colonel", "Major", "Captain",
-        "Lieutenant", "Professor", "Prof", "Academician", "Excellency", "Honourable", "Hon"
+        "Lieutenant", "Professor", "Prof", "Academician", "Excellency", "Honourable", "Hon", "Infrastructure", "Mining",
+        "Mines", "Fisheries", "Livestock", "Housing", "Communications", "Innovation", "Works", "Urban", "Rural",
+        "Officer", "Commerce", "Customs", "Revenue", "Statistics", "Welfare", "Employment", "Immigration"
     ]
 )  # fmt: skip
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -99,9 +101,13 @@ _SIGNED_BY = re.compile(
 _WHO_END = re.compile(
     r"\s+(?:in\s+the\s+presence|during|after|before|at\s+the|on\s+the\s+sidelines|while|as\s+|who|which|following|"
     r"amid|on\s+(?:behalf|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b|,\s+(?:officials|according|"
-    r"the\s+\w+\s+said|said|a\s+statement)\b"
+    r"the\s+\w+\s+said|said|a\s+statement)\b|,?\s+and\s+(?:was\s+|were\s+)?(?:witnessed|attended|overseen|hailed)\b"
 )
-_PLURAL_TITLE = re.compile(r"\b(?:[Mm]inisters|[Ss]ecretaries|[Cc]hief\s+executives?|CEOs?|[Hh]eads)\b")
+_PLURAL_TITLE = re.compile(
+    r"\b(?:[Mm]inisters?|[Ss]ecretar(?:y|ies)|[Cc]hief\s+[Ee]xecutives?(?:\s+[Oo]fficers?)?|CEOs?|[Hh]eads?|"
+    r"[Aa]mbassadors?|[Cc]hairm[ae]n|[Cc]hairwom[ae]n|[Gg]overnors?|[Dd]irectors?(?:[- ][Gg]eneral)?|[Pp]residents?)\b"
+)
+"""Role words written in lower case or in the plural ("economy minister Katrin Vogt", "Foreign ministers A and B")."""
 _PARENS = re.compile(r"\s*\([^)]{0,30}\)")
 _TRAILING = re.compile(
     r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|also|have|has|had|"

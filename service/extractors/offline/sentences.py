@@ -11,7 +11,11 @@ import re
 from dataclasses import dataclass
 
 _LINE_RE = re.compile(r"[^\n]+")
-_ITEM_RE = re.compile(r"[ \t]*(?:(\d{1,2})[.)]|[-\u2022*\u25aa\u00b7\u2013\u25cf])[ \t]+(?=\S)")
+_ITEM_RE = re.compile(
+    r"[ \t]*(?:(\d{1,2})[.)]|\((?:\d{1,2}|[ivx]{1,5}|[a-h])\)|(?:[ivx]{1,5}|[a-h])[.)]|[-\u2022*\u25aa\u00b7\u2013\u25cf])"
+    r"[ \t]+(?=\S)"
+)
+"""A list marker: "1.", "2)", "(iii)", "iv.", "(b)", "b)", a bullet or a dash."""
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _CLAUSE_RE = re.compile(r";\s+|,\s+(?:while|whereas|whilst)\s+")
 _ABBREVIATIONS = frozenset(
@@ -22,6 +26,7 @@ _ABBREVIATIONS = frozenset(
     ]
 )  # fmt: skip
 _TERMINAL = ".!?:\"')]"
+_RELATED_INLINE = re.compile(r"(?i)(?:read\s+(?:also|more)|also\s+read|see\s+also|related)\s*[:|>\-]\s*\S")
 _RELATED = re.compile(
     r"(?i)(?:read\s+(?:also|more)|also\s+read|see\s+also|related(?:\s+(?:news|articles|stories|posts))?|more\s+from|"
     r"most\s+read|latest(?:\s+news)?|recommended|you\s+may\s+also\s+like)\s*:?\s*$"
@@ -81,12 +86,10 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [s for s in spans if s[1] > s[0]]
 
 
-def _unmarked_item(chunk: str, lines: int, after_intro: bool, run: bool) -> bool:
-    """A line listed without a bullet: one short line right under an intro that ends with a colon, or right
-    under such a line (no blank line between)."""
-    if lines != 1 or chunk.endswith(":") or len(chunk.split()) > 40 or _RELATED.match(chunk):
-        return False
-    return after_intro or run
+def _unmarked_item(chunk: str, lines: int) -> bool:
+    """A line listed without a bullet (called for lines right under an intro that ends with a colon, or right
+    under such a line with no blank line between): one short line that is not itself an intro."""
+    return lines == 1 and not chunk.endswith(":") and len(chunk.split()) <= 40
 
 
 def segments(text: str) -> list[Segment]:
@@ -119,18 +122,20 @@ def segments(text: str) -> list[Segment]:
             continue
         s, e = _strip(text, start, end)
         chunk = text[s:e]
-        listing = _unmarked_item(chunk, len(block), intro, listing and not spaced[number])
-        intro = chunk.endswith(":") and not _RELATED.match(chunk)
+        is_related = _RELATED.match(chunk) is not None
+        listing = (intro or (listing and not spaced[number])) and not is_related and _unmarked_item(chunk, len(block))
+        intro = chunk.endswith(":") and not is_related
         if listing:
             out.append(Segment(s, e, "item", number))
             continue
         teaser = chunk.endswith("...") or chunk.endswith("\u2026")
-        if _RELATED.match(chunk):
+        if is_related:
             related = True
             out.append(Segment(s, e, "heading", number, related=True))
             continue
         if chunk[-1] not in _TERMINAL and len(chunk.split()) <= 24:
-            out.append(Segment(s, e, "heading", number, related=related))
+            # "ALSO READ | Kenya, Peru sign ...": another story on the same line
+            out.append(Segment(s, e, "heading", number, related=related or _RELATED_INLINE.match(chunk) is not None))
             continue
         related = False
         for a, b in _sentences(text, s, e):
