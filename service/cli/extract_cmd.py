@@ -10,8 +10,8 @@ from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
-from service.cli.common import err, friendly_errors, out, read_input
 from service.articles import ArticleInput
+from service.cli.common import err, friendly_errors, out, read_input
 from service.config import get_settings
 from service.errors import PactCheckError
 from service.extract import get_extractor, validated

@@ -103,15 +103,14 @@ def stated_count(ctx: Context) -> CountFinding:
         first.setdefault(value, seg.start)
         if EXAMPLES_RE.search(low):
             found.examples = True
+        # The signers of a count are those who signed the counted documents themselves, not "A and B signed a
+        # declaration, which was not among the eight agreements" (another document between verb and count).
         verb = next((c for c in STATUS_CUE_RE.finditer(low) if c.lastgroup == "signed"), None)
         if (
             verb
             and not found.signatories
             and verb.start() < matches[0].start()
-            and not ctx.heads_in(
-                seg.start + verb.end(), seg.start + matches[0].start()
-            )  # "signed a declaration ..., not
-            # among the eight agreements": the signers of the declaration, not of the eight
+            and not ctx.heads_in(seg.start + verb.end(), seg.start + matches[0].start())
             and not _WITNESS.search(low, 0, verb.start())
         ):
             found.signatories = (

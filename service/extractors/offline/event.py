@@ -1,8 +1,10 @@
 """Where and when the talks or the signing took place, who met, and which countries are the sides.
 
-Sources in order of trust: a dateline ("BAKU, May 7 -", "ISLAMABAD:"), a dated sentence
-about the talks ("held talks in Baku on May 7"), "on Wednesday" resolved against the
-header date, and "visit to <country>" for the host when no city is given.
+Sources: a dateline ("BAKU, May 7 -", "ISLAMABAD:", "Dhaka, 2 December 2026:"); a dated
+sentence about the talks ("held talks in Baku on May 7"), else the weekday or relative day of
+the talks ("on Tuesday", "the previous day", see `dates`), else the dateline's date; "visit to
+<country>" for the host when no city is given, and for a story that only says "here", the side
+that is not the guest.
 """
 
 from __future__ import annotations
@@ -66,9 +68,8 @@ def _dateline(ctx: Context) -> re.Match[str] | None:
             continue
         known = bool(places(place, cities=True) or city_country(place))
         continues = m.end() < seg.end - 10 or bool(m.group("date"))
-        label = ctx.text[m.end() - 1 : m.end()] == ":" and not m.group(
-            "date"
-        )  # "PRESENTER: ..." speaks, "ISLAMABAD:" is
+        # "ISLAMABAD:" opens a story, "PRESENTER:" a line of a transcript: a known place or a date tells them apart
+        label = ctx.text[m.end() - 1 : m.end()] == ":" and not m.group("date")
         if (place.isupper() and continues and not label) or (known and (m.group("date") or continues)):
             return m
     return None
