@@ -45,7 +45,7 @@ def _start(tmp_path: Path, port: int, fake_url: str, log: Path) -> subprocess.Po
         "OPENAI_API_KEY": "test-key",
         "PACTCHECK_MODEL": "fake-model",
         "PACTCHECK_CACHE_ENABLED": "false",
-        "PACTCHECK_JOB_LEASE_S": "2",
+        "PACTCHECK_JOB_LEASE_S": "5",  # long enough that a loaded CI machine renews in time
         "PACTCHECK_WORKERS": "2",
         "PACTCHECK_RATE_LIMIT_PER_MINUTE": "100000",
     }
