@@ -14,6 +14,7 @@ from service.models import DOCUMENT_TYPES, STATUSES
 
 __all__ = [
     "DOCUMENT_TYPES",
+    "MONTHS",
     "STATUSES",
     "STATUS_LABEL",
     "SUBJECT_SYNONYMS",
@@ -239,3 +240,18 @@ def canonical_subject_words(text: str) -> set[str]:
         stem = word[:-1] if word.endswith("s") and len(word) > 4 and not word.endswith("ss") else word
         out.add(SUBJECT_SYNONYMS.get(word, SUBJECT_SYNONYMS.get(stem, stem)))
     return out
+
+
+# English month names and abbreviations -> month number, for datelines and dated sentences.
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+            ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+            ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip

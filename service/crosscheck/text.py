@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from service.countries import country_code, known_country_words
 from service.textnorm import fold as _fold
-from service.vocabulary import SUBJECT_SYNONYMS
+from service.vocabulary import MONTHS, SUBJECT_SYNONYMS
 
 
 @lru_cache(maxsize=65536)
@@ -23,26 +23,6 @@ def fold(text: str) -> str:
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
 
 # Words that say nothing about which document or body is meant.
 FILLER = frozenset(
