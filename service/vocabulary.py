@@ -14,6 +14,7 @@ from service.models import DOCUMENT_TYPES, STATUSES
 
 __all__ = [
     "DOCUMENT_TYPES",
+    "FUNCTION_WORDS",
     "MONTHS",
     "STATUSES",
     "STATUS_LABEL",
@@ -175,7 +176,8 @@ SUBJECT_SYNONYMS: dict[str, str] = {
     "atomic": "nuclear",
 }
 
-_STOP = frozenset(
+# Words that carry no subject: articles, prepositions, pronouns (shared by alignment and titles).
+FUNCTION_WORDS: frozenset[str] = frozenset(
     [
         "a",
         "an",
@@ -188,13 +190,19 @@ _STOP = frozenset(
         "or",
         "to",
         "with",
-        "between",
         "by",
-        "from",
         "at",
         "as",
         "its",
         "their",
+        "this",
+        "that",
+    ]
+)
+_STOP = FUNCTION_WORDS | frozenset(
+    [
+        "between",
+        "from",
         "both",
         "two",
         "sides",

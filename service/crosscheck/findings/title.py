@@ -17,7 +17,7 @@ from service.crosscheck.model import Draft, Item
 from service.crosscheck.text import FILLER, fold
 from service.models import Document, Restatement
 from service.textnorm import fold_with_map
-from service.vocabulary import type_family
+from service.vocabulary import FUNCTION_WORDS, type_family
 
 _TYPE_WORDS = frozenset(
     "joint statement statements declaration declarations communique memorandum memorandums memoranda mou "  # noqa: SIM905
@@ -62,28 +62,7 @@ def _capitalised(span: str) -> bool:
     return bool(named) and all(t[0].isupper() for t in content if fold(t) not in ("mou", "mous"))
 
 
-_MINOR = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "on",
-        "in",
-        "for",
-        "and",
-        "or",
-        "to",
-        "with",
-        "by",
-        "at",
-        "as",
-        "its",
-        "their",
-        "this",
-        "that",
-    ]
-)
+_MINOR = FUNCTION_WORDS
 
 
 def _name_words(title: str) -> list[str]:
