@@ -163,3 +163,16 @@ def test_leaders_named_in_pairs_take_the_countries_in_order() -> None:
 def test_a_stay_in_a_city_places_the_visit() -> None:
     summary = run("The Slovenian prime minister's two-day stay in Lima ended with an agreement on mining.")
     assert (summary.event.location.city, summary.event.location.country) == ("Lima", "PE")
+
+
+def test_iso_dateline_gives_place_and_day() -> None:
+    from service import extract
+
+    summary = extract(
+        "Tallinn, 2025-05-14. Estonia and Finland signed a memorandum of understanding on grid links.",
+        backend="offline",
+    )
+    assert summary.event.location.city == "Tallinn" and summary.event.location.country == "EE"
+    assert summary.event.date == "2025-05-14"
+    impossible = extract("HANOI, 2026-13-45 - Vietnam and Laos signed an agreement on border trade.", backend="offline")
+    assert impossible.event.location.city == "Hanoi" and impossible.event.date is None

@@ -22,7 +22,8 @@ from service.models.draft import DraftEvent
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})(?:\s*/\s*[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})?"
     r"(?:,\s*(?P<country>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?))?"
-    rf"(?:,\s*(?P<date>(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s+(?:19|20)\d\d)?))?(?:,?\s*[A-Z]{{2,}}\b)?"
+    rf"(?:,\s*(?P<date>(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s+(?:19|20)\d\d)?|(?:19|20)\d\d-\d\d-\d\d))?"
+    r"(?:,?\s*[A-Z]{2,}\b)?"
     r"\s*(?:[-:.(/]|$)"
 )
 _NOT_PLACES = frozenset(
@@ -56,6 +57,14 @@ _HERE = re.compile(
 )
 _VISITING = re.compile(r"\bvisiting\s+(?P<nat>[A-Z][a-z]+)\b")
 _KIND = re.compile(r"\b(state|official|working|ministerial|private|friendly)\s+visit\b")
+
+
+def _iso_date(text: str) -> date | None:
+    """A dateline written as an ISO date ("TALLINN, 2026-05-14 -"), when it is a real day."""
+    try:
+        return date.fromisoformat(text) if len(text) == 10 and text[4] == "-" else None
+    except ValueError:
+        return None
 
 
 def _dateline(ctx: Context) -> re.Match[str] | None:
@@ -130,8 +139,9 @@ def extract_event(ctx: Context) -> DraftEvent:
             country = city_country(place)
         if m.group("country") and places(m.group("country")):
             country = places(m.group("country"))[0].code
-        stamp = DATE.search("on " + m.group("date")) if m.group("date") else None
-        when = month_day(stamp, ctx.year) if stamp else None
+        when = _iso_date(m.group("date")) if m.group("date") else None
+        stamp = DATE.search("on " + m.group("date")) if m.group("date") and when is None else None
+        when = when or (month_day(stamp, ctx.year) if stamp else None)
         quote_span = (m.start(), m.end())
     host, host_span = _host(ctx)
     if host is None and country is None:
