@@ -23,6 +23,33 @@ def check(ctx: Context) -> list[Draft]:
         complete_present = [it for it in present if it.summary.list_complete]
         complete_absent = [it for it in absent if it.summary.list_complete]
         if complete_present and complete_absent:
+            present, absent, severity = complete_present, complete_absent, "warning"
+            explanation = (
+                f"{quoted(canon.label)} is missing from {', '.join(it.id for it in absent)}, "
+                "although that list is presented as complete."
+            )
+        else:
+            severity = "info"
+            explanation = (
+                f"{quoted(canon.label)} is reported by {len(present)} of {len(listing)} articles; "
+                "the others' lists are incomplete, so the omission is not a contradiction."
+            )
+        values = [value(it.id, "reported", primary(it.documents[canon.mentions[it.id]])) for it in present]
+        values += [value(it.id, "not reported") for it in absent]
+        drafts.append(
+            Draft(
+                kind="document_missing", severity=severity, document=canon.key, values=values, explanation=explanation
+            )
+        )
+    return drafts
+    for canon in ctx.event.canon:
+        present = [it for it in listing if it.id in canon.mentions]
+        absent = [it for it in listing if it.id not in canon.mentions]
+        if not present or not absent:
+            continue
+        complete_present = [it for it in present if it.summary.list_complete]
+        complete_absent = [it for it in absent if it.summary.list_complete]
+        if complete_present and complete_absent:
             values = [value(it.id, "reported", primary(it.documents[canon.mentions[it.id]])) for it in complete_present]
             values += [value(it.id, "not reported") for it in complete_absent]
             drafts.append(
