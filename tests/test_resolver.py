@@ -18,31 +18,52 @@ BODY = (
 
 def _draft(**over: object) -> DraftSummary:
     base = DraftSummary(
-        event=DraftEvent(city="Vilnius", countries=["Lithuania", "CL"], principals=["the presidents"],
-                         quote="VILNIUS, April 2"),
+        event=DraftEvent(
+            city="Vilnius", countries=["Lithuania", "CL"], principals=["the presidents"], quote="VILNIUS, April 2"
+        ),
         documents=[
             DraftDocument(
-                type="cooperation_programme", title="Cooperation Programme", status="signed", period="2026-28",
+                type="cooperation_programme",
+                title="Cooperation Programme",
+                status="signed",
+                period="2026-28",
                 parties=[DraftParty(name="Lithuanian foreign ministry", country="lithuania")],
                 quote="The foreign ministries signed a cooperation programme for 2026-28.",
-                also=[DraftRestatement(quote="Programme of cooperation between the foreign ministries (2026-2028), "
-                                       "exchanged", status="signed", period="2026-2028")],
+                also=[
+                    DraftRestatement(
+                        quote="Programme of cooperation between the foreign ministries (2026-2028), exchanged",
+                        status="signed",
+                        period="2026-2028",
+                    )
+                ],
             ),
-            DraftDocument(type="memorandum_of_understanding", title="memorandum on green hydrogen",
-                          status="discussed", quote="The energy ministries discussed a memorandum on green hydrogen."),
-            DraftDocument(type="treaty", title="nuclear treaty", status="signed",
-                          quote="Lithuania and Chile signed a nuclear treaty."),
+            DraftDocument(
+                type="memorandum_of_understanding",
+                title="memorandum on green hydrogen",
+                status="discussed",
+                quote="The energy ministries discussed a memorandum on green hydrogen.",
+            ),
+            DraftDocument(
+                type="treaty",
+                title="nuclear treaty",
+                status="signed",
+                quote="Lithuania and Chile signed a nuclear treaty.",
+            ),
         ],
-        commitments=[DraftCommitment(actors=["LT", "Chile"], text="open embassies",
-                                     quote="Both sides pledged to open embassies.")],
+        commitments=[
+            DraftCommitment(
+                actors=["LT", "Chile"], text="open embassies", quote="Both sides pledged to open embassies."
+            )
+        ],
         stated_count=2,
     )
     return base.model_copy(update=over)
 
 
 def _resolve(draft: DraftSummary, **article: object):
-    return resolve(from_text(BODY, id="vilnius", **article), draft, language="en",
-                   provenance=Provenance(extractor="offline"))
+    return resolve(
+        from_text(BODY, id="vilnius", **article), draft, language="en", provenance=Provenance(extractor="offline")
+    )
 
 
 def test_grounded_items_carry_exact_offsets() -> None:
@@ -86,7 +107,9 @@ def test_truncated_articles_are_never_complete_lists() -> None:
     summary = _resolve(_draft())
     assert summary.list_complete is True
     truncated = resolve(
-        from_text("URL: x\nTRUNCATED: yes\n\n" + BODY, id="t"), _draft(), language="en",
+        from_text("URL: x\nTRUNCATED: yes\n\n" + BODY, id="t"),
+        _draft(),
+        language="en",
         provenance=Provenance(extractor="offline"),
     )
     assert truncated.list_complete is False

@@ -42,6 +42,7 @@ log = logging.getLogger("pactcheck.jobs")
 ExtractorFactory = Callable[[str], Extractor]
 """backend name -> extractor; the default is the registry (`service.extract.get_extractor`)."""
 
+
 def article_input(row: ArticleRow) -> ArticleInput:
     """Rebuild the analysed input from the stored row (the body is stored as analysed)."""
     return ArticleInput(
