@@ -263,3 +263,49 @@ MONTHS: dict[str, int] = {
     )
     for name in names
 }  # fmt: skip
+
+
+# --- cross-checker tables (issue 8) -------------------------------------------------------------
+# Kept in one block so the extractor's refactor of the tables above merges cleanly.
+
+# Multi-word subjects that name one concept however an outlet words them; applied before the
+# subject is split into words (a hyphen or a space would otherwise leave nothing in common).
+SUBJECT_PHRASES: dict[str, str] = {
+    "e-governance": "egovernment",
+    "e-government": "egovernment",
+    "electronic government": "egovernment",
+    "digital government": "egovernment",
+    "digital governance": "egovernment",
+    "search and rescue": "rescue",
+    "double taxation": "taxation",
+    "visa exemption": "visa",
+    "visa waiver": "visa",
+}
+
+# Nouns an outlet counts documents with ("four memoranda were signed"): the plural names one
+# type, or is the umbrella word for any paper (None), which says nothing about each one's type.
+COUNTED_NOUNS: dict[str, str | None] = {
+    "memoranda": "memorandum_of_understanding",
+    "memorandums": "memorandum_of_understanding",
+    "mous": "memorandum_of_understanding",
+    "protocols": "protocol",
+    "contracts": "contract",
+    "treaties": "treaty",
+    "letters": "letter_of_intent",
+    "programmes": "cooperation_programme",
+    "documents": None,
+    "agreements": None,
+    "deals": None,
+    "accords": None,
+    "pacts": None,
+    "instruments": None,
+    "papers": None,
+}
+
+# Number words for stated counts of documents.
+COUNT_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "a dozen": 12, "two dozen": 24,
+}  # fmt: skip
+# --- end of cross-checker tables -----------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Align the documents of one event's articles into canonical documents (the alignment matrix).
 
-Each article contributes at most one mention per canonical document; the best-scoring
-pairs (`similarity.cluster_score`) are taken first, most-documented article first. A paper an
+Each article contributes at most one mention per canonical document, chosen by a maximum-weight
+assignment against the canonical documents so far (`alignment_score.score_cluster`: lexical
+similarity plus the document's role in the event), most-documented article first. A paper an
 article's summary lists twice (a recap taken for a new document) is folded into the first.
 """
 
@@ -9,9 +10,12 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
+from service.crosscheck.alignment_score import WEIGHTS, AlignWeights, Join, article_view, score_cluster
 from service.crosscheck.features import DocFeatures, event_aliases, features
 from service.crosscheck.model import CanonDoc, Item
-from service.crosscheck.similarity import ALIGN_MIN, cluster_score, similarities, similarity
+from service.crosscheck.similarity import similarity
 from service.models import Document
 from service.vocabulary import TYPE_LABEL
 
@@ -55,59 +59,47 @@ def duplicates(item: Item, known: dict[str, str] | None = None) -> dict[int, int
     return out
 
 
-def _candidates(f: DocFeatures, holding: dict[str, set[int]], count: int) -> list[int]:
-    """Clusters worth scoring for `f`: those sharing a word with it, unless a statement's or a
-    signatory's match may rest on no shared word at all (then every cluster)."""
-    if f.family == "statement" or f.signatories:
-        return list(range(count))
-    found: set[int] = set()
-    for word in f.bag:
-        found |= holding.get(word, set())
-    return sorted(found)
-
-
-def _join(clusters: list[list[DocFeatures]], holding: dict[str, set[int]], c: int, f: DocFeatures) -> None:
-    clusters[c].append(f)
-    for word in f.bag:
-        holding.setdefault(word, set()).add(c)
-
-
-def align(items: list[Item], skip: dict[str, set[int]] | None = None) -> list[CanonDoc]:
+def align(items: list[Item], skip: dict[str, set[int]] | None = None, weights: AlignWeights = WEIGHTS) -> list[CanonDoc]:
     """Canonical documents of an event from its compared articles, most-documented article first.
 
-    `skip` holds, per article, documents folded into another of the same article (duplicates).
+    Each article in turn is matched to the canonical documents so far by a maximum-weight
+    assignment (one mention per canonical document, one canonical document per mention), so a
+    mention never takes a document a better-fitting one of the same article needs. `skip` holds,
+    per article, documents folded into another of the same article (duplicates).
     """
+    from scipy.optimize import linear_sum_assignment  # imported here: the rest of the package never needs it
+
     known = event_aliases(items)
     skip = skip or {}
     order = sorted(items, key=lambda it: (-len(it.documents), items.index(it)))
+    views = {it.id: article_view(it, features(it, known)) for it in items}
     clusters: list[list[DocFeatures]] = []
-    holding: dict[str, set[int]] = {}  # word -> clusters a member of which has it (cheap blocking)
+    joins: list[list[Join]] = []
     for item in order:
-        feats = {f.index: f for f in features(item, known) if f.index not in skip.get(item.id, set())}
-        pairs: list[tuple[float, int, int]] = []
-        for f in feats.values():
-            for c in _candidates(f, holding, len(clusters)):
-                score = cluster_score(f, clusters[c])
-                if score >= ALIGN_MIN:
-                    pairs.append((score, f.index, c))
-        pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-        used_docs: set[int] = set()
-        used_clusters: set[int] = set()
-        for _score, idx, c in pairs:
-            if idx in used_docs or c in used_clusters:
-                continue
-            _join(clusters, holding, c, feats[idx])
-            used_docs.add(idx)
-            used_clusters.add(c)
-        for f in feats.values():
-            if f.index not in used_docs:
-                clusters.append([])
-                _join(clusters, holding, len(clusters) - 1, f)
+        feats = [f for f in features(item, known) if f.index not in skip.get(item.id, set())]
+        view = views[item.id]
+        taken: set[int] = set()
+        if clusters and feats:
+            table = [[score_cluster(f, view, c, views, weights) for c in clusters] for f in feats]
+            matrix = np.array([[j.score if j.score >= weights.minimum else 0.0 for j in row] for row in table])
+            rows, cols = linear_sum_assignment(matrix, maximize=True)
+            for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+                if matrix[r, c] >= weights.minimum:
+                    clusters[c].append(feats[r])
+                    joins[c].append(table[r][c])
+                    taken.add(r)
+        for r, f in enumerate(feats):
+            if r not in taken:
+                clusters.append([f])
+                joins.append([])
     by_id = {it.id: it for it in items}
     canon: list[CanonDoc] = []
     seen: dict[str, int] = {}
-    clusters.sort(key=lambda ms: (-len(ms), min(items.index(by_id[m.article_id]) for m in ms), ms[0].index))
-    for members in clusters:
+    ranked = sorted(
+        zip(clusters, joins, strict=True),
+        key=lambda cj: (-len(cj[0]), min(items.index(by_id[m.article_id]) for m in cj[0]), cj[0][0].index),
+    )
+    for members, joined in ranked:
         docs = [by_id[m.article_id].documents[m.index] for m in members]
         label = _label(docs)
         key = _slug(label.split(": ", 1)[-1])
@@ -115,14 +107,15 @@ def align(items: list[Item], skip: dict[str, set[int]] | None = None) -> list[Ca
         if seen[key] > 1:
             key = f"{key}-{seen[key]}"
         doc_type = _type(docs)
-        pairwise = similarities(members[0], members[1:])
         canon.append(
             CanonDoc(
                 key=key,
                 label=label,
                 type=doc_type,
                 mentions={m.article_id: m.index for m in members},
-                confidence=min(1.0, sum(pairwise) / len(pairwise)) if pairwise else 1.0,
+                confidence=min((j.score for j in joined), default=1.0),
+                reasons=list(dict.fromkeys(r for j in joined for r in j.reasons)),
+                uncertain=any(j.score < weights.certain for j in joined),
             )
         )
     return canon

@@ -39,6 +39,8 @@ class CanonDoc:
     type: str
     mentions: dict[str, int] = field(default_factory=dict)
     confidence: float = 1.0
+    reasons: list[str] = field(default_factory=list)  # why the mentions were aligned
+    uncertain: bool = False  # a join scored under `AlignWeights.certain`
 
 
 @dataclass

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from service.countries import country_code, known_country_words
 from service.textnorm import fold as _fold
-from service.vocabulary import MONTHS, SUBJECT_SYNONYMS
+from service.vocabulary import MONTHS, SUBJECT_PHRASES, SUBJECT_SYNONYMS
 
 
 @lru_cache(maxsize=65536)
@@ -187,10 +187,14 @@ _MULTIWORD_COUNTRIES = re.compile(
 )
 
 
+_PHRASES = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(SUBJECT_PHRASES, key=len, reverse=True)) + r")\b")
+
+
 @lru_cache(maxsize=8192)
 def content_words(text: str) -> frozenset[str]:
     """Stemmed content words of `text`, without filler and country names ("Viet Nam" included)."""
-    words = re.findall(r"[a-z][a-z0-9]+", _MULTIWORD_COUNTRIES.sub(" ", fold(text).replace("-", " ")))
+    folded = _PHRASES.sub(lambda m: f" {SUBJECT_PHRASES[m.group(0)]} ", fold(text))
+    words = re.findall(r"[a-z][a-z0-9]+", _MULTIWORD_COUNTRIES.sub(" ", folded.replace("-", " ")))
     return frozenset(stem(w) for w in words if w not in FILLER and len(w) > 2 and not _is_country_word(w))
 
 
@@ -202,12 +206,6 @@ def canonical_words(text: str) -> frozenset[str]:
         w = _MORE_SYNONYMS.get(w, w)
         out.add(SUBJECT_SYNONYMS.get(w, SUBJECT_SYNONYMS.get(w + "s", w)))
     return frozenset(out)
-
-
-def dice(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return 2 * len(a & b) / (len(a) + len(b))
 
 
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")

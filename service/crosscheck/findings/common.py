@@ -10,7 +10,6 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 
 from service.crosscheck.model import CanonDoc, Draft, EventGroup, Item, value
-from service.crosscheck.text import fold
 from service.models import Document, Evidence, FindingValue, Restatement, Severity
 
 
@@ -111,10 +110,6 @@ def internal(
 
 def quoted(label: str) -> str:
     return f"\u201c{label}\u201d"
-
-
-def same_text(a: str, b: str) -> bool:
-    return fold(a) == fold(b)
 
 
 def _position(item: Item, doc: Document) -> int | None:

@@ -1,36 +1,18 @@
 """`document_type`: one paper called a letter of intent by some reports and a memorandum by others.
 
-Only signed instruments are compared here (a joint statement against a declaration is a
-`title` matter). The umbrella word "agreements" given to a list ("agreements in fields such
+Signed instruments are compared here, and a leaders' paper one report calls a declaration and
+another a treaty (a joint statement against a joint declaration alone is a `title` matter). The umbrella word "agreements" given to a list ("agreements in fields such
 as A, B, C, D") is the outlet's generic word, not a claim about each paper, and "other" is no
 claim at all; both still appear in a finding another claim started.
 """
 
 from __future__ import annotations
 
+from service.crosscheck.alignment_score import collective
 from service.crosscheck.findings.common import Context, Entry, internal, primary, quoted, split, tally
 from service.crosscheck.model import Draft, Item
 from service.models import Document
 from service.vocabulary import TYPE_LABEL, type_family
-
-COLLECTIVE_MIN = 3
-
-
-def collective(item: Item, doc: Document) -> bool:
-    """The type is the umbrella word "agreements" spread over several documents of one sentence.
-
-    "Signed agreements in fields such as A, B, C" names fields, not papers; a specific plural
-    ("memorandums of understanding on A, B and C") still says what each paper is.
-    """
-    if not doc.evidence or doc.type != "agreement":
-        return False
-    ev = doc.evidence[0]
-    sharing = [
-        d
-        for d in item.documents
-        if d.evidence and d.evidence[0].start < ev.end and ev.start < d.evidence[0].end and d.type == doc.type
-    ]
-    return len(sharing) >= COLLECTIVE_MIN
 
 
 def _claims(item: Item, doc: Document) -> bool:
@@ -40,7 +22,11 @@ def _claims(item: Item, doc: Document) -> bool:
 def check(ctx: Context) -> list[Draft]:
     drafts: list[Draft] = []
     for canon in ctx.event.canon:
-        mentions = [(it, d) for it, d in ctx.mentions(canon) if type_family(d.type) == "instrument"]
+        every = ctx.mentions(canon)
+        # A paper some call a declaration and others a treaty is a type matter; within the
+        # statement family alone (joint statement vs joint declaration) it is a `title` one.
+        mixed = len({type_family(d.type) for _, d in every}) > 1
+        mentions = every if mixed else [(it, d) for it, d in every if type_family(d.type) == "instrument"]
         claimed = {d.type for it, d in mentions if _claims(it, d)}
         if len(claimed) >= 2:
             entries = [
