@@ -14,21 +14,19 @@ from __future__ import annotations
 
 import re
 
-from service.crosscheck.findings.common import Context, Entry, internal, split, tally
-from service.crosscheck.model import Draft, Item
-from service.crosscheck.text import segments
+from service.crosscheck.alignment_score import collective
+from service.crosscheck.findings.common import Context, Entry, internal, primary, split, tally
+from service.crosscheck.model import Draft, Item, value
+from service.crosscheck.text import canonical_words, segments
 from service.models import Evidence
-from service.vocabulary import type_family
+from service.vocabulary import COUNT_WORDS, COUNTED_NOUNS, TYPE_LABEL, type_family
 
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "a dozen": 12, "two dozen": 24,
-}  # fmt: skip
+_NUMBER_WORDS = COUNT_WORDS
 _COUNTED = (
-    r"(?:\w+\s+){0,3}?(?:documents?|agreements?|memorand(?:a|ums?)|mous|mocs|deals?|accords?|pacts?"
-    r"|contracts?|protocols?|instruments?|papers)\b"
+    r"(?:\w+\s+){0,3}?(?:" + "|".join(re.escape(n) for n in COUNTED_NOUNS) + r"|documents?|agreements?|memorandum"
+    r"|mou|deals?|accords?|pacts?|contracts?|protocols?|instruments?)\b"
 )
+_SPLIT_SUBJECT = re.compile(r"\s*(?:,|\band\b|&)\s*")
 
 
 def count_evidence(item: Item, n: int) -> list[Evidence]:
@@ -82,6 +80,8 @@ def check(ctx: Context) -> list[Draft]:
         elif len(named) > n:
             listed_text, quotes = f"{len(named)} named", named[:1]
             why = f"{it.id} states {n} documents in a sentence that names {len(named)}."
+        elif (typed := typed_count(it, n, evidence, repeated)) is not None:
+            listed_text, quotes, why = typed
         else:
             continue
         drafts.append(
@@ -94,7 +94,7 @@ def check(ctx: Context) -> list[Draft]:
                 explanation=why,
             )
         )
-    return drafts
+    return drafts + merged(ctx)
 
 
 def in_sentence(item: Item, evidence: list[Evidence], repeated: set[int]) -> list[Evidence]:
@@ -110,3 +110,84 @@ def in_sentence(item: Item, evidence: list[Evidence], repeated: set[int]) -> lis
         for i, d in enumerate(item.documents)
         if i not in repeated and d.evidence and sentence.start <= d.evidence[0].start < sentence.end
     ]
+
+
+def typed_count(item: Item, n: int, evidence: list[Evidence], repeated: set[int]) -> tuple[str, list[Evidence], str] | None:
+    """ "Four memoranda were signed" over a complete list of three memoranda and a protocol.
+
+    Only a plural that names one type is read this way; "documents" or "agreements" is the
+    umbrella word for any paper.
+    """
+    if not evidence:
+        return None
+    noun = evidence[0].quote.split()[-1].lower()
+    doc_type = COUNTED_NOUNS.get(noun)
+    if doc_type is None:
+        return None
+    docs = [d for i, d in enumerate(item.documents) if i not in repeated and d.status in ("signed", "adopted")]
+    typed = [d for d in docs if d.type == doc_type]
+    if not typed or len(typed) == n or len(docs) < n:
+        return None
+    others = [d for d in docs if d.type != doc_type]
+    label = TYPE_LABEL.get(doc_type, doc_type)
+    listed = f"{len(typed)} {label}" + (f" and {len(others)} other document(s)" if others else "")
+    why = f"{item.id} states {n} {noun} but lists {listed}."
+    return listed, [typed[0].evidence[0], *(d.evidence[0] for d in others[:1])], why
+
+
+def _parts(subject: str) -> list[frozenset[str]]:
+    return [w for p in _SPLIT_SUBJECT.split(subject) if (w := canonical_words(p))]
+
+
+def merged(ctx: Context) -> list[Draft]:
+    """One report's single document on "A and B" against another report's two documents, on A and on B."""
+    drafts: list[Draft] = []
+    where = {(a, i): c for c in ctx.event.canon for a, i in c.mentions.items()}
+    for canon in ctx.event.canon:
+        for it, d in ctx.mentions(canon):
+            parts = _parts(d.subject or "")
+            if len(parts) < 2 or not it.summary.list_complete or collective(it, d):
+                continue
+            for other in ctx.items:
+                if other.id == it.id or not other.summary.list_complete or other.id not in canon.mentions:
+                    continue
+                covering: list[int] = []
+                for part in parts:
+                    hit = next(
+                        (
+                            i
+                            for i, x in enumerate(other.documents)
+                            if i not in covering
+                            and x.type == d.type
+                            and not collective(other, x)
+                            # one of the two is this document; the other has no counterpart in `it`
+                            and (where.get((other.id, i)) is canon or it.id not in where[(other.id, i)].mentions)
+                            and (w := canonical_words(x.subject or x.title))
+                            and w <= part
+                        ),
+                        None,
+                    )
+                    if hit is not None:
+                        covering.append(hit)
+                if len(covering) < 2 or canon.mentions[other.id] not in covering:
+                    continue
+                split_docs = [other.documents[i] for i in covering]
+                drafts.append(
+                    Draft(
+                        kind="count",
+                        severity="warning",
+                        values=[
+                            value(it.id, f"1 {TYPE_LABEL.get(d.type, d.type)} on {d.subject}", primary(d)),
+                            value(
+                                other.id,
+                                f"{len(split_docs)} documents: " + "; ".join(x.subject or x.title for x in split_docs),
+                                [x.evidence[0] for x in split_docs if x.evidence],
+                            ),
+                        ],
+                        explanation=(
+                            f"{it.id} reports one {TYPE_LABEL.get(d.type, d.type)} on {d.subject}; {other.id} reports "
+                            f"{len(split_docs)} separate documents on those subjects."
+                        ),
+                    )
+                )
+    return drafts
