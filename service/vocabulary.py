@@ -308,4 +308,18 @@ COUNT_WORDS: dict[str, int] = {
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "a dozen": 12, "two dozen": 24,
 }  # fmt: skip
+# The name a title gives its kind of paper, where outlets differ ("Memorandum of Cooperation" vs
+# "memorandum of understanding", "Joint Vision Statement" vs "Joint Statement"): pattern ->
+# canonical name. A bare "memorandum" or "statement" names no particular kind and is not listed.
+TITLE_KINDS: list[tuple[str, str]] = [
+    (r"memorandum of understanding|\bmou\b|\bmemoranda of understanding", "memorandum of understanding"),
+    (r"memorand(?:um|a) of cooperation|\bmoc\b", "memorandum of cooperation"),
+    (r"memorand(?:um|a) of intent", "memorandum of intent"),
+    (r"letters? of intent|\bloi\b", "letter of intent"),
+    (r"letters? of cooperation", "letter of cooperation"),
+    (r"joint vision statement|vision statement", "joint vision statement"),
+    (r"joint statement|joint communiqu", "joint statement"),
+    (r"joint action plan|action plan", "action plan"),
+    (r"framework agreement", "framework agreement"),
+]
 # --- end of cross-checker tables -----------------------------------------------------------------

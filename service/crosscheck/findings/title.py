@@ -17,7 +17,7 @@ from service.crosscheck.model import Draft, Item
 from service.crosscheck.text import FILLER, fold
 from service.models import Document, Restatement
 from service.textnorm import fold_with_map
-from service.vocabulary import FUNCTION_WORDS, type_family
+from service.vocabulary import FUNCTION_WORDS, TITLE_KINDS, type_family
 
 _TYPE_WORDS = frozenset(
     "joint statement statements declaration declarations communique memorandum memorandums memoranda mou "  # noqa: SIM905
@@ -117,6 +117,33 @@ def _proper_drafts(canon_key: str, label: str, mentions: list[tuple[Item, Docume
     return []
 
 
+_KINDS = [(re.compile(p, re.I), name) for p, name in TITLE_KINDS]
+
+
+def kind_name(title: str) -> str | None:
+    """The particular kind of paper a title names ("memorandum of cooperation"), or None when generic."""
+    folded = fold(title)
+    return next((name for pattern, name in _KINDS if pattern.search(folded)), None)
+
+
+def _kind_drafts(canon_key: str, label: str, mentions: list[tuple[Item, Document]]) -> list[Draft]:
+    """One type named as two particular kinds ("Memorandum of Cooperation" / "memorandum of understanding").
+
+    A generic name ("a memorandum") against a particular one is no disagreement.
+    """
+    named = [(it, d, k) for it, d in mentions if (k := kind_name(d.title))]
+    if len({d.type for _, d, _ in named}) != 1 or len({k for *_, k in named}) < 2:
+        return []
+    entries = [Entry(it.id, k, k, tuple(primary(d))) for it, d, k in named]
+    return split(
+        entries,
+        kind="title",
+        severity="warning",
+        document=canon_key,
+        explain=lambda sides: f"The reports name {quoted(label)} as different kinds of paper: {tally(sides)}.",
+    )
+
+
 def _internal(item: Item, doc: Document, r: Restatement, key: str, label: str) -> Draft | None:
     if not r.type or not r.title:
         return None
@@ -143,7 +170,8 @@ def check(ctx: Context) -> list[Draft]:
     for canon in ctx.event.canon:
         mentions = ctx.mentions(canon)
         drafts += _statement_drafts(ctx, canon.key, canon.label, mentions)
-        drafts += _proper_drafts(canon.key, canon.label, mentions)
+        found = _proper_drafts(canon.key, canon.label, mentions) or _kind_drafts(canon.key, canon.label, mentions)
+        drafts += found
         for it, d in mentions:
             for r in ctx.restatements_of(it, d):
                 if (draft := _internal(it, d, r, canon.key, canon.label)) is not None:
