@@ -322,4 +322,9 @@ TITLE_KINDS: list[tuple[str, str]] = [
     (r"joint action plan|action plan", "action plan"),
     (r"framework agreement", "framework agreement"),
 ]
+# Words that name the kind of paper, not what it is about (never evidence of one subject).
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    "declaration statement communique treaty protocol contract convention accord pact programme "  # noqa: SIM905
+    "memorandum agreement letter plan roadmap charter".split()
+)
 # --- end of cross-checker tables -----------------------------------------------------------------

@@ -59,7 +59,9 @@ def duplicates(item: Item, known: dict[str, str] | None = None) -> dict[int, int
     return out
 
 
-def align(items: list[Item], skip: dict[str, set[int]] | None = None, weights: AlignWeights = WEIGHTS) -> list[CanonDoc]:
+def align(
+    items: list[Item], skip: dict[str, set[int]] | None = None, weights: AlignWeights = WEIGHTS
+) -> list[CanonDoc]:
     """Canonical documents of an event from its compared articles, most-documented article first.
 
     Each article in turn is matched to the canonical documents so far by a maximum-weight

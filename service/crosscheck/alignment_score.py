@@ -27,6 +27,7 @@ from service.crosscheck.model import Item
 from service.crosscheck.parties import same_body
 from service.crosscheck.similarity import cluster_score
 from service.models import Document
+from service.vocabulary import DOCUMENT_NOUNS
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ class Join:
 def _exclusive(a: DocFeatures, va: ArticleView, b: DocFeatures, vb: ArticleView) -> list[str]:
     if a.weak or b.weak or a.index in va.vague or b.index in vb.vague:
         return []
-    return sorted(w for w in a.canon & b.canon if va.word_docs[w] == 1 and vb.word_docs[w] == 1)
+    shared = (a.canon & b.canon) - DOCUMENT_NOUNS
+    return sorted(w for w in shared if va.word_docs[w] == 1 and vb.word_docs[w] == 1)
 
 
 def _one_leaders(f: DocFeatures, view: ArticleView) -> bool:
@@ -127,7 +129,7 @@ def lexical_reasons(a: DocFeatures, b: DocFeatures) -> list[str]:
     out: list[str] = []
     if a.type == b.type:
         out.append("same type")
-    common = sorted(a.canon & b.canon)
+    common = sorted((a.canon & b.canon) - DOCUMENT_NOUNS)
     if common:
         out.append(f"subject: {', '.join(common[:4])}")
     bodies = [x.name for x in a.named if any(same_body(x, y) for y in b.named)]

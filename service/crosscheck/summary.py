@@ -36,6 +36,8 @@ def canonical_documents(event: EventGroup, findings: list[Finding]) -> list[Cano
                 mentions=cells,
                 agreement=agreement(canon, disputed),  # type: ignore[arg-type]
                 confidence=round(canon.confidence, 3),
+                reasons=canon.reasons,
+                uncertain=canon.uncertain,
             )
         )
     return out

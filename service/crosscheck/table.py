@@ -44,7 +44,12 @@ def matrix(event: EventReport) -> Table:
             m = doc.mentions.get(article_id)
             cells.append("\u2014" if m is None else f"{_TYPE_SHORT.get(m.type, m.type)} {m.status}")
         style = {"disputed": "red", "single": "dim", "agreed": "green"}[doc.agreement]
-        table.add_row(doc.label, Text(doc.agreement, style=style), *cells)
+        label = doc.label
+        if doc.reasons:
+            label += (
+                f"\n[dim]{'; '.join(doc.reasons)} ({doc.confidence:.2f}{', uncertain' if doc.uncertain else ''})[/]"
+            )
+        table.add_row(label, Text(doc.agreement, style=style), *cells)
     return table
 
 

@@ -187,7 +187,9 @@ _MULTIWORD_COUNTRIES = re.compile(
 )
 
 
-_PHRASES = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(SUBJECT_PHRASES, key=len, reverse=True)) + r")\b")
+_PHRASES = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(SUBJECT_PHRASES, key=len, reverse=True)) + r")\b"
+)
 
 
 @lru_cache(maxsize=8192)

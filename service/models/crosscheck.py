@@ -84,7 +84,14 @@ class CanonicalDocument(Strict):
         description="article id -> that article's mention, or null where the article does not report it."
     )
     agreement: Literal["agreed", "disputed", "single"]
-    confidence: float = Field(ge=0.0, le=1.0, default=1.0)
+    confidence: float = Field(
+        ge=0.0, le=1.0, default=1.0, description="The lowest score at which a mention joined this document."
+    )
+    reasons: list[str] = Field(
+        default_factory=list,
+        description='Why the mentions were aligned ("same parties: ...", "the one leaders\' document of both reports").',
+    )
+    uncertain: bool = Field(default=False, description="A mention joined below the alignment's certainty threshold.")
 
 
 class FindingValue(Strict):

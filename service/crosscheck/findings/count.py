@@ -112,7 +112,9 @@ def in_sentence(item: Item, evidence: list[Evidence], repeated: set[int]) -> lis
     ]
 
 
-def typed_count(item: Item, n: int, evidence: list[Evidence], repeated: set[int]) -> tuple[str, list[Evidence], str] | None:
+def typed_count(
+    item: Item, n: int, evidence: list[Evidence], repeated: set[int]
+) -> tuple[str, list[Evidence], str] | None:
     """ "Four memoranda were signed" over a complete list of three memoranda and a protocol.
 
     Only a plural that names one type is read this way; "documents" or "agreements" is the
