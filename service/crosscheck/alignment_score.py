@@ -37,6 +37,7 @@ class AlignWeights:
     lexical: float = 1.0  # factor on the lexical score (subject, bodies, type, signatories, period)
     exclusive_word: float = 0.3  # a subject word only this document holds in each of the two reports
     leaders: float = 0.5  # both are the one leaders' document of their report
+    vague: float = 0.3  # penalty: a mention of a vague umbrella list against a specific one
     minimum: float = 0.4  # below: not the same document
     certain: float = 0.6  # below: the alignment is kept but marked uncertain
     collective_min: int = 3  # documents sharing one quote under the umbrella word: a vague list
@@ -159,6 +160,11 @@ def score_cluster(
         if j.score > best.score:
             best, partner = j, m
     score = min(1.0, lexical + best.score)
+    first = members[0]
+    mismatch = (f.index in view.vague) != (first.index in views[first.article_id].vague)
+    if mismatch:
+        # "agreements in energy, health and culture" names fields, not the energy memorandum
+        score = max(0.0, score - w.vague)
     if score < w.minimum:
         return Join(score, [])
     reasons = (lexical_reasons(f, partner) if lexical >= w.minimum / 2 else []) + best.reasons
