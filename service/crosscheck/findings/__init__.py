@@ -1,7 +1,9 @@
 """Every check of an event, in the order an editor reads them: documents first, then the event.
 
-Each module returns draft findings for one group of kinds; this module runs them and gives
-each finding its id and event.
+The fields of an aligned document that compare as values (status, document type, signatories,
+period) are rows of one table (`fields.FIELD_CHECKS`) run by one loop; parties, titles, amounts,
+counts and the event's date, place and spellings have their own modules. This module runs them
+in order and gives each finding its id and event.
 """
 
 from __future__ import annotations
@@ -11,28 +13,25 @@ from collections.abc import Callable
 from service.crosscheck.findings import (
     count,
     document_missing,
-    document_type,
     event_date,
     event_location,
     figure,
     name_spelling,
     parties,
-    period,
-    signatories,
-    status,
     title,
 )
 from service.crosscheck.findings.common import Context
+from service.crosscheck.findings.fields import checker
 from service.crosscheck.model import Draft
 from service.models import Finding
 
 CHECKS: tuple[Callable[[Context], list[Draft]], ...] = (
-    status.check,
+    checker("status"),
     parties.check,
-    document_type.check,
+    checker("document_type"),
     title.check,
-    signatories.check,
-    period.check,
+    checker("signatories"),
+    checker("period"),
     figure.check,
     count.check,
     event_date.check,
