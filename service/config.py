@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     llm_chunk_overlap: int = 1_500
     llm_concurrency: int = Field(default=4, ge=1, le=64)
     cache_enabled: bool = True
+    crosscheck_adjudicate: bool = Field(
+        default=False, description="Let the LLM confirm, reject or re-pair the cross-checker's uncertain alignments."
+    )
     max_article_chars: int = Field(default=200_000, description="Longer inputs are refused.")
     max_input_bytes: int = Field(default=2_000_000, description="Larger raw inputs are refused.")
     prices: dict[str, tuple[float, float]] = Field(default_factory=lambda: dict(DEFAULT_PRICES))

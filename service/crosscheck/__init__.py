@@ -14,9 +14,10 @@ event, `restate` finds what an article says again about a document (recap lists 
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from service.config import Backend
+from service.config import Backend, Settings, get_settings
 from service.crosscheck.align import align, duplicates
 from service.crosscheck.copies import find_copies
 from service.crosscheck.features import event_aliases
@@ -29,6 +30,9 @@ from service.crosscheck.summary import canonical_documents, totals
 from service.models import ArticleRef, CopyGroup, CrossCheckProvenance, CrossCheckReport, EventReport
 from service.schemas import validate_payload
 
+if TYPE_CHECKING:
+    from service.crosscheck.adjudicate import Outcome
+
 __all__ = ["CrossCheckInput", "check_items", "crosscheck"]
 
 
@@ -37,31 +41,53 @@ def crosscheck(
     *,
     backend: Backend | None = None,
     bodies: Mapping[str, str] | None = None,
+    adjudicate: bool | None = None,
+    settings: Settings | None = None,
 ) -> CrossCheckReport:
     """Compare articles and return a schema-validated report.
 
     `items` are summaries, article texts, paths or `ArticleInput`s; those that are not summaries
     are extracted with `backend`. `bodies` maps an article id to the body its summary was made
     from, enabling text-level checks for summaries (filled automatically for other inputs).
+    `adjudicate` sends the alignments the rules leave uncertain to the configured LLM, one call
+    per event (default: `Settings.crosscheck_adjudicate`, off; never without an LLM endpoint).
     Raises `InputError` for an empty or unreadable input.
     """
     started = time.perf_counter()
     prepared, notes = prepare(items, backend=backend, bodies=bodies)
-    report = check_items(prepared, notes=notes)
+    settings = settings or get_settings()
+    wanted = settings.crosscheck_adjudicate if adjudicate is None else adjudicate
+    adjudicator: Callable[[EventGroup], Outcome] | None = None
+    if wanted and settings.llm_configured:
+        from service.crosscheck.adjudicate import adjudicate as run_adjudication
+
+        def adjudicator(event: EventGroup) -> Outcome:
+            return run_adjudication(event, settings)
+
+    elif wanted:
+        notes.append("adjudication was asked for but no LLM endpoint is configured; the rules decided alone")
+    report = check_items(prepared, notes=notes, adjudicator=adjudicator)
     report.provenance.latency_ms = round((time.perf_counter() - started) * 1000, 2)
     validate_payload("crosscheck_report", report.model_dump(mode="json"))
     return report
 
 
-def check_items(items: list[Item], *, notes: list[str] | None = None) -> CrossCheckReport:
+def check_items(
+    items: list[Item],
+    *,
+    notes: list[str] | None = None,
+    adjudicator: Callable[[EventGroup], Outcome] | None = None,
+) -> CrossCheckReport:
     """The report for prepared items (summaries with their bodies where known)."""
     notes = list(notes or [])
+    adjudicated = 0
     copies, stand_for = find_copies(items)
     events, pairs, event_notes = group_events(items, stand_for)
     notes += event_notes + _copy_notes(copies)
     reports = []
     for ev in events:
-        report, extra = _event_report(ev)
+        report, extra, decided = _event_report(ev, adjudicator)
+        adjudicated += decided
         reports.append(report)
         notes += extra + _event_notes(ev)
     extractors = sorted({it.summary.provenance.extractor for it in items})
@@ -80,14 +106,21 @@ def check_items(items: list[Item], *, notes: list[str] | None = None) -> CrossCh
         pairs=pairs,
         copies=copies,
         notes=notes,
-        provenance=CrossCheckProvenance(checker="rules", extractor=", ".join(extractors) or None),
+        provenance=CrossCheckProvenance(
+            checker="rules+llm" if adjudicator is not None else "rules",
+            extractor=", ".join(extractors) or None,
+            adjudicated=adjudicated,
+        ),
     )
 
 
-def _event_report(event: EventGroup) -> tuple[EventReport, list[str]]:
+def _event_report(
+    event: EventGroup, adjudicator: Callable[[EventGroup], Outcome] | None = None
+) -> tuple[EventReport, list[str], int]:
     aliases = event_aliases(event.compared)
     folded = {it.id: duplicates(it, aliases) for it in event.compared}
     event.canon = align(event.compared, skip={a: set(d) for a, d in folded.items()})
+    outcome = adjudicator(event) if adjudicator is not None and len(event.compared) > 1 else None
     ctx = Context(
         event=event,
         restated={it.id: restatements(it, folded[it.id]) for it in event.compared},
@@ -96,19 +129,24 @@ def _event_report(event: EventGroup) -> tuple[EventReport, list[str]]:
     )
     findings = run_checks(ctx)
     documents = canonical_documents(event, findings)
-    return EventReport(
-        event_id=event.event_id,
-        label=event.label,
-        article_ids=[m.id for m in event.members],
-        reasons=event.reasons,
-        documents=documents,
-        findings=findings,
-        totals=totals(documents, findings),
-    ), [
-        f"{a}: documents {', '.join(f'#{d + 1}' for d in dups)} repeat earlier ones and were compared as restatements"
-        for a, dups in folded.items()
-        if dups
-    ]
+    return (
+        EventReport(
+            event_id=event.event_id,
+            label=event.label,
+            article_ids=[m.id for m in event.members],
+            reasons=event.reasons,
+            documents=documents,
+            findings=findings,
+            totals=totals(documents, findings),
+        ),
+        [
+            f"{a}: documents {', '.join(f'#{d + 1}' for d in dups)} repeat earlier ones and were compared as restatements"
+            for a, dups in folded.items()
+            if dups
+        ]
+        + (outcome.notes if outcome else []),
+        outcome.decided if outcome else 0,
+    )
 
 
 def _copy_notes(copies: list[CopyGroup]) -> list[str]:

@@ -118,6 +118,21 @@ def align(
                 confidence=min((j.score for j in joined), default=1.0),
                 reasons=list(dict.fromkeys(r for j in joined for r in j.reasons)),
                 uncertain=any(j.score < weights.certain for j in joined),
+                joins={m.article_id: j.score for m, j in zip(members[1:], joined, strict=True)},
             )
         )
+    return canon
+
+
+def relabel(canon: CanonDoc, items: list[Item], taken: set[str]) -> CanonDoc:
+    """`canon` with its label, key and type recomputed from its mentions (after an adjudicator moved one)."""
+    by_id = {it.id: it for it in items}
+    docs = [by_id[a].documents[i] for a, i in canon.mentions.items()]
+    label = _label(docs)
+    key = base = _slug(label.split(": ", 1)[-1])
+    n = 1
+    while key in taken:
+        n += 1
+        key = f"{base}-{n}"
+    canon.key, canon.label, canon.type = key, label, _type(docs)
     return canon

@@ -41,6 +41,7 @@ class CanonDoc:
     confidence: float = 1.0
     reasons: list[str] = field(default_factory=list)  # why the mentions were aligned
     uncertain: bool = False  # a join scored under `AlignWeights.certain`
+    joins: dict[str, float] = field(default_factory=dict)  # article id -> score it joined at (not the first)
 
 
 @dataclass
