@@ -327,4 +327,19 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     "declaration statement communique treaty protocol contract convention accord pact programme "  # noqa: SIM905
     "memorandum agreement letter plan roadmap charter".split()
 )
+# Words of a type phrase ("joint statement", "memorandum of understanding", "letter of intent"):
+# what a title says about its kind of paper rather than its subject.
+TYPE_PHRASE_WORDS: frozenset[str] = frozenset(
+    "joint statement statements declaration declarations communique memorandum memorandums memoranda mou "  # noqa: SIM905
+    "understanding agreement agreements letter intent protocol treaty contract programme program plan".split()
+)
+# Words that report a signing (any tense or noun form); the cross-checker builds its event and
+# quote patterns from this list, so a new verb ("sealed", "inked") is added here once.
+SIGNING_WORDS: frozenset[str] = frozenset(
+    "signed signing sign signs inked inking exchanged exchange concluded sealed adopted adoption".split()  # noqa: SIM905
+)
+# Words a quote adds around a document's name that say nothing about what the paper is.
+REPORTING_WORDS: frozenset[str] = frozenset(
+    "agreed shared announced reached issued witnessed said also".split()  # noqa: SIM905
+)
 # --- end of cross-checker tables -----------------------------------------------------------------

@@ -14,28 +14,10 @@ from service.crosscheck.model import Item
 from service.crosscheck.parties import Body, alias_kinds, body
 from service.crosscheck.text import canonical_words, content_words, normalise_period
 from service.models import Party
-from service.vocabulary import type_family
+from service.vocabulary import REPORTING_WORDS, SIGNING_WORDS, type_family
 
-# Reporting verbs that a quote adds around a document's name.
-_VERBS = frozenset(
-    [
-        "exchanged",
-        "inked",
-        "agreed",
-        "shared",
-        "concluded",
-        "announced",
-        "reached",
-        "sealed",
-        "adopted",
-        "issued",
-        "witnessed",
-        "said",
-        "signing",
-        "exchange",
-        "also",
-    ]
-)
+# Words a quote adds around a document's name (signing and reporting verbs).
+_VERBS = SIGNING_WORDS | REPORTING_WORDS
 
 
 @dataclass(slots=True, eq=False)

@@ -15,6 +15,7 @@ from service.crosscheck.findings.common import Context, Entry, split, tally
 from service.crosscheck.model import Draft, Item
 from service.crosscheck.text import WEEKDAYS, fold, folded_segments, iso_date, short_date, weekday_name
 from service.models import Evidence
+from service.vocabulary import SIGNING_WORDS
 
 # Weekday names in the languages the corpus and the newsrooms use most, folded.
 _WEEKDAY_WORDS: dict[str, int] = {}
@@ -29,17 +30,17 @@ for _names in (
     for _i, _n in enumerate(_names):
         _WEEKDAY_WORDS[_n] = _i
 _WEEKDAY = re.compile(r"\b(" + "|".join(sorted(_WEEKDAY_WORDS, key=len, reverse=True)) + r")\b")
+_SIGNING_ALT = "|".join(sorted(SIGNING_WORDS, key=len, reverse=True))
 _EVENT = re.compile(
-    r"\b(?:received|receives|met|meet|meets|meeting|talks|held|signed|sign|inked|exchanged|witnessed|adopted"
+    rf"\b(?:received|receives|met|meet|meets|meeting|talks|held|{_SIGNING_ALT}|witnessed"
     r"|ceremony|agreed|unterzeichnet\w*|ausgetauscht|signe\w*|echange\w*|ondertekend|uitgewisseld)\b"
 )
 _NOT_EVENT = re.compile(
     r"\b(?:arriv\w*|depart\w*|left|leave|leaving|landed|flew|concluding|statement|said|stated|told|announced"
     r"|published|reported|will|next|last)\b"
 )
-_SIGNING = re.compile(
-    r"\b(?:signed|signing|inked|exchanged|exchange|adopted|adoption|ceremony|talks|negotiations|summit)\b"
-)
+_SIGNING = re.compile(rf"\b(?:{_SIGNING_ALT}|ceremony|talks|negotiations|summit)\b")
+_HAPPENED = re.compile(rf"\b(?:{_SIGNING_ALT}|talks|held|met)\b")
 _MONTHS_EN = [
     "january",
     "february",
@@ -225,7 +226,7 @@ def relative_mentions(item: Item, year: int) -> list[tuple[dt.date, Evidence]]:
     out = []
     for seg, folded in folded_segments(item.body):
         m = _RELATIVE.search(folded)
-        if not m or not re.search(r"\b(?:signed|inked|exchanged|adopted|talks|held|met)\b", folded):
+        if not m or not _HAPPENED.search(folded):
             continue
         shift = _shift(m.group(1), base)
         out.append((base + dt.timedelta(days=shift), Evidence(quote=seg.text, start=seg.start, end=seg.end)))

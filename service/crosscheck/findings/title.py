@@ -17,12 +17,9 @@ from service.crosscheck.model import Draft, Item
 from service.crosscheck.text import FILLER, fold
 from service.models import Document, Restatement
 from service.textnorm import fold_with_map
-from service.vocabulary import FUNCTION_WORDS, TITLE_KINDS, type_family
+from service.vocabulary import FUNCTION_WORDS, TITLE_KINDS, TYPE_PHRASE_WORDS, type_family
 
-_TYPE_WORDS = frozenset(
-    "joint statement statements declaration declarations communique memorandum memorandums memoranda mou "  # noqa: SIM905
-    "understanding agreement agreements letter intent protocol treaty contract programme program plan".split()
-)
+_TYPE_WORDS = TYPE_PHRASE_WORDS
 # Words an outlet may swap without renaming anything.
 _EQUIVALENT = [frozenset({"cooperation", "co-operation", "collaboration"}), frozenset({"programme", "program"})]
 
