@@ -342,4 +342,12 @@ SIGNING_WORDS: frozenset[str] = frozenset(
 REPORTING_WORDS: frozenset[str] = frozenset(
     "agreed shared announced reached issued witnessed said also".split()  # noqa: SIM905
 )
+# Currency words the amount reader knows beyond its symbols table (word -> ISO code, or the word
+# itself where one word serves several currencies: Norwegian/Danish kroner, Swedish kronor).
+CURRENCY_WORDS: dict[str, str] = {
+    "kroner": "kroner", "krone": "kroner", "kronor": "kronor", "krona": "kronor", "zloty": "PLN", "zlotys": "PLN",
+    "reais": "BRL", "real": "BRL", "naira": "NGN", "shillings": "shillings", "rupiah": "IDR", "ringgit": "MYR",
+    "baht": "THB", "dinars": "dinars", "hryvnias": "UAH", "forint": "HUF", "lei": "RON", "cedis": "GHS",
+    "nok": "NOK", "sek": "SEK", "dkk": "DKK", "pln": "PLN", "brl": "BRL", "idr": "IDR",
+}  # fmt: skip
 # --- end of cross-checker tables -----------------------------------------------------------------

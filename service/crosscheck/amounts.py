@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from service.crosscheck.text import Segment, fold
 from service.models import Evidence
+from service.vocabulary import CURRENCY_WORDS
 
 _SCALE_VALUE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
           "b": 1e9, "trillion": 1e12, "tn": 1e12, "crore": 1e7, "cr": 1e7, "lakh": 1e5}  # fmt: skip
@@ -37,13 +38,9 @@ _PREFIX = re.compile(
     re.I,
 )
 _SCALE = re.compile(r"\s*" + _SCALES + "?", re.I)
-_SUFFIX = re.compile(
-    r"\s*"
-    + _SCALES
-    + r"?\s*(dollars?|euros?|pounds|rupees|manats?|rubles|roubles|yuan|dong|yen|won|tenge|dirhams|riyals|lira|rand"
-    r"|pesos|francs|barrels?|tonnes|tons|mw|megawatts|gw|gigawatts|bcm)\b",
-    re.I,
-)
+_CURRENCY.update(CURRENCY_WORDS)
+_WORDS = sorted({w for w in [*_CURRENCY, *_UNITS] if w.isalpha() and len(w) > 1}, key=len, reverse=True)
+_SUFFIX = re.compile(r"\s*" + _SCALES + r"?\s*(" + "|".join(_WORDS) + r")\b", re.I)
 _RATE = re.compile(r"^\s*(?:per|a|an|each)\s+(day|month|year|annum)\b", re.I)
 
 

@@ -28,7 +28,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:compan(?:y|ies)|corporations?|corp|group|jsc|plc|ltd|llc|inc|holding|firm|supplier|producer"
             r"|refining|refinery|petrochemical|airlines?|airways|operator|motors|factor(?:y|ies)|industries|enterprises?"
-            r"|manufacturers?|makers?|shipyards?|mills|consortium)\b"
+            r"|manufacturers?|makers?|shipyards?|mills|consortium|gmbh|ag|spa|nv|bv|oy|oyj|asa|pte|pty|srl|sarl)\b"
         ),
     ),
     (
@@ -65,6 +65,7 @@ _NAMED_KINDS = frozenset({"company", "bank", "fund", "unknown"})
 # Words of a firm's name that say what it is, not which one.
 _LEGAL_FORMS = frozenset(
     "group company companies corporation corp holding holdings jsc plc ltd llc inc co sa ag gmbh spa nv bv "  # noqa: SIM905
+    "oy oyj asa pte pty srl sarl "
     "limited joint stock the of and for de du la le des del y".split()
 )
 _CAPITALISED = re.compile(r"[^\W\d_][\w'\u2019&.-]*")
@@ -250,12 +251,48 @@ def by_side(bodies: list[Body]) -> dict[str | None, list[Body]]:
     return sides
 
 
+def _distinct(x: Body) -> set[str]:
+    return {w for w in x.proper if w not in _LEGAL_FORMS and not _is_country_word(w)}
+
+
+def group_members(a: Body, b: Body) -> bool:
+    """Two firms of one group: a parent and its subsidiary or local unit ("Hanul Rail" / "Hanul
+    Motors"; "Rheinwerk Energy Ghana Ltd" in Ghana / "Rheinwerk Energy" in Germany).
+
+    They share the group's proper name, and either each adds a word the other lacks or they are
+    placed in different countries; at least one must be known as a firm.
+    """
+    if a.kind not in _NAMED_KINDS or b.kind not in _NAMED_KINDS or a.kind == b.kind == "unknown":
+        return False
+    if a.aliases & b.aliases:
+        return False
+    da, db = _distinct(a), _distinct(b)
+    if not da or not db or not da & db:
+        return False
+    if a.country and b.country and a.country != b.country:
+        return True
+    return bool(da - db) and bool(db - da)
+
+
+def _group_clash(left: list[Body], right: list[Body]) -> bool:
+    """A firm in one list whose only counterpart in the other is another member of its group."""
+    for a in left:
+        partners = [b for b in right if group_members(a, b)]
+        if (
+            partners
+            and not any(same_body(a, b) and a.country == b.country for b in right)
+            and not any(same_body(b, x) and b.country == x.country for b in partners for x in left)
+        ):
+            return True
+    return False
+
+
 def parties_conflict(left: list[Body], right: list[Body], *, strict: bool = False, by_name: bool = False) -> bool:
-    """Some side named by both lists is named incompatibly."""
+    """Some side named by both lists is named incompatibly, or a firm is replaced by another of its group."""
     ls, rs = by_side(left), by_side(right)
-    return any(
-        side_conflict(ls[c], rs[c], strict=strict, by_name=by_name) for c in ls.keys() & rs.keys() if c is not None
-    )
+    if any(side_conflict(ls[c], rs[c], strict=strict, by_name=by_name) for c in ls.keys() & rs.keys() if c is not None):
+        return True
+    return by_name and _group_clash(left, right)
 
 
 def specific(bodies: list[Body]) -> bool:

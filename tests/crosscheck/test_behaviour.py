@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import pytest
@@ -268,3 +269,30 @@ def test_stated_count_of_one_type_against_the_list_is_internal() -> None:
     report = crosscheck([one], bodies={"solo": body})
     internal = [f for ev in report.events for f in ev.findings if f.kind == "count" and f.internal]
     assert len(internal) == 1
+
+
+def test_subsidiary_against_its_parent_is_a_parties_finding() -> None:
+    def unit(r: Report) -> None:
+        r.papers[4].parties = [("Kallio Mining Systems", "FI"), ("Andes Copper Corp", "PE")]
+
+    assert findings(run(base("a"), _perturbed(unit))) == Counter({"parties": 1})
+
+
+def test_the_same_firm_with_or_without_its_legal_form_is_no_finding() -> None:
+    def short(r: Report) -> None:
+        r.papers[4].parties = [("Kallio Machines", "FI"), ("Andes Copper", "PE")]
+
+    assert findings(run(base("a"), _perturbed(short))) == Counter()
+
+
+@pytest.mark.parametrize("currency", ["kroner", "million euros", "zloty"])
+def test_amounts_in_other_currencies_are_compared(currency: str) -> None:
+    def amount(value: str) -> Callable[[Report], None]:
+        def change(r: Report) -> None:
+            r.papers[4].amount = f"{value} {currency}" if currency != "million euros" else f"{value} million euros"
+
+        return change
+
+    a, b = _perturbed(amount("120")), _perturbed(amount("150"))
+    a.article_id, a.style = "a", 0
+    assert findings(run(a, b)) == Counter({"figure": 1})
