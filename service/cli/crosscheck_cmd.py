@@ -72,6 +72,12 @@ def crosscheck_command(
     backend: BackendChoice = typer.Option(BackendChoice.auto, "--backend", "-b", help="Extractor for article files."),
     fmt: CrossCheckFormat = typer.Option(CrossCheckFormat.json, "--format", "-f", help="Output format."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    adjudicate: bool | None = typer.Option(
+        None,
+        "--adjudicate/--no-adjudicate",
+        help="Let the configured LLM confirm, reject or re-pair uncertain alignments "
+        "(default: PACTCHECK_CROSSCHECK_ADJUDICATE, off).",
+    ),
 ) -> None:
     """Same event? Which documents match? Where do the reports disagree, with quotes from each side."""
     summaries, bodies, failures = _load(paths, backend.value)
@@ -80,7 +86,7 @@ def crosscheck_command(
     if not summaries:
         raise fail("no article could be read; nothing to compare")
     with friendly_errors():
-        report = crosscheck(summaries, bodies=bodies)
+        report = crosscheck(summaries, bodies=bodies, adjudicate=adjudicate)
     if fmt is CrossCheckFormat.table:
         console = Console(file=output.open("w", encoding="utf-8"), width=160) if output else out
         for part in render(report):
