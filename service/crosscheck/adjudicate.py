@@ -24,7 +24,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, cast
 
 from pydantic import BaseModel, Field, ValidationError
 
@@ -217,7 +217,7 @@ def _ask(settings: Settings, messages: list[dict[str, str]]) -> tuple[Adjudicati
     wrapped = clients.structured(with_retries(openai.chat.completions.create, policy, calls), settings.llm_mode)
     try:
         answer, completion = wrapped.create_with_completion(
-            messages=messages,
+            messages=cast(Any, messages),  # openai's message TypedDicts; ours are plain dicts of the same shape
             response_model=AdjudicationAnswer,
             max_retries=settings.llm_max_reasks,
             strict=False,
