@@ -58,6 +58,7 @@ class Body:
     words: frozenset[str]
     aliases: frozenset[str]
     proper: tuple[str, ...] = ()  # folded capitalised words of its name, a firm's proper name
+    grouped: bool = False  # the report calls it a subsidiary, unit or parent of another firm
 
 
 # Kinds of body whose proper name is what identifies them (a ministry is named by its remit).
@@ -271,6 +272,8 @@ def group_members(a: Body, b: Body) -> bool:
         return False
     if a.country and b.country and a.country != b.country:
         return True
+    if a.grouped or b.grouped:
+        return da != db  # "Kallio Tech, a subsidiary of Kallio Group": the report says they are two firms
     return bool(da - db) and bool(db - da)
 
 

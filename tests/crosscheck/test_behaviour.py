@@ -296,3 +296,35 @@ def test_amounts_in_other_currencies_are_compared(currency: str) -> None:
     a, b = _perturbed(amount("120")), _perturbed(amount("150"))
     a.article_id, a.style = "a", 0
     assert findings(run(a, b)) == Counter({"figure": 1})
+
+
+def test_a_count_over_a_list_the_summary_holds_only_in_part_is_no_contradiction() -> None:
+    """ "Three memoranda were signed" when the summary found two of them and, elsewhere, a contract."""
+    body = (
+        "Three memoranda were signed in Lima on Tuesday, covering fisheries, tourism and mining. "
+        "Separately, a contract for buses was signed.\n"
+    )
+    quote_m = "covering fisheries, tourism and mining"
+    docs = [
+        doc(body, quote_m, subject="fisheries", title="memorandum on fisheries"),
+        doc(body, quote_m, subject="tourism", title="memorandum on tourism"),
+        doc(body, "a contract for buses was signed", type="contract", subject="buses", title="contract for buses"),
+    ]
+    one = summary("solo", body, docs, city="Lima", country="PE", stated_count=3, list_complete=True)
+    report = crosscheck([one], bodies={"solo": body})
+    assert [f for ev in report.events for f in ev.findings if f.kind == "count"] == []
+
+
+def test_a_quote_naming_a_subsidiary_makes_its_bodies_firms() -> None:
+    """Two names of unknown kind, one "a subsidiary of" the other's group: a parties finding."""
+
+    def parent(r: Report) -> None:
+        r.papers[4].parties = [("Kallio Tech", "FI"), ("Andes Copper Corp", "PE")]
+        r.papers[4].words = "contract, through Kallio Tech, a subsidiary of Kallio Group,"
+
+    def child(r: Report) -> None:
+        r.papers[4].parties = [("Kallio Group", "FI"), ("Andes Copper Corp", "PE")]
+
+    a = base("a")
+    child(a)
+    assert findings(run(a, _perturbed(parent))) == Counter({"parties": 1})

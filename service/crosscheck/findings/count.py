@@ -18,7 +18,7 @@ from service.crosscheck.alignment_score import collective
 from service.crosscheck.findings.common import Context, Entry, internal, primary, split, tally
 from service.crosscheck.model import Draft, Item, value
 from service.crosscheck.text import canonical_words, segments
-from service.models import Evidence
+from service.models import Document, Evidence
 from service.vocabulary import COUNT_WORDS, COUNTED_NOUNS, TYPE_LABEL, type_family
 
 _NUMBER_WORDS = COUNT_WORDS
@@ -115,24 +115,38 @@ def in_sentence(item: Item, evidence: list[Evidence], repeated: set[int]) -> lis
 def typed_count(
     item: Item, n: int, evidence: list[Evidence], repeated: set[int]
 ) -> tuple[str, list[Evidence], str] | None:
-    """ "Four memoranda were signed" over a complete list of three memoranda and a protocol.
+    """ "Four memoranda were signed" over a list of three memoranda and a protocol.
 
-    Only a plural that names one type is read this way; "documents" or "agreements" is the
-    umbrella word for any paper.
+    Only a plural that names one type is read this way ("documents" or "agreements" is the
+    umbrella word for any paper), and only the list that follows the count is read: the
+    sentence stating it and the next one. The list must hold the stated number of papers, with
+    at least one of them of another type named among the counted ones (in one sentence with
+    them), so a list the summary holds only in part is no contradiction.
     """
-    if not evidence:
+    if not evidence or not item.body:
         return None
     noun = evidence[0].quote.split()[-1].lower()
     doc_type = COUNTED_NOUNS.get(noun)
     if doc_type is None:
         return None
-    docs = [d for i, d in enumerate(item.documents) if i not in repeated and d.status in ("signed", "adopted")]
-    typed = [d for d in docs if d.type == doc_type]
-    if not typed or len(typed) == n or len(docs) < n:
+    sentences = segments(item.body)
+    at = next((k for k, seg in enumerate(sentences) if seg.start <= evidence[0].start < seg.end), None)
+    if at is None:
         return None
-    others = [d for d in docs if d.type != doc_type]
+    passage = sentences[at : at + 2]
+
+    def sentence_of(d: Document) -> int | None:
+        start = d.evidence[0].start if d.evidence else -1
+        return next((k for k, seg in enumerate(passage) if seg.start <= start < seg.end), None)
+
+    docs = [d for i, d in enumerate(item.documents) if i not in repeated and d.status in ("signed", "adopted")]
+    typed = [d for d in docs if d.type == doc_type and sentence_of(d) is not None]
+    listing = {sentence_of(d) for d in typed}
+    others = [d for d in docs if d.type != doc_type and sentence_of(d) in listing]
+    if not typed or not others or len(typed) >= n or len(typed) + len(others) != n:
+        return None
     label = TYPE_LABEL.get(doc_type, doc_type)
-    listed = f"{len(typed)} {label}" + (f" and {len(others)} other document(s)" if others else "")
+    listed = f"{len(typed)} {label} and {len(others)} other document(s)"
     why = f"{item.id} states {n} {noun} but lists {listed}."
     return listed, [typed[0].evidence[0], *(d.evidence[0] for d in others[:1])], why
 

@@ -36,7 +36,7 @@ _EVENT = re.compile(
     r"|ceremony|agreed|unterzeichnet\w*|ausgetauscht|signe\w*|echange\w*|ondertekend|uitgewisseld)\b"
 )
 _NOT_EVENT = re.compile(
-    r"\b(?:arriv\w*|depart\w*|left|leave|leaving|landed|flew|concluding|statement|said|stated|told|announced"
+    r"\b(?:arriv\w*|depart\w*|left|leave|leaving|landed|flew|return\w*|concluding|statement|said|stated|told|announced"
     r"|published|reported|will|next|last)\b"
 )
 _SIGNING = re.compile(rf"\b(?:{_SIGNING_ALT}|ceremony|talks|negotiations|summit)\b")

@@ -17,6 +17,7 @@ from service.crosscheck.restate import BOTH_MINISTRIES
 from service.models import Document
 
 _INTERGOVERNMENTAL = re.compile(r"\binter-?governmental\b|\bgovernment-to-government\b", re.I)
+_GROUP = re.compile(r"\b(?:subsidiary|subsidiaries|unit|arm|affiliate|parent(?: company)?)\b(?: of\b)?", re.I)
 _INTERAGENCY = re.compile(r"\binter-?agency\b|\binter-?departmental\b|\binter-?ministerial\b", re.I)
 
 
@@ -27,6 +28,10 @@ def bodies_of(doc: Document, aliases: dict[str, str]) -> list[Body]:
     "interagency memorandum" makes it a Russian agency: that is what the report says.
     """
     out = [body(p, aliases) for p in doc.parties]
+    quote = doc.evidence[0].quote if doc.evidence else ""
+    if _GROUP.search(quote):
+        # "X, a subsidiary of Y": the bodies named there are firms, whatever their names say.
+        out = [replace(b, kind="company" if b.kind == "unknown" else b.kind, grouped=True) for b in out]
     if not out or any(b.kind != "state" for b in out):
         return out
     quote = doc.evidence[0].quote if doc.evidence else ""
