@@ -441,3 +441,19 @@ def test_spacing_and_shortened_names_are_not_spelling_conflicts() -> None:
         (b, {"principals": ("Navinchandra Ramgoolam", "Shehbaz Sharif")}),
     )
     assert kinds(report) == []
+
+
+def test_background_fact_dated_differently_is_a_figure() -> None:
+    """The same historical fact told with another year; a date of the visit is not such a fact."""
+    body_a = (
+        "The leaders met in Tallinn on 13 March 2024. The old harbour bridge, built by Duke Karl the Bold "
+        "in 1842, was lit in both flags.\n"
+    )
+    body_b = (
+        "Talks took place in Tallinn on 13 March 2024. Duke Karl the Bold built the harbour bridge in 1843, "
+        "guides told the guests.\n"
+    )
+    report = crosscheck([summary("a", body_a), summary("b", body_b)], bodies={"a": body_a, "b": body_b})
+    figures = [f for ev in report.events for f in ev.findings if f.kind == "figure"]
+    assert len(figures) == 1
+    assert sorted(v.value for v in figures[0].values) == ["1842", "1843"]

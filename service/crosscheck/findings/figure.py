@@ -8,7 +8,9 @@ same currency or unit.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -16,7 +18,9 @@ from rapidfuzz import fuzz
 from service.crosscheck.amounts import Amount, Figure, amounts, figure, show
 from service.crosscheck.findings.common import Context, Entry, quoted, split, tally
 from service.crosscheck.model import Draft, Item
-from service.crosscheck.text import fold, segments
+from service.crosscheck.text import content_words, fold, segments
+from service.models import Evidence
+from service.vocabulary import MONTHS
 
 
 def _compare(found: dict[str, list[Amount]], what: str, key: str | None) -> list[Draft]:
@@ -101,6 +105,93 @@ def _stated(ctx: Context) -> list[Draft]:
     return drafts
 
 
+# A background fact told with another year ("established in 1698" / "in 1699"): two sentences of
+# different reports sharing this many content words, this many of them capitalised names, each
+# with one year (not part of a date) at most this far apart.
+FACT_SHARED_WORDS = 3
+FACT_SHARED_NAMES = 2
+FACT_MAX_YEARS_APART = 10
+_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+_DATE_BEFORE = re.compile(
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + "|".join(MONTHS) + r")\.?,?\s*(?:\d{1,2},?\s*)?$", re.I
+)
+_NAME = re.compile(r"\b[A-Z][\w'’-]+")
+
+
+@dataclass(frozen=True)
+class _Fact:
+    year: int
+    words: frozenset[str]
+    names: frozenset[str]
+    evidence: Evidence
+
+
+def _facts(item: Item) -> list[_Fact]:
+    """Sentences of the body that state one year outside a date, with their words and names."""
+    key = "year_facts"
+    if key not in item.cache:
+        out: list[_Fact] = []
+        for seg in segments(item.body or ""):
+            years = [m for m in _YEAR.finditer(seg.text) if not _DATE_BEFORE.search(seg.text[: m.start()][-24:])]
+            if len(years) != 1 or len(_YEAR.findall(seg.text)) != 1:
+                continue
+            text = seg.text[: years[0].start()] + " " + seg.text[years[0].end() :]
+            names = frozenset(fold(n) for n in _NAME.findall(text)) & content_words(text)
+            evidence = Evidence(quote=seg.text, start=seg.start, end=seg.end)
+            out.append(_Fact(int(years[0].group(1)), content_words(text), frozenset(names), evidence))
+        item.cache[key] = out
+    return item.cache[key]  # type: ignore[return-value]
+
+
+def _years(ctx: Context) -> list[Draft]:
+    """One background fact dated differently by two reports."""
+    facts = {it.id: _facts(it) for it in ctx.items}
+    reference = ctx.event.reference_date.year if ctx.event.reference_date else None
+    drafts: list[Draft] = []
+    used: set[tuple[str, int]] = set()
+    for ia, ib in combinations([it.id for it in ctx.items], 2):
+        for n, fa in enumerate(facts[ia]):
+            for m, fb in enumerate(facts[ib]):
+                if (
+                    fa.year == fb.year
+                    or reference in (fa.year, fb.year)
+                    or abs(fa.year - fb.year) > FACT_MAX_YEARS_APART
+                    or len(fa.names & fb.names) < FACT_SHARED_NAMES
+                    or len(fa.words & fb.words) < FACT_SHARED_WORDS
+                    or (ia, n) in used
+                    or (ib, m) in used
+                ):
+                    continue
+                used |= {(ia, n), (ib, m)}
+                entries = [
+                    Entry(ia, fa.year, str(fa.year), (fa.evidence,)),
+                    Entry(ib, fb.year, str(fb.year), (fb.evidence,)),
+                ]
+                # every other report telling the same fact joins its camp
+                for other in ctx.items:
+                    if other.id in (ia, ib):
+                        continue
+                    for k, fc in enumerate(facts[other.id]):
+                        if (
+                            (other.id, k) not in used
+                            and len(fc.names & fa.names) >= FACT_SHARED_NAMES
+                            and len(fc.words & fa.words) >= FACT_SHARED_WORDS
+                        ):
+                            used.add((other.id, k))
+                            entries.append(Entry(other.id, fc.year, str(fc.year), (fc.evidence,)))
+                            break
+                about = ", ".join(sorted(fa.names & fb.names))
+                drafts += split(
+                    entries,
+                    kind="figure",
+                    severity="warning",
+                    explain=lambda sides, about=about: (
+                        f"The reports date one fact about {about} differently: {tally(sides)}."
+                    ),
+                )
+    return drafts
+
+
 def check(ctx: Context) -> list[Draft]:
     drafts: list[Draft] = []
     for canon in ctx.event.canon:
@@ -121,4 +212,4 @@ def check(ctx: Context) -> list[Draft]:
             continue
         seen.add((ia, ib))
         drafts += _compare({ia: aa, ib: ab}, quoted(ta), None)
-    return drafts + _stated(ctx)
+    return drafts + _stated(ctx) + _years(ctx)
