@@ -12,7 +12,14 @@ import re
 
 import numpy as np
 
-from service.crosscheck.alignment_score import WEIGHTS, AlignWeights, Join, article_view, score_cluster
+from service.crosscheck.alignment_score import (
+    WEIGHTS,
+    AlignWeights,
+    ArticleView,
+    Join,
+    article_view,
+    score_cluster,
+)
 from service.crosscheck.features import DocFeatures, event_aliases, features
 from service.crosscheck.model import CanonDoc, Item
 from service.crosscheck.similarity import similarity
@@ -59,6 +66,22 @@ def duplicates(item: Item, known: dict[str, str] | None = None) -> dict[int, int
     return out
 
 
+def _candidates(
+    f: DocFeatures, view: ArticleView, holding: dict[str, set[int]], leading: set[int], count: int
+) -> set[int]:
+    """Clusters worth scoring for `f`: those sharing a word with it, the leaders' documents when it
+    is its report's one leaders' document, and every cluster when a statement's or a signatory's
+    match may rest on no shared word at all."""
+    if f.family == "statement" or f.signatories:
+        return set(range(count))
+    found: set[int] = set()
+    for word in f.bag:
+        found |= holding.get(word, set())
+    if view.leaders == {f.index}:
+        found |= leading
+    return found
+
+
 def align(
     items: list[Item], skip: dict[str, set[int]] | None = None, weights: AlignWeights = WEIGHTS
 ) -> list[CanonDoc]:
@@ -77,23 +100,42 @@ def align(
     views = {it.id: article_view(it, features(it, known)) for it in items}
     clusters: list[list[DocFeatures]] = []
     joins: list[list[Join]] = []
+    holding: dict[str, set[int]] = {}  # word -> clusters a member of which has it (cheap blocking)
+    leading: set[int] = set()  # clusters holding a report's one leaders' document
+    nothing = Join(0.0, [])
+
+    def join(c: int, f: DocFeatures) -> None:
+        for word in f.bag:
+            holding.setdefault(word, set()).add(c)
+        if views[f.article_id].leaders == {f.index}:
+            leading.add(c)
+
     for item in order:
         feats = [f for f in features(item, known) if f.index not in skip.get(item.id, set())]
         view = views[item.id]
         taken: set[int] = set()
         if clusters and feats:
-            table = [[score_cluster(f, view, c, views, weights) for c in clusters] for f in feats]
+            table = [
+                [
+                    score_cluster(f, view, clusters[c], views, weights) if c in worth else nothing
+                    for c in range(len(clusters))
+                ]
+                for f in feats
+                for worth in [_candidates(f, view, holding, leading, len(clusters))]
+            ]
             matrix = np.array([[j.score if j.score >= weights.minimum else 0.0 for j in row] for row in table])
             rows, cols = linear_sum_assignment(matrix, maximize=True)
             for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
                 if matrix[r, c] >= weights.minimum:
                     clusters[c].append(feats[r])
                     joins[c].append(table[r][c])
+                    join(c, feats[r])
                     taken.add(r)
         for r, f in enumerate(feats):
             if r not in taken:
                 clusters.append([f])
                 joins.append([])
+                join(len(clusters) - 1, f)
     by_id = {it.id: it for it in items}
     canon: list[CanonDoc] = []
     seen: dict[str, int] = {}
