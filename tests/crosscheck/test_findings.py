@@ -457,3 +457,15 @@ def test_background_fact_dated_differently_is_a_figure() -> None:
     figures = [f for ev in report.events for f in ev.findings if f.kind == "figure"]
     assert len(figures) == 1
     assert sorted(v.value for v in figures[0].values) == ["1842", "1843"]
+
+
+def test_counts_of_different_things_are_only_a_note() -> None:
+    """ "Five memoranda" in one report and "seven documents" in another need not disagree."""
+    body_a = "The leaders met in Tallinn on 13 March 2024 and five memoranda were signed.\n"
+    body_b = "Talks in Tallinn on 13 March 2024 ended with seven documents signed.\n"
+    report = crosscheck(
+        [summary("a", body_a, stated_count=5), summary("b", body_b, stated_count=7)],
+        bodies={"a": body_a, "b": body_b},
+    )
+    counts = [f for ev in report.events for f in ev.findings if f.kind == "count"]
+    assert [f.severity for f in counts] == ["info"]

@@ -18,7 +18,7 @@ from service.crosscheck.alignment_score import collective
 from service.crosscheck.findings.common import Context, Entry, internal, primary, split, tally
 from service.crosscheck.model import Draft, Item, value
 from service.crosscheck.text import canonical_words, segments
-from service.models import Document, Evidence
+from service.models import Document, Evidence, Severity
 from service.vocabulary import COUNT_WORDS, COUNTED_NOUNS, TYPE_LABEL, type_family
 
 _NUMBER_WORDS = COUNT_WORDS
@@ -41,6 +41,12 @@ def count_evidence(item: Item, n: int) -> list[Evidence]:
     return [Evidence(quote=m.group(0), start=m.start(), end=m.end())]
 
 
+def counted_type(evidence: tuple[Evidence, ...]) -> str:
+    """What a stated count counts: one type ("memoranda") or any paper ("documents", "agreements")."""
+    noun = evidence[0].quote.split()[-1].lower()
+    return COUNTED_NOUNS.get(noun) or "any"
+
+
 def readings(item: Item, repeated: set[int] | frozenset[int] = frozenset()) -> list[int]:
     """Every count of the article's own list a stated number may mean, most literal first.
 
@@ -61,11 +67,17 @@ def readings(item: Item, repeated: set[int] | frozenset[int] = frozenset()) -> l
 def check(ctx: Context) -> list[Draft]:
     stated = [(it, it.summary.stated_count) for it in ctx.items if it.summary.stated_count is not None]
     entries = [Entry(it.id, n, str(n), tuple(count_evidence(it, n))) for it, n in stated]
+    counted = {counted_type(e.evidence) for e in entries if e.evidence}
+    severity: Severity = "error"
+    what = "documents"
+    if len(counted) > 1:
+        # "five memoranda" and "seven documents" count different things: no contradiction to assert
+        severity, what = "info", "different kinds of documents (" + ", ".join(sorted(counted)) + ")"
     drafts = split(
         entries,
         kind="count",
-        severity="error",
-        explain=lambda sides: f"The reports state different numbers of documents: {tally(sides)}.",
+        severity=severity,
+        explain=lambda sides: f"The reports state different numbers of {what}: {tally(sides)}.",
     )
     for it, n in stated:
         if not it.summary.list_complete or n is None:

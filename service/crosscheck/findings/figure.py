@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import partial
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -143,6 +144,10 @@ def _facts(item: Item) -> list[_Fact]:
     return item.cache[key]  # type: ignore[return-value]
 
 
+def _dated(about: str, sides: list[list[Entry]]) -> str:
+    return f"The reports date one fact about {about} differently: {tally(sides)}."
+
+
 def _years(ctx: Context) -> list[Draft]:
     """One background fact dated differently by two reports."""
     facts = {it.id: _facts(it) for it in ctx.items}
@@ -181,14 +186,7 @@ def _years(ctx: Context) -> list[Draft]:
                             entries.append(Entry(other.id, fc.year, str(fc.year), (fc.evidence,)))
                             break
                 about = ", ".join(sorted(fa.names & fb.names))
-                drafts += split(
-                    entries,
-                    kind="figure",
-                    severity="warning",
-                    explain=lambda sides, about=about: (
-                        f"The reports date one fact about {about} differently: {tally(sides)}."
-                    ),
-                )
+                drafts += split(entries, kind="figure", severity="warning", explain=partial(_dated, about))
     return drafts
 
 
