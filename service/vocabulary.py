@@ -349,5 +349,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "reais": "BRL", "real": "BRL", "naira": "NGN", "shillings": "shillings", "rupiah": "IDR", "ringgit": "MYR",
     "baht": "THB", "dinars": "dinars", "hryvnias": "UAH", "forint": "HUF", "lei": "RON", "cedis": "GHS",
     "nok": "NOK", "sek": "SEK", "dkk": "DKK", "pln": "PLN", "brl": "BRL", "idr": "IDR",
+    "koruna": "CZK", "korunas": "CZK", "korun": "CZK", "czk": "CZK", "huf": "HUF", "uah": "UAH",
+    "egp": "EGP", "ngn": "NGN", "kes": "KES", "ghs": "GHS", "mnt": "MNT", "tugrik": "MNT",
 }  # fmt: skip
 # --- end of cross-checker tables -----------------------------------------------------------------

@@ -33,8 +33,12 @@ _UNITS = {"barrels": "barrels", "barrel": "barrels", "tonnes": "tonnes", "tons":
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SCALES = r"(?:(thousand|million|billion|trillion|crore|lakh|mln|mn|bn|tn|cr|k|m|b)\b)"
 # Read around each number (a quick scan) rather than searching every position for a currency.
+# ISO codes written before the number ("CZK 1.2 billion"), from the vocabulary's currency words.
+_CODES = "|".join(sorted(k for k, v in CURRENCY_WORDS.items() if len(k) == 3 and v == k.upper()))
 _PREFIX = re.compile(
-    r"(?<![a-z])((?:us|nz|au|ca|hk|a|c|s|r)?\$|€|£|₹|¥|usd|eur|gbp|inr|azn|nzd|aud|cad|chf|jpy|krw|kzt|rs\.?)\s?$",
+    r"(?<![a-z])((?:us|nz|au|ca|hk|a|c|s|r)?\$|€|£|₹|¥|usd|eur|gbp|inr|azn|nzd|aud|cad|chf|jpy|krw|kzt|rs\.?"
+    + (f"|{_CODES}" if _CODES else "")
+    + r")\s?$",
     re.I,
 )
 _SCALE = re.compile(r"\s*" + _SCALES + "?", re.I)

@@ -40,6 +40,12 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+# A sub-national body: a province, region or city and its government or departments.
+_REGIONAL = re.compile(
+    r"\b(?:provinces?|provincial|regions?|regional|municipality|municipal|governorate|prefecture|oblast|county"
+    r"|city council|city hall|mayor's office)\b"
+)
+
 # Words of a body's name that say what it is rather than which one it is.
 _GENERIC = frozenset(
     "ministry ministries minister government of the and relevant agency agencies national state federal "  # noqa: SIM905
@@ -131,6 +137,8 @@ def _classify(name: str, country: str | None) -> Body:
     folded = fold(main)
     aliases = {fold(alias).replace(" ", "")} if alias else set()
     kind = "state" if _is_state(main) else _kind(folded)
+    if kind in ("government", "agency", "unknown") and _REGIONAL.search(folded):
+        kind = "regional"  # a province's government is not the national one (a ministry's remit may name regions)
     words = frozenset(w for w in content_words(main) if w not in _GENERIC)
     if not alias and re.fullmatch(r"[a-z0-9\-]+", folded):
         aliases.add(folded.replace("-", ""))

@@ -328,3 +328,21 @@ def test_a_quote_naming_a_subsidiary_makes_its_bodies_firms() -> None:
     a = base("a")
     child(a)
     assert findings(run(a, _perturbed(parent))) == Counter({"parties": 1})
+
+
+def test_a_province_against_a_national_ministry_is_a_parties_finding() -> None:
+    def province(r: Report) -> None:
+        r.papers[1].parties = [("Finnish Forest Institute", "FI"), ("regional government of Loreto province", "PE")]
+
+    def ministry(r: Report) -> None:
+        r.papers[1].parties = [("Finnish Forest Institute", "FI"), ("Ministry of Agriculture", "PE")]
+
+    a = base("a")
+    province(a)
+    assert findings(run(a, _perturbed(ministry))) == Counter({"parties": 1})
+
+
+def test_an_iso_code_before_the_number_is_a_currency() -> None:
+    a, b = base("a"), base("b")
+    a.papers[4].amount, b.papers[4].amount = "CZK 120 million", "150 million koruna"
+    assert findings(run(a, b)) == Counter({"figure": 1})
