@@ -108,6 +108,7 @@ def questions(
     known = event_aliases(event.compared)
     feats = {it.id: features(it, known) for it in event.compared}
     views = {it.id: article_view(it, feats[it.id]) for it in event.compared}
+    asked_pairs: set[frozenset[int]] = set()
     for lone in (c for c in event.canon if len(c.mentions) == 1):
         ((article, index),) = lone.mentions.items()
         f = feats[article][index]
@@ -119,7 +120,8 @@ def questions(
             score = score_cluster(f, views[article], members, views, weights).score
             if limits.near_min <= score < weights.minimum and (best is None or score > best[0]):
                 best = (score, other)
-        if best is not None:
+        if best is not None and (pair := frozenset((id(lone), id(best[1])))) not in asked_pairs:
+            asked_pairs.add(pair)  # two lone mentions proposed to each other: one question
             found.append(Question("", best[1], article, index, False, best[0], best[1].label, ""))
     found.sort(key=lambda q: (q.score if q.joined else weights.minimum - q.score, q.article, q.index))
     found = found[: limits.max_questions]

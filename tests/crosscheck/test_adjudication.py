@@ -125,3 +125,25 @@ def test_without_endpoint_it_says_so(tmp_path) -> None:  # type: ignore[no-untyp
     report = _run(Settings(_env_file=None, data_dir=tmp_path))  # type: ignore[call-arg]
     assert report.provenance.adjudicated == 0
     assert any("no LLM endpoint" in n for n in report.notes)
+
+
+def test_near_miss_is_re_paired_and_then_compared(
+    llm_settings: Callable[..., Settings], fake_openai: FakeOpenAI
+) -> None:
+    """A lone letter of intent on forest science scored just under the threshold against the
+    forestry research memorandum: the model says it is the same paper, the rules then compare it."""
+    a, b = base("a"), base("b")
+    b.papers[1] = Paper("letter_of_intent", "forest science", [("Finnish Forest Institute", "FI"), ("Peru", "PE")])
+    rendered = [render(a), render(b)]
+    bodies = {s.article.id: t for s, t in rendered}
+    summaries = [s for s, _ in rendered]
+    before = crosscheck(summaries, bodies=bodies, adjudicate=False, settings=llm_settings())
+    assert _holders(before, "b", 1) == [{"b"}]
+
+    fake_openai.responder = Judge()
+    after = crosscheck(summaries, bodies=bodies, adjudicate=True, settings=llm_settings())
+    (request,) = fake_openai.requests
+    assert len(questions_of(request.body)) == 1
+    assert _holders(after, "b", 1) == [{"a", "b"}]
+    assert after.provenance.adjudicated == 1
+    assert "document_type" in {f.kind for f in after.events[0].findings}
