@@ -92,3 +92,19 @@ def test_cli_reports_unreadable_inputs_and_keeps_the_rest(tmp_path: Path) -> Non
     bad.write_text('{"hello": 1}', encoding="utf-8")
     result = CliRunner().invoke(app, ["crosscheck", str(bad)])
     assert result.exit_code == 2 and "not PactCheck summaries" in result.output
+
+
+def test_alignment_reasons_are_in_json_html_and_table() -> None:
+    from rich.console import Console
+
+    report, bodies = _report()
+    (aligned,) = [d for d in report.events[0].documents if all(d.mentions.values())]
+    assert aligned.reasons and any("wind" in r or "power" in r for r in aligned.reasons)
+    assert 0.0 < aligned.confidence <= 1.0
+    assert "reasons" in report.model_dump(mode="json")["events"][0]["documents"][0]
+    page = render_html(report, bodies)
+    assert "aligned on:" in page and aligned.reasons[0] in page
+    console = Console(record=True, width=200)
+    for part in render(report):
+        console.print(part)
+    assert aligned.reasons[0] in console.export_text()
