@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from fastapi import APIRouter, Query, Request
@@ -115,7 +116,7 @@ def _link_across_events(findings: dict[str, list[object]]) -> None:
     flat = [row for rows in findings.values() for row in rows]
     for n, row in enumerate(flat):
         row.anchor = f"finding-{n + 1}"  # type: ignore[attr-defined]
-    for before, after in zip(flat, flat[1:], strict=False):
+    for before, after in itertools.pairwise(flat):
         before.following, after.previous = after.anchor, before.anchor  # type: ignore[attr-defined]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -183,6 +184,6 @@ def finding_rows(
         FindingRow(f, fingerprints[f.id], decisions.get(fingerprints[f.id]), f"finding-{n}")
         for n, f in enumerate(chosen, 1)
     ]
-    for before, after in zip(rows, rows[1:], strict=False):
+    for before, after in itertools.pairwise(rows):
         before.following, after.previous = after.anchor, before.anchor
     return rows
