@@ -1,4 +1,4 @@
-"""`/docs`: Swagger UI served from the pinned `swagger-ui-bundle` package, so it works offline.
+"""`/docs`: Swagger UI served from the pinned `fastapi-offline` package's files, so it works offline.
 
 FastAPI's own page loads Swagger UI from a CDN and starts it with an inline script; this one
 uses only this server's files (the package's assets and `static/docs.js`), which the strict
@@ -7,6 +7,7 @@ content-security policy allows and a newsroom without internet can open.
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI, Request
@@ -20,12 +21,15 @@ ASSETS = "/docs-assets"
 
 
 def swagger_assets() -> Path | None:
-    """The folder of Swagger UI's dist files inside the installed package, if it is installed."""
-    try:
-        import swagger_ui_bundle
-    except ImportError:  # pragma: no cover - a declared dependency
+    """The folder of Swagger UI's files inside the installed package, if it is installed.
+
+    `fastapi-offline` ships Swagger UI 5 (which reads the OpenAPI 3.1 FastAPI writes; the
+    `swagger-ui-bundle` package stops at 4.x, which refuses 3.1). Only the files are used.
+    """
+    spec = importlib.util.find_spec("fastapi_offline")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a declared dependency
         return None
-    path = Path(swagger_ui_bundle.swagger_ui_path)
+    path = Path(next(iter(spec.submodule_search_locations))) / "static"
     return path if (path / "swagger-ui-bundle.js").is_file() else None
 
 
