@@ -6,6 +6,7 @@ JSON are the same row, and an export downloaded from either is the same file.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -45,6 +46,14 @@ def article_name(title: str | None, outlet: str | None, published: str | None, b
 
 def row_name(row: ArticleRow) -> str:
     return article_name(row.title, row.outlet, row.published, row.body)
+
+
+def readable(text: str, names: Mapping[str, str]) -> str:
+    """A cross-checker sentence with article ids replaced by the articles' names."""
+    for article_id in sorted(names, key=len, reverse=True):  # longest first: no id is a prefix of another's name
+        if article_id in text:
+            text = text.replace(article_id, f"\u201c{names[article_id]}\u201d")
+    return text
 
 
 class DecisionCreate(_Body):

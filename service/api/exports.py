@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from markupsafe import escape
 
+from service.api.editor import readable
 from service.crosscheck.html import Span, highlight, render_html
 from service.models import ArticleSummary, CrossCheckReport
 from service.storage.decisions import Decision, fingerprint
@@ -88,7 +89,7 @@ def report_csv(report: CrossCheckReport, decisions: Mapping[str, Decision], name
                     "articles": "; ".join(names.get(a, a) for a in f.articles),
                     "values": " | ".join(f"{names.get(v.article_id, v.article_id)}: {v.value}" for v in f.values),
                     "quotes": " | ".join(ev.quote for v in f.values for ev in v.evidence),
-                    "explanation": f.explanation,
+                    "explanation": readable(f.explanation, names),
                     "decision": decided.verdict if decided else "",
                     "comment": (decided.comment or "") if decided else "",
                     "decided_by": decided.decided_by if decided else "",

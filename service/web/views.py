@@ -6,7 +6,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from service.api.editor import article_name, row_name
+from service.api.editor import article_name, readable, row_name
 from service.api.models import ArticleOut
 from service.api.operations import article_out
 from service.models import ArticleSummary, CrossCheckReport, Evidence, Finding
@@ -109,6 +109,11 @@ class ReportArticle:
 class ReportView:
     report: CrossCheckReport
     articles: dict[str, ReportArticle]
+    names: dict[str, str] = field(default_factory=dict)
+
+    def readable(self, text: str) -> str:
+        """A cross-checker sentence (explanation, note) with article ids replaced by names."""
+        return readable(text, self.names)
 
     def anchor(self, article_id: str, ev: Evidence) -> str:
         return span_anchor(self.articles[article_id].index, ev) if article_id in self.articles else ""
@@ -147,7 +152,7 @@ def report_view(report: CrossCheckReport, bodies: dict[str, str], names: dict[st
                     )
     for article_id, view in articles.items():
         view.segments = segments(bodies.get(article_id, ""), spans[article_id])
-    return ReportView(report, articles)
+    return ReportView(report, articles, {a: v.label for a, v in articles.items()})
 
 
 @dataclass

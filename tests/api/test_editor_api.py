@@ -82,7 +82,9 @@ def test_a_zip_reports_each_file_with_its_own_outcome(client: TestClient) -> Non
         archive.writestr("visit/photo.txt", b"\x00\x01\x02binary" * 50)
         archive.writestr("visit/empty.txt", "   \n")
         archive.writestr("__MACOSX/._riga.txt", "resource fork")
-    response = client.post("/v1/batches", headers={**auth(), "content-type": "application/zip"}, content=buffer.getvalue())
+    response = client.post(
+        "/v1/batches", headers={**auth(), "content-type": "application/zip"}, content=buffer.getvalue()
+    )
     items = {i["name"]: i for i in response.json()["items"]}
     assert set(items) == {"visit/riga.txt", "visit/oslo.html", "visit/photo.txt", "visit/empty.txt"}
     assert items["visit/riga.txt"]["ok"] and items["visit/oslo.html"]["article"]["source_format"] == "html"
@@ -169,7 +171,9 @@ def test_decision_input_is_checked(client: TestClient) -> None:
 
 def test_summary_exports(client: TestClient) -> None:
     [article] = _batch(client, RIGA)
-    rows = list(csv.DictReader(io.StringIO(client.get(f"/v1/articles/{article}/export?format=csv", headers=auth()).text)))
+    rows = list(
+        csv.DictReader(io.StringIO(client.get(f"/v1/articles/{article}/export?format=csv", headers=auth()).text))
+    )
     assert [r["type"] for r in rows] == ["memorandum of understanding", "agreement"]
     assert all(r["quote"] in RIGA for r in rows)
     page = client.get(f"/v1/articles/{article}/export?format=html", headers=auth())
@@ -248,12 +252,16 @@ def test_search_by_text_outlet_and_title(client: TestClient) -> None:
 
 def test_truncated_articles_give_info_notes_whatever_the_entry_point(client: TestClient) -> None:
     """The header `TRUNCATED: yes` reaches the web cross-check exactly as it reaches the library."""
-    cut = [f"OUTLET: Outlet {n}\nTRUNCATED: yes\n\n{text}" for n, text in ((1, RIGA), (2, RIGA.replace("Riga", "Jurmala")))]
+    cut = [
+        f"OUTLET: Outlet {n}\nTRUNCATED: yes\n\n{text}" for n, text in ((1, RIGA), (2, RIGA.replace("Riga", "Jurmala")))
+    ]
     complete = f"OUTLET: Outlet 3\n\n{WIRE}"
     ids = _batch(client, *cut, complete)
     web = _report(client, ids)
     web_missing = {f["severity"] for e in web["events"] for f in e["findings"] if f["kind"] == "document_missing"}
-    summaries = [ArticleSummary.model_validate(client.get(f"/v1/articles/{a}/summary", headers=auth()).json()) for a in ids]
+    summaries = [
+        ArticleSummary.model_validate(client.get(f"/v1/articles/{a}/summary", headers=auth()).json()) for a in ids
+    ]
     bodies = {a: client.get(f"/v1/articles/{a}", headers=auth()).json()["body"] for a in ids}
     library = crosscheck(summaries, bodies=bodies)  # what `pactcheck crosscheck` runs after extracting
     lib_missing = {f.severity for e in library.events for f in e.findings if f.kind == "document_missing"}

@@ -72,7 +72,9 @@ def test_the_editors_loop(page, server: str, tmp_path: Path) -> None:  # type: i
     page.wait_for_selector("#batch")
     rows = page.locator("#batch tbody tr")
     assert rows.count() == 3
-    page.wait_for_function("() => [...document.querySelectorAll('#batch .status')].every(s => s.textContent === 'done')")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#batch .status')].every(s => s.textContent === 'done')"
+    )
     assert "art_" not in page.locator("#batch").inner_text()  # names, never hash ids
     page.screenshot(path=str(SHOTS / "10-batch.png"), full_page=True)
 
@@ -104,7 +106,9 @@ def test_the_editors_loop(page, server: str, tmp_path: Path) -> None:  # type: i
     page.select_option("#kind", "document_type")
     page.click("#finding-filters button[type=submit]")
     page.wait_for_url("**kind=document_type**")
-    kinds = {page.locator(".finding").nth(i).get_attribute("data-kind") for i in range(page.locator(".finding").count())}
+    kinds = {
+        page.locator(".finding").nth(i).get_attribute("data-kind") for i in range(page.locator(".finding").count())
+    }
     assert kinds == {"document_type"}
 
     # Results out: the CSV (one row per finding, decisions included) and the gold zip.
