@@ -101,6 +101,9 @@ def test_the_editors_loop(page, server: str, tmp_path: Path) -> None:  # type: i
     confirmed = page.locator(".finding[data-kind=document_type] .verdict-confirmed").inner_text()
     assert "Confirmed by" in confirmed and "ministry" in confirmed
     page.screenshot(path=str(SHOTS / "11-decisions.png"), full_page=True)
+    page.set_viewport_size({"width": 1100, "height": 820})
+    page.locator("h4", has_text="Findings").first.evaluate("el => el.scrollIntoView()")
+    page.screenshot(path=str(SHOTS / "15-findings-decided.png"))  # the README's picture (docs/)
 
     # Filter by severity and kind.
     page.select_option("#kind", "document_type")
