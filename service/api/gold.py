@@ -173,7 +173,7 @@ def export_zip(
             )
         used: set[str] = set()
         for event in report.events:
-            keys = {articles[a].event_key for a in event.article_ids if a in articles and articles[a].event_key}
+            keys = {k for a in event.article_ids if a in articles and (k := articles[a].event_key)}
             base = _slug(keys.pop()) if len(keys) == 1 else _slug(event.event_id) or "event"
             event_id, n = base, 1
             while event_id in used:

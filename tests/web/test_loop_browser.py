@@ -84,6 +84,7 @@ def test_the_editors_loop(page, server: str, tmp_path: Path) -> None:  # type: i
     page.check("#pick-all")
     page.click("#run-crosscheck")
     page.wait_for_url("**/events/lv-no-2025?report=cc_*")
+    report_url = page.url.split("#")[0]
     assert page.locator(".finding").count() >= 2
     counts = page.locator("#finding-counts").inner_text()
     assert "finding" in counts
@@ -148,9 +149,11 @@ def test_the_editors_loop(page, server: str, tmp_path: Path) -> None:  # type: i
         page.screenshot(path=str(SHOTS / name), full_page=True)
         assert page.evaluate(NO_OVERFLOW), f"the article page overflows at {width} px"
         assert page.locator(".legend").first.is_visible()
-    page.goto(page.url.replace("/articles/", "/events/lv-no-2025?x=").split("?")[0])
-    page.set_viewport_size({"width": 420, "height": 900})
-    assert page.evaluate(NO_OVERFLOW), "the event page overflows at 420 px"
+    for path, what in ((report_url, "the cross-check page"), ("/", "the articles page")):
+        page.goto(path)
+        assert page.evaluate(NO_OVERFLOW), f"{what} overflows at 420 px"
+    page.goto(report_url)
+    page.screenshot(path=str(SHOTS / "16-crosscheck-420.png"), full_page=True)
 
     # /docs renders with no network.
     page.set_viewport_size({"width": 1366, "height": 900})
