@@ -116,7 +116,10 @@ async def submit_form(request: Request) -> Response:
     if len(result.items) == 1 and result.items[0].error is not None:
         message = result.items[0].error.message
         return _index(request, ctx, filters={}, offset=0, error=message, form=form, code=422)
-    return render(request, "batch.html", principal=ctx.principal, csrf=ctx.csrf, result=result)
+    stored = [i.article.id for i in result.items if i.article is not None]
+    found = await run_in_threadpool(article_store.get_many, state.db, stored)
+    names = {aid: editor.row_name(row) for aid, (row, _job) in found.items()}
+    return render(request, "batch.html", principal=ctx.principal, csrf=ctx.csrf, result=result, names=names)
 
 
 @router.get("/articles/progress")

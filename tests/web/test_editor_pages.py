@@ -46,7 +46,9 @@ def test_a_batch_of_files_and_a_paste_lists_every_input(signed_in: TestClient) -
     text = "Tallinn, 2025-05-14. Estonia and Finland signed an agreement on grid links.\n---\n   \n"
     response = _post_form(signed_in, {"text": text}, files)
     assert response.status_code == 200
-    rows = re.findall(r"<tr( data-article=\"art_[0-9a-f]+\")?>\s*<td data-label=\"Input\">(.*?)</td>", response.text, re.S)
+    rows = re.findall(
+        r"<tr( data-article=\"art_[0-9a-f]+\")?>\s*<td data-label=\"Input\">(.*?)</td>", response.text, re.S
+    )
     assert len(rows) == 4
     assert "refused: input looks binary" in response.text
     assert "Batch: 3 stored, 1 refused" in response.text
@@ -58,7 +60,9 @@ def test_a_batch_of_files_and_a_paste_lists_every_input(signed_in: TestClient) -
 def test_search_sort_and_no_silent_cap(signed_in: TestClient) -> None:
     for n in range(55):
         text = f"Riga, 2025-09-10. Latvia and Norway signed an agreement on ferry line {n}."
-        signed_in.post("/v1/articles", headers=auth(), json={"text": text, "outlet": "Baltic Wire" if n % 2 else "Fjord"})
+        signed_in.post(
+            "/v1/articles", headers=auth(), json={"text": text, "outlet": "Baltic Wire" if n % 2 else "Fjord"}
+        )
     first = signed_in.get("/").text
     assert "Showing 1&ndash;50 of 55 articles." in first and 'rel="next"' in first
     second = signed_in.get("/", params={"offset": 50}).text

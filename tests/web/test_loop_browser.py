@@ -154,6 +154,8 @@ def test_the_editors_loop(page, server: str, tmp_path: Path) -> None:  # type: i
         assert page.evaluate(NO_OVERFLOW), f"{what} overflows at 420 px"
     page.goto(report_url)
     page.screenshot(path=str(SHOTS / "16-crosscheck-420.png"), full_page=True)
+    page.locator("#event-0").evaluate("el => el.scrollIntoView()")
+    page.screenshot(path=str(SHOTS / "17-crosscheck-420-event.png"))
 
     # /docs renders with no network.
     page.set_viewport_size({"width": 1366, "height": 900})
