@@ -183,6 +183,16 @@ def test_summary_exports(client: TestClient) -> None:
     assert ArticleSummary.model_validate(data).article.id == article
 
 
+def test_csv_cells_never_start_a_formula(client: TestClient) -> None:
+    """An article's words land in spreadsheets: a cell that starts like a formula is neutralised."""
+    body = "=HYPERLINK(1) Riga, 2025-09-10. Latvia and Norway signed a memorandum of understanding on wind."
+    article = client.post("/v1/articles", headers=auth(), json={"text": body, "title": "@SUM(A1)"}).json()
+    text = client.get(f"/v1/articles/{article['id']}/export?format=csv", headers=auth()).text
+    [row] = list(csv.DictReader(io.StringIO(text)))
+    assert row["article_title"] == "'@SUM(A1)"
+    assert not any(v.startswith(("=", "+", "@")) for v in row.values())
+
+
 def test_report_exports_one_row_per_finding_with_decisions(client: TestClient) -> None:
     report = _report(client, _batch(client, RIGA, OSLO, WIRE))
     f = _finding(report, "document_type")
