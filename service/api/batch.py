@@ -70,7 +70,8 @@ def split_paste(text: str) -> list[str]:
     return [part.strip("\n") for part in SEPARATOR.split(text.replace("\r\n", "\n")) if part.strip()]
 
 
-def _read_bytes(name: str, data: bytes, state: ServiceState, **meta: str | None) -> Pending:
+def from_file(name: str, data: bytes, state: ServiceState, **meta: str | None) -> Pending:
+    """One uploaded file (text, HTML or corpus format); its id is the file's stem."""
     try:
         article = from_bytes(data, id=PurePosixPath(name).stem or "article", **meta)
     except InputError as exc:
@@ -106,7 +107,7 @@ def from_paste(text: str, state: ServiceState, *, truncated: bool = False, **met
     out = []
     for n, part in enumerate(parts, 1):
         name = "pasted article" if single else f"pasted article {n}"
-        pending = _read_bytes(name, part.encode("utf-8"), state, **(meta if single else {}))
+        pending = from_file(name, part.encode("utf-8"), state, **(meta if single else {}))
         if pending.article is not None and truncated:
             pending.article.truncated = True
         out.append(pending)

@@ -100,7 +100,7 @@ async def submit_form(request: Request) -> Response:
             if upload.filename.lower().endswith(".zip"):
                 pending += await run_in_threadpool(batch.from_zip, data, state)
             else:
-                pending.append(await run_in_threadpool(batch._read_bytes, upload.filename, data, state))
+                pending.append(await run_in_threadpool(batch.from_file, upload.filename, data, state))
         if form.get("text", "").strip():
             truncated = fields.get("truncated") == "yes"
             pending += await run_in_threadpool(

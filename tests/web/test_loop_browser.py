@@ -152,6 +152,7 @@ def test_the_editors_loop(page, server: str, tmp_path: Path) -> None:  # type: i
     for path, what in ((report_url, "the cross-check page"), ("/", "the articles page")):
         page.goto(path)
         assert page.evaluate(NO_OVERFLOW), f"{what} overflows at 420 px"
+    page.screenshot(path=str(SHOTS / "18-articles-420.png"), full_page=True)
     page.goto(report_url)
     page.screenshot(path=str(SHOTS / "16-crosscheck-420.png"), full_page=True)
     page.locator("#event-0").evaluate("el => el.scrollIntoView()")

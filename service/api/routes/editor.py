@@ -58,7 +58,7 @@ async def read_batch(request: Request) -> list[batch.Pending]:
             if upload.filename.lower().endswith(".zip"):
                 pending += batch.from_zip(data, state)
             else:
-                pending.append(batch._read_bytes(upload.filename, data, state))
+                pending.append(batch.from_file(upload.filename, data, state))
         text = form.get("text")
         if isinstance(text, str) and text.strip():
             pending += batch.from_paste(text, state)
