@@ -140,7 +140,7 @@ def from_zip(data: bytes, state: ServiceState) -> list[Pending]:
             )
             continue
         with archive.open(member) as handle:  # read at most the limit, whatever the header claims
-            out.append(_read_bytes(member.filename, handle.read(state.settings.max_input_bytes + 1), state))
+            out.append(from_file(member.filename, handle.read(state.settings.max_input_bytes + 1), state))
     return out
 
 
