@@ -294,3 +294,34 @@ def test_docs_are_served_from_this_server(client: TestClient) -> None:
     assert '<script src="/docs-assets/swagger-ui-bundle.js">' in page.text
     assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
     assert client.get("/docs-assets/swagger-ui.css").status_code == 200
+
+
+def test_the_loop_on_postgresql(tmp_path: Path) -> None:
+    """Decisions, search (ILIKE), re-run and the gold export on PostgreSQL, through the same routes."""
+    from service.api import create_app
+    from tests.api.conftest import service_settings
+    from tests.fakes.scripted_extractor import scripted_factory
+    from tests.storage.conftest import postgres_schema
+
+    with postgres_schema() as url:
+        app = create_app(service_settings(tmp_path, database_url=url), extractor_factory=scripted_factory())
+        with TestClient(app) as pg:
+            ids = _batch(pg, RIGA, OSLO, WIRE)
+            report = _report(pg, ids)
+            f = _finding(report, "document_type")
+            put = pg.put(
+                f"/v1/crosschecks/{report['id']}/findings/{f['id']}/decision",
+                headers=auth(),
+                json={"verdict": "confirmed", "comment": "ok"},
+            )
+            assert put.status_code == 200
+            assert pg.post(f"/v1/articles/{ids[0]}/rerun", headers=auth()).json()["status"] == "done"
+            again = _report(pg, ids)
+            assert [
+                d["verdict"] for d in pg.get(f"/v1/crosschecks/{again['id']}/decisions", headers=auth()).json()
+            ] == ["confirmed"]
+            found = pg.get("/v1/search/articles", headers=auth(), params={"q": "LETTER of intent"}).json()
+            assert found["total"] == 1
+            gold = pg.get(f"/v1/crosschecks/{again['id']}/gold", headers=auth())
+            assert gold.status_code == 200 and zipfile.ZipFile(io.BytesIO(gold.content)).namelist()
+            assert pg.delete(f"/v1/articles/{ids[2]}", headers=auth()).status_code == 204
