@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from service.api import operations
 from service.api.errors import ApiError
-from service.api.gold import GoldArticle, export_zip
+from service.api.gold import GoldArticle, export_reports, export_zip
 from service.api.models import ArticleSubmitted, _Body
 from service.api.state import ServiceState
 from service.models import ArticleSummary, CrossCheckReport, Finding
@@ -146,11 +146,9 @@ def withdraw(state: ServiceState, report_id: str, finding_id: str) -> None:
         raise ApiError(404, "this finding has no decision to withdraw")
 
 
-def gold_zip(state: ServiceState, report_id: str) -> bytes:
-    """The report and its articles in the corpus gold format, conflicts from confirmed findings."""
-    found = bundle(state, report_id)
-    payloads = article_store.summaries(state.db, list(found.rows))
-    articles = {
+def _gold_articles(state: ServiceState, rows: Mapping[str, ArticleRow]) -> dict[str, GoldArticle]:
+    payloads = article_store.summaries(state.db, list(rows))
+    return {
         aid: GoldArticle(
             id=aid,
             body=row.body,
@@ -160,10 +158,39 @@ def gold_zip(state: ServiceState, report_id: str) -> bytes:
             published=row.published,
             truncated=row.truncated,
         )
-        for aid, row in found.rows.items()
+        for aid, row in rows.items()
         if aid in payloads
     }
-    return export_zip(found.id, found.report, articles, decisions_for(state, found.report))
+
+
+def gold_zip(state: ServiceState, report_id: str) -> bytes:
+    """The report and its articles in the corpus gold format, conflicts from confirmed findings."""
+    found = bundle(state, report_id)
+    return export_zip(found.id, found.report, _gold_articles(state, found.rows), decisions_for(state, found.report))
+
+
+def desk_gold_zip(state: ServiceState) -> bytes:
+    """Every decided cross-check as one gold set: per event group, the newest report with a decision.
+
+    Older reports of the same group are left out, so one visit is not counted twice.
+    """
+    chosen: dict[str, ReportBundle] = {}
+    decided: dict[str, Decision] = {}
+    for row in library.reports_newest_first(state.db):
+        group = row.event_key or row.id
+        if group in chosen:
+            continue
+        report = CrossCheckReport.model_validate(row.report)
+        found = decisions_for(state, report)
+        if found:
+            chosen[group] = bundle(state, row.id)
+            decided.update(found)
+    if not chosen:
+        raise ApiError(
+            404, "no cross-check has a decision yet; confirm or dismiss findings first", code="nothing_decided"
+        )
+    rows = {aid: r for b in chosen.values() for aid, r in b.rows.items()}
+    return export_reports([(b.id, b.report) for b in chosen.values()], _gold_articles(state, rows), decided)
 
 
 def delete_article(state: ServiceState, article_id: str) -> None:

@@ -163,6 +163,15 @@ def export_zip(
     report_id: str, report: CrossCheckReport, articles: Mapping[str, GoldArticle], decisions: Mapping[str, Decision]
 ) -> bytes:
     """The corpus-format zip of a cross-check: articles/, gold/, events/."""
+    return export_reports([(report_id, report)], articles, decisions)
+
+
+def export_reports(
+    reports: list[tuple[str, CrossCheckReport]],
+    articles: Mapping[str, GoldArticle],
+    decisions: Mapping[str, Decision],
+) -> bytes:
+    """One corpus-format zip of several cross-checks; an article in two of them is written once."""
     ids = gold_ids(articles)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -172,14 +181,15 @@ def export_zip(
                 f"gold/{ids[aid]}.json", json.dumps(gold_record(ids[aid], a), ensure_ascii=False, indent=2) + "\n"
             )
         used: set[str] = set()
-        for event in report.events:
-            keys = {k for a in event.article_ids if a in articles and (k := articles[a].event_key)}
-            base = _slug(keys.pop()) if len(keys) == 1 else _slug(event.event_id) or "event"
-            event_id, n = base, 1
-            while event_id in used:
-                n += 1
-                event_id = f"{base}_{n}"
-            used.add(event_id)
-            record = event_record(event_id, event, ids, decisions, report_id)
-            archive.writestr(f"events/{event_id}.json", json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        for report_id, report in reports:
+            for event in report.events:
+                keys = {k for a in event.article_ids if a in articles and (k := articles[a].event_key)}
+                base = _slug(keys.pop()) if len(keys) == 1 else _slug(event.event_id) or "event"
+                event_id, n = base, 1
+                while event_id in used:
+                    n += 1
+                    event_id = f"{base}_{n}"
+                used.add(event_id)
+                record = event_record(event_id, event, ids, decisions, report_id)
+                archive.writestr(f"events/{event_id}.json", json.dumps(record, ensure_ascii=False, indent=2) + "\n")
     return buffer.getvalue()

@@ -99,6 +99,12 @@ def event_groups(db: Database, *, limit: int = 50, offset: int = 0) -> EventPage
     return EventPage(items, int(total or 0))
 
 
+def reports_newest_first(db: Database, limit: int = 1000) -> list[CrossCheckRow]:
+    """Stored cross-checks, newest first (for the desk-wide gold export)."""
+    with db.read() as session:
+        return list(session.scalars(sa.select(CrossCheckRow).order_by(CrossCheckRow.created_at.desc()).limit(limit)))
+
+
 def _drop_reports(session: sa.orm.Session, article_id: str) -> int:
     """Delete the stored cross-checks that compared `article_id` (their ids would serve stale results)."""
     stale = [

@@ -153,6 +153,18 @@ async def decide(request: Request, key: str) -> Response:
     return RedirectResponse(f"/events/{key}?{query}#{anchor}", status_code=303)
 
 
+@router.get("/gold.zip")
+def desk_gold(request: Request) -> Response:
+    """Every decided cross-check as one gold set (the events page links it)."""
+    ctx = page_context(request)
+    content = editor.desk_gold_zip(ctx.state)
+    return Response(
+        content,
+        media_type="application/zip",
+        headers={"Content-Disposition": 'attachment; filename="pactcheck-gold.zip"'},
+    )
+
+
 @router.get("/crosschecks/{report_id}")
 def crosscheck_page(request: Request, report_id: str) -> Response:
     ctx = page_context(request)

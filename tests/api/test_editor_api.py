@@ -237,6 +237,33 @@ def test_gold_export_passes_the_corpus_checker(client: TestClient, tmp_path: Pat
     assert "0 problems" in checked.stdout
 
 
+def test_desk_gold_holds_every_decided_group_once(client: TestClient, tmp_path: Path) -> None:
+    assert client.get("/v1/gold", headers=auth()).status_code == 404  # nothing decided yet
+    older = _report(client, _batch(client, RIGA, OSLO))
+    newer = _report(client, _batch(client, RIGA, OSLO, WIRE))
+    estonia = _report(
+        client,
+        _batch(
+            client,
+            "Tallinn, 2024-05-14. Estonia and Finland signed a memorandum of understanding on grid links.",
+            "Helsinki, 2024-05-14. Finland and Estonia signed a letter of intent on grid links.",
+        ),
+    )
+    for report in (older, newer, estonia):
+        f = _finding(report, "document_type")
+        client.put(
+            f"/v1/crosschecks/{report['id']}/findings/{f['id']}/decision", headers=auth(), json={"verdict": "confirmed"}
+        )
+    response = client.get("/v1/gold", headers=auth())
+    zipfile.ZipFile(io.BytesIO(response.content)).extractall(tmp_path)
+    events = sorted(p.name for p in (tmp_path / "events").iterdir())
+    assert events == ["ee_fi_2024.json", "lv_no_2025.json"]  # the older lv-no report is left out
+    assert len(list((tmp_path / "gold").iterdir())) == 5
+    if CHECK_GOLD.exists():
+        checked = subprocess.run([sys.executable, str(CHECK_GOLD), str(tmp_path)], capture_output=True, text=True)
+        assert checked.returncode == 0, checked.stdout
+
+
 # --- find things ------------------------------------------------------------------------------
 
 

@@ -157,6 +157,17 @@ def export_gold(request: Request, report_id: str, _principal: Principal = Depend
 
 
 @router.get(
+    "/v1/gold",
+    summary="Every decided cross-check as one gold set (zip, corpus format)",
+    responses=errors(401, 403, 404, 429),
+)
+def export_desk_gold(request: Request, _principal: Principal = Depends(require("read"))) -> Response:
+    """Per event group the newest cross-check with a decision; conflicts are the confirmed findings."""
+    content = editor.desk_gold_zip(get_state(request))
+    return _download(content, "application/zip", "pactcheck-gold.zip")
+
+
+@router.get(
     "/v1/crosschecks/{report_id}/decisions",
     response_model=list[editor.DecisionOut],
     summary="The editor's decisions on this report's findings",
