@@ -230,6 +230,13 @@ def test_gold_export_passes_the_corpus_checker(client: TestClient, tmp_path: Pat
     assert [(c["kind"], c["values"]) for c in event["conflicts"]] == [
         ("document_type", ["memorandum of understanding", "letter of intent"])
     ]
+    from typer.testing import CliRunner
+
+    from service.cli import app as cli
+
+    scored = CliRunner().invoke(cli, ["eval", str(tmp_path), "--backend", "gold"])
+    assert scored.exit_code == 0, scored.output
+    assert "conflicts R 1.000 P 1.000 (1/1 recovered" in scored.stdout  # the confirmed finding is the yardstick
     if not CHECK_GOLD.exists():
         pytest.skip("../shared/tools/check_gold.py is not beside this worktree")
     checked = subprocess.run([sys.executable, str(CHECK_GOLD), str(tmp_path)], capture_output=True, text=True)
