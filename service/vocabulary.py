@@ -16,6 +16,7 @@ __all__ = [
     "DOCUMENT_TYPES",
     "FUNCTION_WORDS",
     "MONTHS",
+    "PLEDGE_TEXT_MAX_CHARS",
     "STATUSES",
     "STATUS_LABEL",
     "SUBJECT_SYNONYMS",
@@ -45,6 +46,9 @@ STATUS_LABEL: dict[str, str] = {
     "planned": "planned",
     "discussed": "discussed",
 }
+
+PLEDGE_TEXT_MAX_CHARS = 200
+"""A pledge's text longer than this is shortened at a word boundary, with an ellipsis (never mid-word)."""
 
 # Order matters: the first pattern that matches a phrase names its type.
 TYPE_PATTERNS: list[tuple[re.Pattern[str], str]] = [

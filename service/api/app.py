@@ -14,7 +14,7 @@ from service.api.jobs import Executor, ExtractorFactory, JobRunner
 from service.api.pool import ExtractionPool
 from service.api.protect import ProtectMiddleware
 from service.api.ratelimit import RateLimiter
-from service.api.routes import articles, crosschecks, health
+from service.api.routes import articles, crosschecks, editor, health
 from service.api.sessions import SessionCodec
 from service.api.state import ServiceState
 from service.config import Settings, get_settings
@@ -74,10 +74,11 @@ def create_app(settings: Settings | None = None, *, extractor_factory: Extractor
                 pool.shutdown()
             state.db.dispose()
 
-    app = FastAPI(title="PactCheck", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    # /docs is served by the web layer from packaged Swagger UI assets (no CDN: it works offline).
+    app = FastAPI(title="PactCheck", version=__version__, description=DESCRIPTION, lifespan=lifespan, docs_url=None)
     app.state.pactcheck = state
     errors.install(app, html_handler=web.error_page)
-    for module in (health, articles, crosschecks):
+    for module in (health, articles, crosschecks, editor):
         app.include_router(module.router)
     web.install(app)
     app.add_middleware(ProtectMiddleware, max_body=state.settings.max_request_bytes)

@@ -95,7 +95,8 @@ class CrossCheckCreated(_Body):
     id: str
     article_ids: list[str]
     events: int
-    findings: int
+    findings: int = Field(description="Findings to act on (errors and warnings); info notes are counted apart.")
+    info_notes: int = Field(default=0, description="Info notes, e.g. documents a list known to be incomplete omits.")
     created_at: datetime
     links: CrossCheckLinks
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,8 +15,20 @@ from service import articles
 from service.articles import ArticleInput
 from service.errors import PactCheckError
 
+PIPED_WIDTH = 200
+"""Table width when stdout is not a terminal and COLUMNS is unset: wide, so nothing is squeezed to 80."""
+
+
+def output_width() -> int | None:
+    """The terminal's own width when there is one (None lets rich ask it), else COLUMNS or `PIPED_WIDTH`."""
+    if sys.stdout.isatty():
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else PIPED_WIDTH
+
+
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True, width=output_width())
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:

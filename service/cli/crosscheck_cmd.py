@@ -10,7 +10,7 @@ import typer
 from pydantic import TypeAdapter, ValidationError
 from rich.console import Console
 
-from service.cli.common import err, fail, friendly_errors, out, read_input
+from service.cli.common import PIPED_WIDTH, err, fail, friendly_errors, out, read_input
 from service.cli.extract_cmd import BackendChoice
 from service.crosscheck import crosscheck
 from service.crosscheck.html import render_html
@@ -88,7 +88,7 @@ def crosscheck_command(
     with friendly_errors():
         report = crosscheck(summaries, bodies=bodies, adjudicate=adjudicate)
     if fmt is CrossCheckFormat.table:
-        console = Console(file=output.open("w", encoding="utf-8"), width=160) if output else out
+        console = Console(file=output.open("w", encoding="utf-8"), width=PIPED_WIDTH) if output else out
         for part in render(report):
             console.print(part)
         if output:

@@ -51,7 +51,7 @@ def render_table(summary: ArticleSummary) -> None:
     for i, d in enumerate(summary.documents, 1):
         parties = "; ".join(f"{p.name} ({p.country or '-'})" for p in d.parties)
         ev0 = d.evidence[0]
-        quote = ev0.quote if len(ev0.quote) <= 120 else ev0.quote[:117] + "..."
+        quote = ev0.quote  # whole: the column wraps, and a quote cut mid-word reads as a different claim
         table.add_row(
             str(i),
             TYPE_LABEL[d.type],

@@ -8,19 +8,8 @@ from rich.table import Table
 from rich.text import Text
 
 from service.models import CrossCheckReport, EventReport
+from service.vocabulary import TYPE_LABEL
 
-_TYPE_SHORT = {
-    "memorandum_of_understanding": "MoU",
-    "letter_of_intent": "LoI",
-    "agreement": "agr",
-    "contract": "contract",
-    "treaty": "treaty",
-    "protocol": "protocol",
-    "joint_statement": "jt stmt",
-    "declaration": "decl",
-    "cooperation_programme": "prog",
-    "other": "doc",
-}
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 
@@ -42,7 +31,7 @@ def matrix(event: EventReport) -> Table:
         cells = []
         for article_id in columns:
             m = doc.mentions.get(article_id)
-            cells.append("\u2014" if m is None else f"{_TYPE_SHORT.get(m.type, m.type)} {m.status}")
+            cells.append("\u2014" if m is None else f"{TYPE_LABEL.get(m.type, m.type)}, {m.status}")
         style = {"disputed": "red", "single": "dim", "agreed": "green"}[doc.agreement]
         label = doc.label
         if doc.reasons:
@@ -55,14 +44,13 @@ def matrix(event: EventReport) -> Table:
 
 def findings(event: EventReport) -> Table:
     table = Table(title="Findings", show_lines=True, expand=True, title_justify="left")
-    for col, width in (("id", 8), ("severity", 8), ("kind", 14), ("explanation", None), ("values", None)):
-        table.add_column(col, overflow="fold", max_width=width)
+    for col, width in (("id", 8), ("severity", 8), ("kind", 14), ("explanation", None), ("what each says", None)):
+        table.add_column(col, overflow="fold", max_width=width, ratio=None if width else 1)
     for f in event.findings:
         if f.severity == "info":
             continue
         values = "\n".join(
-            f"{short_id(v.article_id)}: {v.value}"
-            + (f"  [{v.evidence[0].start}:{v.evidence[0].end}]" if v.evidence else "")
+            f"{short_id(v.article_id)}: {v.value}" + (f"\n  \u201c{v.evidence[0].quote}\u201d" if v.evidence else "")
             for v in f.values
         )
         kind = f.kind + (" (internal)" if f.internal else "")

@@ -21,7 +21,10 @@ _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 
 
 def event_key(summary: ArticleSummary, row: ArticleRow) -> str:
-    """Group key for the event pages: the sides and the year (`az-vn-2025`).
+    """Group key for the event pages: the sides and the year of the event (`az-vn-2025`).
+
+    The year comes from the event date the summary gives, else the article's own date, else
+    the key says `undated`: the submission date says nothing about when the visit was.
 
     Deliberately coarse: articles of one visit must land together even when one omits the
     city or the day; the cross-check then decides which of them really report one event.
@@ -33,7 +36,7 @@ def event_key(summary: ArticleSummary, row: ArticleRow) -> str:
         if found:
             year = found.group(1)
             break
-    return f"{sides}-{year or row.created_at.year}"
+    return f"{sides}-{year or 'undated'}"
 
 
 def article_id_for(sha256: str) -> str:

@@ -1,4 +1,4 @@
-"""The relational schema: articles, their extraction jobs and summaries, cross-checks, API tokens.
+"""The relational schema: articles, their extraction jobs and summaries, cross-checks, decisions, API tokens.
 
 Alembic migrations in `migrations/versions/` create exactly these tables; a test compares the
 two so a model change without a migration fails. Times are stored as naive UTC and read back
@@ -114,6 +114,30 @@ class CrossCheckRow(Base):
     event_key: Mapped[str | None] = mapped_column(sa.String(120), index=True)
     token_id: Mapped[int | None] = mapped_column(sa.ForeignKey("api_tokens.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+DECISIONS = ("confirmed", "dismissed")
+
+
+class DecisionRow(Base):
+    """An editor's verdict on a finding, keyed by the finding's fingerprint (not a report or row id).
+
+    The fingerprint hashes what the finding says (kind, canonical document, articles, values),
+    so the same disagreement found again by a later run of the cross-check keeps its verdict.
+    `finding` is a snapshot of the finding when it was decided, for the gold export.
+    """
+
+    __tablename__ = "finding_decisions"
+    __table_args__ = (sa.CheckConstraint(f"verdict IN {DECISIONS!r}", name="ck_finding_decisions_verdict"),)
+
+    fingerprint: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    verdict: Mapped[str] = mapped_column(sa.String(10))
+    comment: Mapped[str | None] = mapped_column(sa.Text)
+    finding: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
+    report_id: Mapped[str | None] = mapped_column(sa.String(40), index=True)
+    token_id: Mapped[int | None] = mapped_column(sa.ForeignKey("api_tokens.id"))
+    decided_by: Mapped[str] = mapped_column(sa.String(100))
+    decided_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class ApiTokenRow(Base):

@@ -6,7 +6,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from service.web import events, pages, signin
+from service.web import docs, events, pages, signin
 from service.web.access import SignInRequired
 from service.web.render import HERE, error_page
 
@@ -16,6 +16,7 @@ def install(app: FastAPI) -> None:
     for module in (signin, pages, events):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    docs.mount(app)
 
     @app.exception_handler(SignInRequired)
     async def _signin(request: Request, exc: SignInRequired) -> Response:

@@ -1,25 +1,30 @@
-"""Event pages: groups of articles, pick some, run the cross-check, read the matrix and findings."""
+"""Event pages: groups of articles, pick some, run the cross-check, read, filter and decide findings."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
-from service.api import operations
+from service.api import editor, exports, operations
 from service.api.errors import ApiError
-from service.models import CrossCheckReport
-from service.storage import articles as article_store
+from service.models import FINDING_KINDS
 from service.storage import crosschecks as crosscheck_store
+from service.storage import library
+from service.storage.decisions import fingerprint
 from service.web.access import form_context, page_context
 from service.web.render import render
-from service.web.views import report_view
+from service.web.views import SEVERITY_ORDER, finding_rows, listed, report_view
 
 router = APIRouter(include_in_schema=False)
 EVENT_KEY = re.compile(r"^[a-z0-9-]{1,120}$")
 ALL = "all"
+PAGE_SIZE = 50
+FINDING_SORTS = ("severity", "kind", "document", "decision")
+FORMATS = ("json", "csv", "html")
 
 
 def _check_key(key: str) -> str:
@@ -29,27 +34,57 @@ def _check_key(key: str) -> str:
 
 
 @router.get("/events")
-def events_page(request: Request) -> Response:
+def events_page(request: Request, offset: int = Query(default=0, ge=0, le=1_000_000)) -> Response:
     ctx = page_context(request)
-    groups = article_store.events(ctx.state.db)
-    return render(request, "events.html", principal=ctx.principal, csrf=ctx.csrf, groups=groups)
+    page = library.event_groups(ctx.state.db, limit=PAGE_SIZE, offset=offset)
+    return render(
+        request,
+        "events.html",
+        principal=ctx.principal,
+        csrf=ctx.csrf,
+        groups=page.items,
+        total=page.total,
+        offset=offset,
+        page_size=PAGE_SIZE,
+    )
 
 
 @router.get("/events/{key}")
-def event_page(request: Request, key: str, report: str | None = Query(default=None, max_length=40)) -> Response:
+def event_page(
+    request: Request,
+    key: str,
+    report: str | None = Query(default=None, max_length=40),
+    offset: int = Query(default=0, ge=0, le=1_000_000),
+    kind: str = Query(default="", max_length=40),
+    severity: str = Query(default="", max_length=10),
+    sort: str = Query(default="severity", max_length=20),
+) -> Response:
     ctx = page_context(request)
     _check_key(key)
-    page = article_store.list_page(ctx.state.db, event=None if key == ALL else key, limit=200)
-    rows = [operations.article_out(a, j, n) for a, j, n in page.items]
-    if not rows and key != ALL:
+    page = library.search(ctx.state.db, event=None if key == ALL else key, limit=PAGE_SIZE, offset=offset)
+    if not page.total and key != ALL:
         raise ApiError(404, f"no articles in event group {key!r}")
+    kind = kind if kind in FINDING_KINDS else ""
+    severity = severity if severity in SEVERITY_ORDER else ""
+    sort = sort if sort in FINDING_SORTS else "severity"
     view = None
     selected: list[str] = []
+    findings: dict[str, list[object]] = {}
+    counts = {"shown": 0, "alarms": 0, "info": 0, "decided": 0}
     if report:
-        row = operations.find_report(ctx.state, report)
-        selected = list(row.article_ids)
-        bodies = {a: r.body for a, (r, _j) in article_store.get_many(ctx.state.db, selected).items()}
-        view = report_view(CrossCheckReport.model_validate(row.report), bodies)
+        found = editor.bundle(ctx.state, report)
+        selected = [a.id for a in found.report.articles]
+        view = report_view(found.report, found.bodies, found.names)
+        decided = editor.decisions_for(ctx.state, found.report)
+        for event in found.report.events:
+            prints = {f.id: fingerprint(f) for f in event.findings}
+            rows = finding_rows(event.findings, decided, prints, kind=kind, severity=severity, sort=sort)
+            findings[event.event_id] = rows  # type: ignore[assignment]
+            counts["shown"] += len(rows)
+            counts["alarms"] += sum(1 for f in event.findings if f.severity != "info")
+            counts["info"] += sum(1 for f in event.findings if f.severity == "info")
+            counts["decided"] += sum(1 for p in prints.values() if p in decided)
+        _link_across_events(findings)
     recent = crosscheck_store.for_event(ctx.state.db, key)
     return render(
         request,
@@ -58,12 +93,31 @@ def event_page(request: Request, key: str, report: str | None = Query(default=No
         csrf=ctx.csrf,
         can_write=ctx.can_write,
         key=key,
-        rows=rows,
+        rows=listed(page.items),
+        total=page.total,
+        offset=offset,
+        page_size=PAGE_SIZE,
         selected=selected,
         report_id=report,
         view=view,
+        findings=findings,
+        counts=counts,
         recent=recent,
+        kinds=FINDING_KINDS,
+        severities=tuple(SEVERITY_ORDER),
+        sorts=FINDING_SORTS,
+        filters={"kind": kind, "severity": severity, "sort": sort},
+        formats=FORMATS,
     )
+
+
+def _link_across_events(findings: dict[str, list[object]]) -> None:
+    """Next/previous run through every listed finding of the report, across its events."""
+    flat = [row for rows in findings.values() for row in rows]
+    for n, row in enumerate(flat):
+        row.anchor = f"finding-{n + 1}"  # type: ignore[attr-defined]
+    for before, after in itertools.pairwise(flat):
+        before.following, after.previous = after.anchor, before.anchor  # type: ignore[attr-defined]
 
 
 @router.post("/events/{key}/crosschecks")
@@ -78,8 +132,57 @@ async def run_crosscheck(request: Request, key: str) -> Response:
     return RedirectResponse(f"/events/{key}?report={row.id}#report", status_code=303)
 
 
+@router.post("/events/{key}/decisions")
+async def decide(request: Request, key: str) -> Response:
+    """Confirm or dismiss a finding from the event page (or withdraw the decision)."""
+    ctx, fields = await form_context(request, "write")
+    _check_key(key)
+    report_id, finding_id = str(fields.get("report") or ""), str(fields.get("finding") or "")
+    verdict, comment = str(fields.get("verdict") or ""), str(fields.get("comment") or "")
+    if verdict == "withdraw":
+        await run_in_threadpool(editor.withdraw, ctx.state, report_id, finding_id)
+    else:
+        try:
+            body = editor.DecisionCreate(verdict=verdict, comment=comment[:2000] or None)
+        except ValueError:
+            raise ApiError(422, "choose confirm or dismiss") from None
+        await run_in_threadpool(editor.decide, ctx.state, report_id, finding_id, body, ctx.principal)
+    back = str(fields.get("back") or "")
+    query = back if back.startswith("report=") else f"report={report_id}"
+    anchor = str(fields.get("anchor") or "report")
+    return RedirectResponse(f"/events/{key}?{query}#{anchor}", status_code=303)
+
+
+@router.get("/gold.zip")
+def desk_gold(request: Request) -> Response:
+    """Every decided cross-check as one gold set (the events page links it)."""
+    ctx = page_context(request)
+    content = editor.desk_gold_zip(ctx.state)
+    return Response(
+        content,
+        media_type="application/zip",
+        headers={"Content-Disposition": 'attachment; filename="pactcheck-gold.zip"'},
+    )
+
+
 @router.get("/crosschecks/{report_id}")
 def crosscheck_page(request: Request, report_id: str) -> Response:
     ctx = page_context(request)
     row = operations.find_report(ctx.state, report_id)
     return RedirectResponse(f"/events/{row.event_key or ALL}?report={row.id}#report", status_code=303)
+
+
+@router.get("/crosschecks/{report_id}/export.{fmt}")
+def export_report(request: Request, report_id: str, fmt: str) -> Response:
+    ctx = page_context(request)
+    if fmt == "zip":
+        content: str | bytes = editor.gold_zip(ctx.state, report_id)
+        media, name = "application/zip", exports.filename(f"gold-{report_id}", "zip")
+    elif fmt in FORMATS:
+        found = editor.bundle(ctx.state, report_id)
+        decided = editor.decisions_for(ctx.state, found.report)
+        content = exports.report_export(found.report, found.bodies, fmt, decided, found.names)  # type: ignore[arg-type]
+        media, name = exports.MEDIA[fmt], exports.filename(f"crosscheck-{report_id}", fmt)
+    else:
+        raise ApiError(404, "export as json, csv, html or zip (gold)")
+    return Response(content, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -63,7 +63,8 @@ def test_table_shows_matrix_and_findings() -> None:
     for part in render(report):
         console.print(part)
     text = console.export_text()
-    assert "Alignment" in text and "document_type" in text and "LoI signed" in text
+    assert "Alignment" in text and "document_type" in text and "letter of intent, signed" in text
+    assert "LoI" not in text and "\u201csigned a letter of intent on wind power\u201d" in text  # words and quotes
 
 
 def test_cli_json_table_and_html(tmp_path: Path) -> None:

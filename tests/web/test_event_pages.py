@@ -41,7 +41,7 @@ def test_run_crosscheck_from_the_event_page(signed_in: TestClient) -> None:
     assert "Alignment: documents × articles" in html
     assert html.count('class="present"') >= 2
     # Each finding shows a quote from each side, linking to the highlighted span in that article's text.
-    finding = re.search(r'<div class="finding.*?</div>\s*</div>\s*</div>', html, re.S)
+    finding = re.search(r'<div class="finding .*?<div class="decision">', html, re.S)
     assert finding is not None
     links = re.findall(r'<blockquote><a class="jump" href="#(s\d-\d+-\d+)">', finding.group(0))
     assert len(links) >= 2 and {link.split("-")[0] for link in links} == {"s0", "s1"}

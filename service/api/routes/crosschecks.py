@@ -36,7 +36,8 @@ def create_crosscheck(
         id=row.id,
         article_ids=row.article_ids,
         events=len(events),
-        findings=sum(len(e.get("findings", [])) for e in events),
+        findings=sum(1 for e in events for f in e.get("findings", []) if f.get("severity") != "info"),
+        info_notes=sum(1 for e in events for f in e.get("findings", []) if f.get("severity") == "info"),
         created_at=row.created_at,
         links=CrossCheckLinks(self=f"/v1/crosschecks/{row.id}", page=f"/crosschecks/{row.id}"),
     )

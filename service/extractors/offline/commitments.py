@@ -8,6 +8,7 @@ not a pledge.
 from __future__ import annotations
 
 import re
+import textwrap
 
 from rapidfuzz import fuzz
 
@@ -16,6 +17,7 @@ from service.extractors.offline.context import Context
 from service.extractors.offline.geo import places
 from service.extractors.offline.lexicon import TYPE_RE
 from service.models.draft import DraftCommitment
+from service.vocabulary import PLEDGE_TEXT_MAX_CHARS
 
 _SIDES = (
     r"(?:(?:both|the\s+two|the)\s+(?:sides|parties|leaders|presidents|prime\s+ministers|heads\s+of\s+state|countries|"
@@ -157,7 +159,7 @@ def extract_commitments(ctx: Context) -> list[DraftCommitment]:
             out.append(
                 DraftCommitment(
                     actors=sorted(actors),
-                    text=text[:200],
+                    text=textwrap.shorten(text, PLEDGE_TEXT_MAX_CHARS, placeholder=" \u2026"),
                     timeframe=timeframe.group(0) if timeframe else None,
                     quote=quote,
                 )

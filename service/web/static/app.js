@@ -25,9 +25,41 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 
+  // A batch: follow the articles still queued or running until each is done or failed.
+  const batch = document.getElementById("batch");
+  if (batch && batch.dataset.ids) followBatch(batch);
+
   // While the summary is queued or running, reload until it is there.
   const meta = document.getElementById("article-meta");
   if (meta && (meta.dataset.status === "queued" || meta.dataset.status === "running")) {
     setTimeout(() => location.reload(), 2000);
   }
 });
+
+function followBatch(table) {
+  const pending = () =>
+    Array.from(table.querySelectorAll("tr[data-article]")).filter((row) => {
+      const s = row.querySelector(".status");
+      return s && (s.textContent === "queued" || s.textContent === "running");
+    });
+  const poll = () => {
+    const rows = pending();
+    if (!rows.length) return;
+    const ids = rows.map((row) => row.dataset.article).join(",");
+    fetch("/articles/progress?ids=" + encodeURIComponent(ids), { credentials: "same-origin" })
+      .then((r) => (r.ok ? r.json() : {}))
+      .then((states) => {
+        rows.forEach((row) => {
+          const state = states[row.dataset.article];
+          if (!state) return;
+          const badge = row.querySelector(".status");
+          badge.textContent = state.status;
+          badge.className = "status status-" + state.status;
+          if (state.reason) badge.title = state.reason;
+        });
+        setTimeout(poll, 1500);
+      })
+      .catch(() => setTimeout(poll, 5000));
+  };
+  poll();
+}
