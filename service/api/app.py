@@ -5,8 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Protocol
 
 from fastapi import FastAPI
+from starlette.requests import Request
+from starlette.responses import Response
 
 from service import __version__
 from service.api import errors
@@ -50,14 +53,27 @@ def build_state(settings: Settings, extractor_factory: ExtractorFactory | None =
     )
 
 
-def create_app(settings: Settings | None = None, *, extractor_factory: ExtractorFactory | None = None) -> FastAPI:
-    """The PactCheck service for `settings` (default: from the environment).
+class Pages(Protocol):
+    """What the API needs from a layer of pages on top of it (`service.web` is one)."""
+
+    def install(self, app: FastAPI) -> None: ...
+
+    def error_page(self, request: Request, status: int, message: str) -> Response: ...
+
+
+def create_api(
+    settings: Settings | None = None,
+    *,
+    extractor_factory: ExtractorFactory | None = None,
+    pages: Pages | None = None,
+) -> FastAPI:
+    """The PactCheck API for `settings` (default: from the environment), with `pages` on top if given.
 
     `extractor_factory` (backend name -> extractor) replaces the extractor registry, which is
     how tests put a scripted or deliberately slow extractor behind the real job machinery.
+    The pages are handed in rather than imported: they build on the API, never the reverse
+    (`service.app` composes the two).
     """
-    from service import web  # the pages build on the API's state, auth and operations
-
     state = build_state(settings or get_settings(), extractor_factory)
 
     @asynccontextmanager
@@ -76,14 +92,10 @@ def create_app(settings: Settings | None = None, *, extractor_factory: Extractor
 
     app = FastAPI(title="PactCheck", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.pactcheck = state
-    errors.install(app, html_handler=web.error_page)
+    errors.install(app, html_handler=pages.error_page if pages is not None else None)
     for module in (health, articles, crosschecks):
         app.include_router(module.router)
-    web.install(app)
+    if pages is not None:
+        pages.install(app)
     app.add_middleware(ProtectMiddleware, max_body=state.settings.max_request_bytes)
     return app
-
-
-def app_from_env() -> FastAPI:
-    """Factory for `uvicorn --factory` (used by `pactcheck serve`, one call per server process)."""
-    return create_app(get_settings())

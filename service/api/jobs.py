@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from starlette.concurrency import run_in_threadpool
 
@@ -33,9 +33,6 @@ from service.storage import articles as article_store
 from service.storage import jobs as job_store
 from service.storage.jobs import Claim
 from service.storage.tables import ArticleRow
-
-if TYPE_CHECKING:
-    from service.api.pool import ExtractionPool
 
 log = logging.getLogger("pactcheck.jobs")
 
@@ -69,6 +66,21 @@ class Outcome:
     event_key: str | None = None
 
 
+class InlinePool(Protocol):
+    """Where inline jobs of one backend run instead of a thread (`service.api.pool.ExtractionPool`).
+
+    A protocol, so this module never imports the pool (the pool builds executors: it imports us).
+    """
+
+    backend: str
+
+    async def warm(self) -> None: ...
+
+    async def run(self, claim: Claim, row: ArticleRow) -> Outcome: ...
+
+    def shutdown(self) -> None: ...
+
+
 @dataclass
 class Executor:
     """Turns a claim into a recorded outcome; shared by the inline path and the workers."""
@@ -77,7 +89,7 @@ class Executor:
     settings: Settings
     factory: ExtractorFactory = get_extractor  # type: ignore[assignment]
     retry_base_s: float = 2.0  # backoff after a model error: base * 2**(attempt - 1), capped at a minute
-    pool: ExtractionPool | None = None  # inline extraction in worker processes (see service.api.pool)
+    pool: InlinePool | None = None  # inline extraction in worker processes (see service.api.pool)
     _extractors: dict[str, Extractor] = field(default_factory=dict)
 
     def extractor(self, backend: str) -> Extractor:

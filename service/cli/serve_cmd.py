@@ -58,7 +58,7 @@ def serve(
         err.print("[yellow]warning:[/] no API tokens configured; set PACTCHECK_API_TOKENS (every request will get 401)")
     err.print(f"PactCheck on http://{host}:{port}/ (backend {settings.resolve_backend()}, data {settings.data_dir})")
     uvicorn.run(
-        "service.api.app:app_from_env",
+        "service.app:app_from_env",
         factory=True,
         host=host,
         port=port,

@@ -14,6 +14,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from service.articles import FIELD_LIMITS
+
 JOB_STATES = ("queued", "running", "done", "failed")
 
 
@@ -50,10 +52,10 @@ class ArticleRow(Base):
     id: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
     sha256: Mapped[str] = mapped_column(sa.String(64), unique=True)
     body: Mapped[str] = mapped_column(sa.Text)
-    title: Mapped[str | None] = mapped_column(sa.String(500))
-    outlet: Mapped[str | None] = mapped_column(sa.String(200), index=True)
-    url: Mapped[str | None] = mapped_column(sa.String(2000))
-    published: Mapped[str | None] = mapped_column(sa.String(100))
+    title: Mapped[str | None] = mapped_column(sa.String(FIELD_LIMITS["title"]))
+    outlet: Mapped[str | None] = mapped_column(sa.String(FIELD_LIMITS["outlet"]), index=True)
+    url: Mapped[str | None] = mapped_column(sa.String(FIELD_LIMITS["url"]))
+    published: Mapped[str | None] = mapped_column(sa.String(FIELD_LIMITS["published"]))
     language: Mapped[str | None] = mapped_column(sa.String(10))
     source_format: Mapped[str] = mapped_column(sa.String(10), default="text")
     truncated: Mapped[bool] = mapped_column(sa.Boolean, default=False)

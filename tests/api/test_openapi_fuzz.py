@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error, response_schema_conformance
 
-from service.api import create_app
+from service.app import create_app
 from tests.api.conftest import ARTICLE, auth, service_settings
 from tests.fakes.scripted_extractor import scripted_factory
 
