@@ -17,6 +17,7 @@ from service.api.jobs import Executor, ExtractorFactory, JobRunner
 from service.api.pool import ExtractionPool
 from service.api.protect import ProtectMiddleware
 from service.api.ratelimit import RateLimiter
+from service.api.redact import install_log_redaction
 from service.api.routes import articles, crosschecks, health
 from service.api.sessions import SessionCodec
 from service.api.state import ServiceState
@@ -78,6 +79,7 @@ def create_api(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        install_log_redaction(state.secrets)  # the server's handlers exist by now
         pool = state.executor.pool
         if pool is not None:
             await pool.warm()  # the first submissions must not wait for processes to start

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from starlette.concurrency import run_in_threadpool
 
-from service.api.redact import describe
+from service.api.redact import describe, settings_secrets
 from service.articles import ArticleInput
 from service.config import Settings
 from service.errors import ModelError, PactCheckError
@@ -117,7 +117,7 @@ class Executor:
 
     def record_failure(self, claim: Claim, exc: BaseException) -> Outcome:
         """Fail or re-queue the job; the outcome says which, with the reason recorded."""
-        secrets = (self.settings.openai_api_key, self.settings.api_tokens, self.settings.session_secret)
+        secrets = settings_secrets(self.settings)
         if isinstance(exc, ModelError) and claim.attempt < self.settings.job_max_attempts:
             delay = min(60.0, self.retry_base_s * 2 ** (claim.attempt - 1))
             reason = f"attempt {claim.attempt} failed: {describe(exc, secrets)}"

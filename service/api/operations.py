@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from service.api.errors import ApiError
 from service.api.models import ArticleCreate, ArticleDetail, ArticleLinks, ArticleOut, ArticleSubmitted
+from service.api.redact import redact
 from service.api.state import ServiceState
 from service.articles import ArticleInput, decode_bytes, from_bytes, from_text
 from service.errors import InputError
@@ -127,7 +128,7 @@ def article_out(
         id=row.id,
         sha256=row.sha256,
         status=job.state,  # type: ignore[arg-type]
-        reason=job.reason,
+        reason=redact(job.reason) if job.reason else None,  # rows written before redaction existed
         attempts=job.attempts,
         title=row.title,
         outlet=row.outlet,
@@ -157,7 +158,7 @@ def summary_payload(state: ServiceState, article_id: str) -> dict[str, Any]:
     """The stored summary, or a 409 saying why there is none yet."""
     row, job = find_article(state, article_id)
     if job.state == "failed":
-        raise ApiError(409, f"the extraction failed: {job.reason}", code="extraction_failed")
+        raise ApiError(409, f"the extraction failed: {redact(job.reason or '')}", code="extraction_failed")
     if job.state != "done":
         raise ApiError(
             409, f"the summary is not ready (job {job.state}); poll GET /v1/articles/{row.id}", code="not_ready"

@@ -10,6 +10,7 @@ from starlette.requests import Request
 
 from service.api.jobs import Executor, JobRunner
 from service.api.ratelimit import RateLimiter
+from service.api.redact import settings_secrets
 from service.api.sessions import SessionCodec
 from service.config import Settings
 from service.storage import Database
@@ -58,8 +59,8 @@ class ServiceState:
         return token_store.find(self.db, token_id=token_id)
 
     @property
-    def secrets(self) -> tuple[str | None, ...]:
-        return (self.settings.openai_api_key, self.settings.api_tokens, self.settings.session_secret)
+    def secrets(self) -> tuple[str, ...]:
+        return settings_secrets(self.settings)
 
 
 def get_state(request: Request) -> ServiceState:
