@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -16,13 +18,13 @@ from service.api import errors
 from service.api.jobs import Executor, ExtractorFactory, JobRunner
 from service.api.pool import ExtractionPool
 from service.api.protect import ProtectMiddleware
-from service.api.ratelimit import RateLimiter
+from service.api.ratelimit import WINDOW_S, AuthThrottle, RateLimiter
 from service.api.redact import install_log_redaction
 from service.api.routes import articles, crosschecks, health
 from service.api.sessions import SessionCodec
 from service.api.state import ServiceState
 from service.config import Settings, get_settings
-from service.storage import open_database
+from service.storage import limits, open_database, web_sessions
 from service.storage import tokens as token_store
 
 log = logging.getLogger("pactcheck.api")
@@ -49,9 +51,23 @@ def build_state(settings: Settings, extractor_factory: ExtractorFactory | None =
         db=db,
         executor=executor,
         runner=runner,
-        limiter=RateLimiter(settings.rate_limit_per_minute),
-        sessions=SessionCodec(secret),
+        limiter=RateLimiter(db, settings.rate_limit_per_minute),
+        sessions=SessionCodec(secret, db),
+        auth_throttle=AuthThrottle(db, settings.auth_failures_per_window, settings.auth_failure_window_s),
     )
+
+
+HOUSEKEEPING_S = 60.0
+
+
+async def _housekeeping(state: ServiceState) -> None:
+    """Drop ended browser sessions and rate counters of past windows, once a minute."""
+    keep_s = 2 * max(WINDOW_S, state.settings.auth_failure_window_s)
+    while True:
+        with contextlib.suppress(Exception):  # the database may be away for a while; try again later
+            await asyncio.to_thread(web_sessions.prune, state.db)
+            await asyncio.to_thread(limits.prune, state.db, older_than_s=keep_s)
+        await asyncio.sleep(HOUSEKEEPING_S)
 
 
 class Pages(Protocol):
@@ -84,9 +100,13 @@ def create_api(
         if pool is not None:
             await pool.warm()  # the first submissions must not wait for processes to start
         await state.runner.start()
+        sweeper = asyncio.create_task(_housekeeping(state), name="pactcheck-housekeeping")
         try:
             yield
         finally:
+            sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await sweeper
             await state.runner.stop()
             if pool is not None:
                 pool.shutdown()

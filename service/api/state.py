@@ -9,7 +9,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from service.api.jobs import Executor, JobRunner
-from service.api.ratelimit import RateLimiter
+from service.api.ratelimit import AuthThrottle, RateLimiter
 from service.api.redact import settings_secrets
 from service.api.sessions import SessionCodec
 from service.config import Settings
@@ -28,6 +28,7 @@ class ServiceState:
     runner: JobRunner
     limiter: RateLimiter
     sessions: SessionCodec
+    auth_throttle: AuthThrottle
     _tokens: dict[str, tuple[Principal | None, float]] = field(default_factory=dict)
 
     def cached_principal(self, secret: str) -> tuple[bool, Principal | None]:
