@@ -14,8 +14,7 @@ from itsdangerous import URLSafeTimedSerializer
 from service.api.ratelimit import RateLimiter
 from service.api.sessions import COOKIE
 from service.app import create_app
-from service.storage import Database, open_database
-from service.storage import limits
+from service.storage import Database, limits, open_database
 from tests.api.conftest import ARTICLE, READER, WRITER, auth, service_settings
 from tests.fakes.scripted_extractor import scripted_factory
 from tests.web.conftest import csrf_of, sign_in
