@@ -10,11 +10,14 @@ from contextlib import asynccontextmanager
 from typing import Protocol
 
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from service import __version__
 from service.api import errors
+from service.api.auth import reader_or_session
+from service.api.errors import ApiError
 from service.api.jobs import Executor, ExtractorFactory, JobRunner
 from service.api.pool import ExtractionPool
 from service.api.protect import ProtectMiddleware
@@ -33,6 +36,27 @@ DESCRIPTION = """Submit news articles about official visits, read grounded summa
 an exact quote with offsets) and cross-check several reports of one event.
 Every route except `/healthz` needs `Authorization: Bearer <token>`; errors are
 `{"error": {"code", "message"}}`."""
+
+
+def _install_docs(app: FastAPI, *, signin: bool) -> None:
+    """`/openapi.json` and `/docs` for readers only (bearer token, or a signed-in browser session)."""
+
+    async def reader(request: Request) -> bool:
+        return await reader_or_session(request) is not None
+
+    @app.get("/openapi.json", include_in_schema=False)
+    async def openapi(request: Request) -> Response:
+        if not await reader(request):
+            raise ApiError(401, "authentication required: send `Authorization: Bearer <token>`")
+        return JSONResponse(app.openapi())
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs(request: Request) -> Response:
+        if not await reader(request):
+            if signin:  # a browser: sign in first, then come back
+                return RedirectResponse("/signin?next=/docs", status_code=303)
+            raise ApiError(401, "authentication required: send `Authorization: Bearer <token>`")
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="PactCheck API")
 
 
 def build_state(settings: Settings, extractor_factory: ExtractorFactory | None = None) -> ServiceState:
@@ -112,12 +136,23 @@ def create_api(
                 pool.shutdown()
             state.db.dispose()
 
-    app = FastAPI(title="PactCheck", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(
+        title="PactCheck",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        openapi_url=None,  # served below, behind a token like every route but /healthz
+        docs_url=None,
+        redoc_url=None,
+    )
     app.state.pactcheck = state
+    _install_docs(app, signin=pages is not None)
     errors.install(app, html_handler=pages.error_page if pages is not None else None)
     for module in (health, articles, crosschecks):
         app.include_router(module.router)
     if pages is not None:
         pages.install(app)
-    app.add_middleware(ProtectMiddleware, max_body=state.settings.max_request_bytes)
+    app.add_middleware(
+        ProtectMiddleware, max_body=state.settings.max_request_bytes, body_timeout_s=state.settings.body_timeout_s
+    )
     return app

@@ -118,3 +118,18 @@ def require(scope: str) -> Callable[..., Principal]:
         return principal
 
     return dependency
+
+
+async def reader_or_session(request: Request) -> Principal | None:
+    """A reader by bearer token or by a signed-in session cookie (the docs page in a browser); else None."""
+    state = get_state(request)
+    if request.headers.get("authorization") is not None:
+        return await require("read")(request)
+    refuse_if_throttled(state, request)
+    session = await run_in_threadpool(state.sessions.read, request)
+    if session is None or session.token_id is None:
+        return None
+    principal = await run_in_threadpool(state.principal_for_id, session.token_id)
+    if principal is not None:
+        await run_in_threadpool(enforce, state, principal, "read")
+    return principal

@@ -81,6 +81,28 @@ class InlinePool(Protocol):
     def shutdown(self) -> None: ...
 
 
+def log_outcome(claim: Claim, outcome: Outcome) -> None:
+    """One INFO line per job run, whichever path ran it (shown by `pactcheck serve --log-level info`)."""
+    if outcome.state == "done":
+        log.info(
+            "job %s (%s): done after attempt %s, %s document(s), event %s",
+            claim.job_id,
+            claim.article_id,
+            claim.attempt,
+            outcome.documents,
+            outcome.event_key,
+        )
+    else:
+        log.info(
+            "job %s (%s): %s after attempt %s%s",
+            claim.job_id,
+            claim.article_id,
+            outcome.state,
+            claim.attempt,
+            f": {outcome.reason}" if outcome.reason else "",
+        )
+
+
 @dataclass
 class Executor:
     """Turns a claim into a recorded outcome; shared by the inline path and the workers."""
@@ -152,6 +174,11 @@ class Executor:
 
     async def run_inline(self, claim: Claim, row: ArticleRow) -> Outcome:
         """The inline path of a submission: in the process pool when there is one, else in a thread."""
+        outcome = await self._run_inline(claim, row)
+        log_outcome(claim, outcome)
+        return outcome
+
+    async def _run_inline(self, claim: Claim, row: ArticleRow) -> Outcome:
         if self.pool is None or claim.backend != self.pool.backend:
             return await run_in_threadpool(self.run, claim, row)
         try:
@@ -243,10 +270,7 @@ class JobRunner:
                 continue
             self._held[claim.job_id] = claim
             try:
-                outcome = await self.executor.arun(claim)
-                log.info(
-                    "job %s (%s): %s after attempt %s", claim.job_id, claim.article_id, outcome.state, claim.attempt
-                )
+                log_outcome(claim, await self.executor.arun(claim))
             finally:
                 self._held.pop(claim.job_id, None)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import os
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -68,7 +70,35 @@ def serve(
         server_header=False,
         access_log=log_level == "debug",
         http=HTTP_PROTOCOL,
+        log_config=log_config(log_level),
     )
+
+
+def log_config(level: str) -> dict[str, Any]:
+    """uvicorn's logging plus the `pactcheck.*` loggers at `level`, every handler redacting secrets.
+
+    The access log (debug only) loses its query-string values on the way out.
+    """
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["filters"] = {"redact": {"()": "service.api.redact.RedactingFilter"}}
+    for handler in config["handlers"].values():
+        handler["filters"] = ["redact"]
+    config["formatters"]["pactcheck"] = {
+        "()": "uvicorn.logging.DefaultFormatter",
+        "fmt": "%(levelprefix)s %(name)s: %(message)s",
+        "use_colors": None,
+    }
+    config["handlers"]["pactcheck"] = {
+        "formatter": "pactcheck",
+        "class": "logging.StreamHandler",
+        "stream": "ext://sys.stderr",
+        "filters": ["redact"],
+    }
+    python_level = {"trace": "DEBUG", "critical": "CRITICAL"}.get(level.lower(), level.upper())
+    config["loggers"]["pactcheck"] = {"handlers": ["pactcheck"], "level": python_level, "propagate": False}
+    return config
 
 
 def _cores() -> int:

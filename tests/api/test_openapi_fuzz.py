@@ -23,7 +23,7 @@ def _operations(tmp_path: Path) -> list:  # type: ignore[type-arg]
     app = create_app(service_settings(tmp_path), extractor_factory=scripted_factory())
     with TestClient(app) as client:  # seed one summarised article so reads can succeed too
         client.post("/v1/articles", headers=auth(), json={"text": ARTICLE})
-    schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app, headers=auth())
     return [result.ok() for result in schema.get_all_operations()]
 
 
