@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from service.articles import from_text
-from service.extractors.offline import OfflineExtractor
-from service.models import ArticleSummary
+from tests.extractors.conftest import run
 
 BODY = (
     "ACCRA, June 3 - Ghana and Slovenia signed an agreement on air services. Both sides agreed to double bilateral "
@@ -12,9 +10,6 @@ BODY = (
     "adopt a joint statement on the partnership. Cooperation in culture will remain a priority."
 )
 
-
-def run(text: str) -> ArticleSummary:
-    return OfflineExtractor().extract(from_text(text))
 
 
 def test_pledges_with_their_actors() -> None:
