@@ -19,7 +19,8 @@ from service.errors import InputError
 HEADER_KEYS = frozenset({"URL", "OUTLET", "DATE", "LANGUAGE", "TRUNCATED", "NOTE", "TITLE"})
 _HEADER_LINE = re.compile(r"^([A-Z][A-Z_]{1,20}):[ \t]*(.*)$")
 
-FIELD_LIMITS: dict[str, int] = {"title": 500, "outlet": 200, "url": 2000, "published": 100, "note": 2000}
+# Generous for real pages: free-text DATE lines with notes run past 100 characters in practice.
+FIELD_LIMITS: dict[str, int] = {"title": 1000, "outlet": 300, "url": 2000, "published": 300, "note": 2000}
 """Longest value of each metadata field, whatever its source (JSON field, header line, HTML title).
 
 The one place these numbers live: the API's request model and the database columns use them too,

@@ -86,7 +86,7 @@ def test_json_fields_obey_the_same_rules(client: TestClient, fields: dict[str, s
 
 
 def test_an_html_title_obeys_the_title_limit(client: TestClient) -> None:
-    page = f"<html><head><title>{'W' * 737}</title></head><body><p>{BODY}</p><p>More.</p><p>End.</p></body></html>"
+    page = f"<html><head><title>{'W' * (FIELD_LIMITS['title'] + 237)}</title></head><body><p>{BODY}</p><p>More.</p><p>End.</p></body></html>"
     response = client.post("/v1/articles", headers=TEXT_PLAIN, content=page.encode())
     assert response.status_code == 422
     assert "title" in response.json()["error"]["message"]
@@ -108,5 +108,9 @@ def test_values_at_the_limits_are_stored_as_given(client: TestClient) -> None:
     response = client.post("/v1/articles", headers=TEXT_PLAIN, content=corpus_text(**headers).encode())
     assert response.status_code == 201, response.text
     stored = response.json()
-    assert (len(stored["title"]), len(stored["outlet"]), len(stored["published"])) == (500, 200, 100)
+    assert (len(stored["title"]), len(stored["outlet"]), len(stored["published"])) == (
+        FIELD_LIMITS["title"],
+        FIELD_LIMITS["outlet"],
+        FIELD_LIMITS["published"],
+    )
     assert stored["language"] == "en"

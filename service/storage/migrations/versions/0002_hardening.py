@@ -1,4 +1,7 @@
-"""Hardening: revocable browser sessions and rate counters shared by every server process.
+"""Hardening: revocable browser sessions, rate counters shared by every server process, wider metadata.
+
+The article metadata columns follow `service.articles.FIELD_LIMITS` (title 1000, outlet 300,
+published 300 characters), which every input source is validated against before storing.
 
 Revision ID: 0002_hardening
 Revises: 0001
@@ -17,7 +20,13 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+WIDER = (("title", 500, 1000), ("outlet", 200, 300), ("published", 100, 300))
+
+
 def upgrade() -> None:
+    with op.batch_alter_table("articles") as batch:
+        for column, old, new in WIDER:
+            batch.alter_column(column, existing_type=sa.String(length=old), type_=sa.String(length=new))
     op.create_table(
         "web_sessions",
         sa.Column("id", sa.String(length=64), nullable=False),
@@ -39,6 +48,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("articles") as batch:
+        for column, old, new in WIDER:
+            batch.alter_column(column, existing_type=sa.String(length=new), type_=sa.String(length=old))
     op.drop_table("rate_counters")
     op.drop_index(op.f("ix_web_sessions_expires_at"), table_name="web_sessions")
     op.drop_index(op.f("ix_web_sessions_token_id"), table_name="web_sessions")
