@@ -18,9 +18,10 @@ from service import __version__
 from service.api import errors
 from service.api.auth import reader_or_session
 from service.api.errors import ApiError
-from service.api.jobs import Executor, ExtractorFactory, JobRunner
+from service.api.jobs import Executor, ExtractorFactory
 from service.api.pool import ExtractionPool
 from service.api.protect import ProtectMiddleware
+from service.api.queue import make_queue
 from service.api.ratelimit import WINDOW_S, AuthThrottle, RateLimiter
 from service.api.redact import install_log_redaction
 from service.api.routes import articles, crosschecks, health
@@ -69,7 +70,7 @@ def build_state(settings: Settings, extractor_factory: ExtractorFactory | None =
     executor = Executor(db, settings, extractor_factory) if extractor_factory else Executor(db, settings)
     if extractor_factory is None and settings.extract_processes and settings.resolve_backend() == "offline":
         executor.pool = ExtractionPool(settings, "offline", settings.extract_processes)  # started by the lifespan
-    runner = JobRunner(executor, workers=settings.workers, lease_s=settings.job_lease_s)
+    runner = make_queue(executor, settings)
     return ServiceState(
         settings=settings,
         db=db,

@@ -120,6 +120,16 @@ class Executor:
             self._extractors[backend] = self.factory(backend)
         return self._extractors[backend]
 
+    async def awarm(self) -> None:
+        """Build the configured backend's extractor before claiming anything.
+
+        Building it imports the model client (a second or more on a loaded machine); done on
+        the event loop after a claim, that stall could outlast the job's lease. A failure here
+        is left for the jobs to report.
+        """
+        with contextlib.suppress(Exception):
+            await asyncio.to_thread(self.extractor, self.settings.resolve_backend())
+
     def load(self, claim: Claim) -> tuple[ArticleRow, ArticleInput]:
         found = article_store.get(self.db, claim.article_id)
         if found is None:
@@ -222,7 +232,7 @@ class JobRunner:
     def db(self) -> Database:
         return self.executor.db
 
-    def notify(self) -> None:
+    def notify(self, job_id: int | None = None) -> None:
         """A job was queued in this process: wake an idle worker now instead of at the next poll.
 
         Called from request threads, so the event is set on the runner's own loop.
@@ -231,6 +241,8 @@ class JobRunner:
             self._loop.call_soon_threadsafe(self._wake.set)
 
     async def start(self) -> None:
+        if self.workers:
+            await self.executor.awarm()
         self._stopping = False
         self._loop = asyncio.get_running_loop()
         self._tasks = [asyncio.create_task(self._work(i), name=f"pactcheck-worker-{i}") for i in range(self.workers)]

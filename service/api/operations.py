@@ -79,7 +79,7 @@ async def process(state: ServiceState, sub: article_store.Submission) -> Article
     """
     if sub.claim is None:
         if sub.created or sub.requeued:
-            state.runner.notify()
+            state.runner.notify(sub.job.id)
         documents = await run_in_threadpool(_documents, state, sub.article.id) if sub.job.state == "done" else None
         return article_out(sub.article, sub.job, documents, created=sub.created)
     outcome = await state.executor.run_inline(sub.claim, sub.article)

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
-from service.api.jobs import Executor, JobRunner
+from service.api.jobs import Executor
+from service.api.queue import JobQueue
 from service.api.ratelimit import AuthThrottle, RateLimiter
 from service.api.redact import settings_secrets
 from service.api.sessions import SessionCodec
@@ -25,7 +26,7 @@ class ServiceState:
     settings: Settings
     db: Database
     executor: Executor
-    runner: JobRunner
+    runner: JobQueue  # the job queue (in-process workers or procrastinate)
     limiter: RateLimiter
     sessions: SessionCodec
     auth_throttle: AuthThrottle

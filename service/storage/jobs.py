@@ -107,13 +107,32 @@ def claim_next(
     return None
 
 
-def claim_job(db: Database, job_id: int, *, lease_s: float) -> Claim | None:
-    """Claim one particular job (the inline path claims the job it just queued)."""
-    with db.read() as session:
-        job = session.get(JobRow, job_id)
+def claim_job(db: Database, job_id: int, *, lease_s: float, max_attempts: int | None = None) -> Claim | None:
+    """Claim one particular job if it is runnable (a queue delivering this job by id)."""
+    job = get_job(db, job_id)
     if job is None:
         return None
-    return _take(db, job, lease_s)
+    return _take(db, job, lease_s, max_attempts)
+
+
+def get_job(db: Database, job_id: int) -> JobRow | None:
+    with db.read() as session:
+        return session.get(JobRow, job_id)
+
+
+def runnable_ids(
+    db: Database, *, max_attempts: int | None = None, waiting_s: float = 0.0, limit: int = 500
+) -> list[int]:
+    """Jobs no live worker holds: queued and due for `waiting_s` already, or running with an expired lease."""
+    now = utcnow()
+    query = (
+        sa.select(JobRow.id)
+        .where(_runnable(now, max_attempts), JobRow.available_at <= now - timedelta(seconds=waiting_s))
+        .order_by(JobRow.id)
+        .limit(limit)
+    )
+    with db.read() as session:
+        return list(session.scalars(query))
 
 
 def renew(db: Database, claims: list[Claim], *, lease_s: float) -> int:
