@@ -94,13 +94,16 @@ class JobRow(Base):
 
 
 class SummaryRow(Base):
-    """The validated `ArticleSummary` of an article; the primary key makes a second write fail."""
+    """The validated `ArticleSummary` of an article: one per article, written at most once (see `jobs.complete`)."""
 
     __tablename__ = "summaries"
 
     article_id: Mapped[str] = mapped_column(sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     payload: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
     extractor: Mapped[str] = mapped_column(sa.String(20))
+    # Which extraction settings made it (extractor, model, prompt, schema): a repeated delivery of
+    # the same job with the same settings finds its result already recorded.
+    settings_key: Mapped[str | None] = mapped_column(sa.String(64))
     documents: Mapped[int] = mapped_column(sa.Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

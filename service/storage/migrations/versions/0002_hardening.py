@@ -1,4 +1,5 @@
-"""Hardening: revocable browser sessions, rate counters shared by every server process, wider metadata.
+"""Hardening: revocable browser sessions, rate counters shared by every server process, wider metadata,
+and the extraction settings each summary was made with.
 
 The article metadata columns follow `service.articles.FIELD_LIMITS` (title 1000, outlet 300,
 published 300 characters), which every input source is validated against before storing.
@@ -24,6 +25,7 @@ WIDER = (("title", 500, 1000), ("outlet", 200, 300), ("published", 100, 300))
 
 
 def upgrade() -> None:
+    op.add_column("summaries", sa.Column("settings_key", sa.String(length=64), nullable=True))
     with op.batch_alter_table("articles") as batch:
         for column, old, new in WIDER:
             batch.alter_column(column, existing_type=sa.String(length=old), type_=sa.String(length=new))
@@ -48,6 +50,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("summaries") as batch:
+        batch.drop_column("settings_key")
     with op.batch_alter_table("articles") as batch:
         for column, old, new in WIDER:
             batch.alter_column(column, existing_type=sa.String(length=new), type_=sa.String(length=old))
