@@ -18,7 +18,11 @@ def serve(
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
     data_dir: Path | None = typer.Option(None, "--data-dir", help="SQLite file and cache (PACTCHECK_DATA_DIR)."),
     workers: int | None = typer.Option(
-        None, "--workers", min=1, max=32, help="Background extraction workers per process."
+        None,
+        "--workers",
+        min=0,
+        max=32,
+        help="Background extraction workers per process (0: none here, run `pactcheck worker`).",
     ),
     processes: int = typer.Option(1, "--processes", min=1, max=16, help="Server processes (they share the job queue)."),
     extract_processes: int | None = typer.Option(
