@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPBearer
@@ -99,7 +99,7 @@ def enforce(state: ServiceState, principal: Principal, scope: str) -> None:
         )
 
 
-def require(scope: str) -> Callable[..., Principal]:
+def require(scope: str) -> Callable[..., Awaitable[Principal]]:
     """API dependency: a valid bearer token with `scope`, within its rate limit."""
 
     # async: FastAPI runs a plain `def` dependency in a worker thread, a hop per request that

@@ -104,7 +104,7 @@ class ProtectMiddleware:
             await self.app(scope, limited_receive, send_with_headers)
         except (BodyTooLarge, BodyTimeout) as exc:
             if not started:
-                response = error_response(exc.status_code, str(exc.detail), headers=exc.headers)
+                response = error_response(exc.status_code, str(exc.detail), headers=dict(exc.headers or {}) or None)
                 await response(scope, receive, send_with_headers)
         except Exception as exc:  # the last line of defence: one log line, a JSON 500, no traceback
             if not started:

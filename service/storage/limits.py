@@ -15,7 +15,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from service.storage.db import Database
 from service.storage.tables import RateCounterRow
 
-COUNTERS = RateCounterRow.__table__
+COUNTERS: sa.Table = RateCounterRow.__table__  # type: ignore[assignment]  # a Table, typed as FromClause
 KEY_CHARS = 120
 
 
