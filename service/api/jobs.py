@@ -127,8 +127,11 @@ class Executor:
         the event loop after a claim, that stall could outlast the job's lease. A failure here
         is left for the jobs to report.
         """
+        backend = self.settings.resolve_backend()
+        if self.pool is not None and self.pool.backend == backend:
+            return  # the pool's children hold that extractor; this process never builds it
         with contextlib.suppress(Exception):
-            await asyncio.to_thread(self.extractor, self.settings.resolve_backend())
+            await asyncio.to_thread(self.extractor, backend)
 
     def load(self, claim: Claim) -> tuple[ArticleRow, ArticleInput]:
         found = article_store.get(self.db, claim.article_id)
