@@ -134,6 +134,10 @@ class ProcrastinateQueue:
                 renewing = asyncio.create_task(self._renew(claim))
                 try:
                     outcome = await self.executor.arun(claim)
+                except asyncio.CancelledError:  # this worker is stopping: hand the job straight back
+                    with contextlib.suppress(Exception):
+                        await asyncio.shield(asyncio.to_thread(job_store.release, self.db, claim))
+                    raise
                 finally:
                     renewing.cancel()
                 log_outcome(claim, outcome)
