@@ -22,7 +22,7 @@ from service.api.jobs import Executor, ExtractorFactory
 from service.api.pool import ExtractionPool
 from service.api.protect import ProtectMiddleware
 from service.api.queue import make_queue
-from service.api.ratelimit import WINDOW_S, AuthThrottle, RateLimiter
+from service.api.ratelimit import SYNC_S, WINDOW_S, AuthThrottle, RateLimiter
 from service.api.redact import install_log_redaction
 from service.api.routes import articles, crosschecks, health
 from service.api.sessions import SessionCodec
@@ -95,6 +95,14 @@ async def _housekeeping(state: ServiceState) -> None:
         await asyncio.sleep(HOUSEKEEPING_S)
 
 
+async def _sync_rate_limits(state: ServiceState) -> None:
+    """Share this process's request counts through the database (see `RateLimiter`)."""
+    while True:
+        await asyncio.sleep(SYNC_S)
+        with contextlib.suppress(Exception):  # the database may be away; the counts wait for the next round
+            await asyncio.to_thread(state.limiter.sync)
+
+
 class Pages(Protocol):
     """What the API needs from a layer of pages on top of it (`service.web` is one)."""
 
@@ -125,13 +133,20 @@ def create_api(
         if pool is not None:
             await pool.warm()  # the first submissions must not wait for processes to start
         await state.runner.start()
-        sweeper = asyncio.create_task(_housekeeping(state), name="pactcheck-housekeeping")
+        loops = [
+            asyncio.create_task(_housekeeping(state), name="pactcheck-housekeeping"),
+            asyncio.create_task(_sync_rate_limits(state), name="pactcheck-rate-sync"),
+        ]
         try:
             yield
         finally:
-            sweeper.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await sweeper
+            for task in loops:
+                task.cancel()
+            for task in loops:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+            with contextlib.suppress(Exception):
+                await asyncio.to_thread(state.limiter.sync)  # this process's last requests count too
             await state.runner.stop()
             if pool is not None:
                 pool.shutdown()

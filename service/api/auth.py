@@ -87,7 +87,7 @@ def signin_principal(state: ServiceState, request: Request, token: str) -> Princ
 
 
 def enforce(state: ServiceState, principal: Principal, scope: str) -> None:
-    """Rights first, then the per-token rate limit (counted in the database: blocking)."""
+    """Rights first, then the per-token rate limit (decided in memory, shared through the database)."""
     if scope not in principal.scopes:
         raise ApiError(403, f"this token may not {scope}; ask the operator for a token with the {scope!r} right")
     wait = state.limiter.check(principal.token_id)
@@ -114,7 +114,7 @@ def require(scope: str) -> Callable[..., Awaitable[Principal]]:
             principal = _valid(await state.aprincipal_for_secret(credential))
         except ApiError as exc:
             raise await run_in_threadpool(count_failure, state, request, exc) from None
-        await run_in_threadpool(enforce, state, principal, scope)
+        enforce(state, principal, scope)  # in memory: no thread needed
         return principal
 
     return dependency
@@ -131,5 +131,5 @@ async def reader_or_session(request: Request) -> Principal | None:
         return None
     principal = await run_in_threadpool(state.principal_for_id, session.token_id)
     if principal is not None:
-        await run_in_threadpool(enforce, state, principal, "read")
+        enforce(state, principal, "read")
     return principal

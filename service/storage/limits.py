@@ -27,15 +27,15 @@ class Count:
     resets_in_s: float
 
 
-def hit(db: Database, key: str, *, window_s: float, now: float | None = None) -> Count:
-    """Count one event for `key` in the current window and return the count so far."""
+def hit(db: Database, key: str, *, window_s: float, now: float | None = None, amount: int = 1) -> Count:
+    """Count `amount` events for `key` in the current window and return the count so far."""
     now = time.time() if now is None else now
-    window = _start(now, window_s)
+    window = window_start(now, window_s)
     insert = postgresql.insert if db.dialect == "postgresql" else sqlite.insert
     statement = (
         insert(COUNTERS)
-        .values(key=key[:KEY_CHARS], window=window, count=1)
-        .on_conflict_do_update(index_elements=["key", "window"], set_={"count": COUNTERS.c.count + 1})
+        .values(key=key[:KEY_CHARS], window=window, count=amount)
+        .on_conflict_do_update(index_elements=["key", "window"], set_={"count": COUNTERS.c.count + amount})
         .returning(COUNTERS.c.count)
     )
     with db.write_core() as conn:
@@ -43,7 +43,7 @@ def hit(db: Database, key: str, *, window_s: float, now: float | None = None) ->
     return Count(count, window + window_s - now)
 
 
-def _start(now: float, window_s: float) -> int:
+def window_start(now: float, window_s: float) -> int:
     """The window is named by its start, in epoch seconds (so windows of any length prune alike)."""
     return int(now // window_s * window_s)
 
@@ -51,7 +51,7 @@ def _start(now: float, window_s: float) -> int:
 def current(db: Database, key: str, *, window_s: float, now: float | None = None) -> Count:
     """The count of `key` in the current window, without counting anything."""
     now = time.time() if now is None else now
-    window = _start(now, window_s)
+    window = window_start(now, window_s)
     with db.read() as session:
         count = session.scalar(
             sa.select(COUNTERS.c.count).where(COUNTERS.c.key == key[:KEY_CHARS], COUNTERS.c.window == window)
