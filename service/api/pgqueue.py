@@ -8,10 +8,11 @@ at least once.
 
 The `jobs` table stays the record of each extraction (what the API shows): a delivered task
 claims its job row with a lease, renews it while the model works, and records the result
-under that claim. A second delivery of the same job waits for the first one's lease and then
-finds the job done (nothing is recorded twice) or takes it over (nothing is lost). The sweeper
-also delivers any runnable job that has no task (a server that crashed between storing a
-submission and deferring its task), so the table, not the hand-off, is what counts.
+under that claim. A second delivery of the same job finds it done (nothing is recorded twice)
+or held by a live lease (and leaves it). The sweeper delivers every runnable job again: one
+whose lease ran out (its worker died: nothing is lost) or that never got a task (a server that
+crashed between storing a submission and deferring its task), so the table, not the
+hand-off, is what counts.
 """
 
 from __future__ import annotations
@@ -146,8 +147,11 @@ class ProcrastinateQueue:
             job = await asyncio.to_thread(job_store.get_job, self.db, job_id)
             if job is None or job.state in ("done", "failed"):
                 return  # recorded (by this delivery or an earlier one): nothing to do twice
-            until = job.available_at if job.state == "queued" else job.lease_until
-            await asyncio.sleep(_wait_s(until, cap=self.lease_s))
+            if job.state == "running":
+                # Another delivery holds it. If that worker dies, its lease runs out and the sweeper
+                # delivers the job again; waiting here would only keep a worker slot busy.
+                return
+            await asyncio.sleep(_wait_s(job.available_at, cap=self.lease_s))  # queued: due after its backoff
 
     async def _renew(self, claim: job_store.Claim) -> None:
         while True:
