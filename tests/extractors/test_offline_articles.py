@@ -13,7 +13,6 @@ from tests.extractors.conftest import run
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "tallinn_visit.txt"
 
 
-
 def brief(summary: ArticleSummary) -> list[tuple[str, str, str]]:
     return [(d.type, d.status, d.title) for d in summary.documents]
 

@@ -11,7 +11,6 @@ BODY = (
 )
 
 
-
 def test_pledges_with_their_actors() -> None:
     pledges = [(c.actors, c.text) for c in run(BODY).commitments]
     assert pledges == [

@@ -21,7 +21,6 @@ Documents of the visit:
 """
 
 
-
 def test_recap_items_merge_into_the_body_documents() -> None:
     summary = run(ARTICLE)
     assert [d.type for d in summary.documents] == [
