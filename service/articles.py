@@ -19,6 +19,17 @@ from service.errors import InputError
 HEADER_KEYS = frozenset({"URL", "OUTLET", "DATE", "LANGUAGE", "TRUNCATED", "NOTE", "TITLE"})
 _HEADER_LINE = re.compile(r"^([A-Z][A-Z_]{1,20}):[ \t]*(.*)$")
 
+# Generous for real pages: free-text DATE lines with notes run past 100 characters in practice.
+FIELD_LIMITS: dict[str, int] = {"title": 1000, "outlet": 300, "url": 2000, "published": 300, "note": 2000}
+"""Longest value of each metadata field, whatever its source (JSON field, header line, HTML title).
+
+The one place these numbers live: the API's request model and the database columns use them too,
+so the store is never the validator.
+"""
+LANGUAGE_PATTERN = r"^[a-z]{2}$"
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
+_FIELD_SOURCES = {"title": "TITLE", "outlet": "OUTLET", "url": "URL", "published": "DATE", "note": "NOTE"}
+
 
 @dataclass
 class ArticleInput:
@@ -39,6 +50,39 @@ class ArticleInput:
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.body.encode("utf-8")).hexdigest()
+
+
+def check_storable(value: str, what: str) -> None:
+    """Refuse text no database stores faithfully: NUL characters and unpaired surrogates."""
+    if "\x00" in value:
+        raise InputError(f"{what} contains NUL characters (binary data?)")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(f"{what} contains an unpaired surrogate (invalid Unicode)") from None
+
+
+def check_fields(article: ArticleInput) -> ArticleInput:
+    """Validate every metadata field the same way, wherever it came from; returns the article.
+
+    Lengths follow `FIELD_LIMITS`, the language must be an ISO 639-1 code, and no field (nor the
+    body) may hold NUL characters or unpaired surrogates.
+    """
+    check_storable(article.body, f"{article.id}: the article text")
+    for name, limit in FIELD_LIMITS.items():
+        value = getattr(article, name)
+        if value is None:
+            continue
+        what = f"{article.id}: {name} (field or {_FIELD_SOURCES[name]} header)"
+        check_storable(value, what)
+        if len(value) > limit:
+            raise InputError(f"{what} is {len(value):,} characters; the limit is {limit:,}")
+    if article.language is not None and not _LANGUAGE.match(article.language):
+        raise InputError(
+            f"{article.id}: language (field or LANGUAGE header) must be a two-letter ISO 639-1 code such as 'en', "
+            f"not {article.language[:40]!r}"
+        )
+    return article
 
 
 def decode_bytes(data: bytes) -> tuple[str, list[tuple[str, str]]]:
@@ -198,7 +242,7 @@ def from_text(
             f"{id}: the article is {len(text):,} characters; the limit is {settings.max_article_chars:,} "
             "(PACTCHECK_MAX_ARTICLE_CHARS)"
         )
-    return ArticleInput(
+    article = ArticleInput(
         id=id,
         body=text,
         title=title,
@@ -211,6 +255,7 @@ def from_text(
         source_format=source_format,
         notices=notices,
     )
+    return check_fields(article)
 
 
 def from_bytes(data: bytes, *, id: str = "article", **metadata: str | None) -> ArticleInput:

@@ -63,9 +63,26 @@ class Settings(BaseSettings):
     )
     api_tokens: str = Field(default="", description="Comma-separated tokens for a quick start.")
     session_secret: str | None = None
-    rate_limit_per_minute: int = 600
+    rate_limit_per_minute: int = Field(
+        default=600, description="Requests per token per minute, counted in the database across processes."
+    )
+    auth_failures_per_window: int = Field(
+        default=20, ge=1, description="Failed authentications per client address before it gets 429."
+    )
+    auth_failure_window_s: float = Field(default=300.0, gt=0, description="Window of auth_failures_per_window.")
+    header_timeout_s: float = Field(default=10.0, gt=0, description="Time a client has to send a request's headers.")
+    body_timeout_s: float = Field(default=30.0, gt=0, description="Time a client has to send a request's body.")
     max_request_bytes: int = 1_000_000
-    workers: int = Field(default=2, ge=1, le=32, description="Background extraction workers.")
+    workers: int = Field(
+        default=2,
+        ge=0,
+        le=32,
+        description="Background extraction workers per process (0: leave jobs to `pactcheck worker`).",
+    )
+    job_queue: Literal["auto", "database", "procrastinate"] = Field(
+        default="auto",
+        description="Queue engine: procrastinate on PostgreSQL (auto), or leased claims in the database.",
+    )
     extract_processes: int = Field(default=0, ge=0, le=64, description="Processes for inline offline extraction.")
     job_lease_s: float = Field(default=30.0, ge=1.0, description="A crashed worker's job is taken over after this.")
     job_max_attempts: int = Field(default=3, ge=1, le=20, description="Extraction attempts before a job fails.")

@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from service.api.models import ErrorBody, ErrorDetail
 from service.api.redact import describe
@@ -22,6 +23,7 @@ _CODES = {
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    408: "request_timeout",
     409: "conflict",
     413: "payload_too_large",
     415: "unsupported_media_type",
@@ -93,6 +95,8 @@ def install(app: FastAPI, html_handler: Any | None = None) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         status, message, details = _validation_message(list(exc.errors()))
+        if wants_html(request):  # a page's bad query (`/?offset=-1`) gets a page, not JSON
+            return html_handler(request, status, message)  # type: ignore[misc]
         return error_response(status, message, details=details)
 
     @app.exception_handler(StarletteHTTPException)
@@ -100,9 +104,26 @@ def install(app: FastAPI, html_handler: Any | None = None) -> None:
         message = {404: "no such route or resource", 405: "this method is not allowed on this route"}.get(
             exc.status_code, str(exc.detail)
         )
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(allowed_methods(request))
         if wants_html(request):
-            return html_handler(request, exc.status_code, message)  # type: ignore[misc]
-        return error_response(exc.status_code, message, headers=getattr(exc, "headers", None))
+            page = html_handler(request, exc.status_code, message)  # type: ignore[misc]
+            page.headers.update(headers)
+            return page  # type: ignore[no-any-return]
+        return error_response(exc.status_code, message, headers=headers or None)
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route accepts on this path (Starlette names only the first route's).
+
+    Probes each method against the app's routes, so routers nested in any way are covered.
+    """
+    routes = request.app.router.routes
+    return [m for m in _METHODS if any(r.matches({**request.scope, "method": m})[0] == Match.FULL for r in routes)]
 
 
 def internal_error(exc: BaseException) -> JSONResponse:

@@ -16,11 +16,11 @@ import logging
 from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from starlette.concurrency import run_in_threadpool
 
-from service.api.redact import describe
+from service.api.redact import describe, settings_secrets
 from service.articles import ArticleInput
 from service.config import Settings
 from service.errors import ModelError, PactCheckError
@@ -33,9 +33,6 @@ from service.storage import articles as article_store
 from service.storage import jobs as job_store
 from service.storage.jobs import Claim
 from service.storage.tables import ArticleRow
-
-if TYPE_CHECKING:
-    from service.api.pool import ExtractionPool
 
 log = logging.getLogger("pactcheck.jobs")
 
@@ -69,6 +66,43 @@ class Outcome:
     event_key: str | None = None
 
 
+class InlinePool(Protocol):
+    """Where inline jobs of one backend run instead of a thread (`service.api.pool.ExtractionPool`).
+
+    A protocol, so this module never imports the pool (the pool builds executors: it imports us).
+    """
+
+    backend: str
+
+    async def warm(self) -> None: ...
+
+    async def run(self, claim: Claim, row: ArticleRow) -> Outcome: ...
+
+    def shutdown(self) -> None: ...
+
+
+def log_outcome(claim: Claim, outcome: Outcome) -> None:
+    """One INFO line per job run, whichever path ran it (shown by `pactcheck serve --log-level info`)."""
+    if outcome.state == "done":
+        log.info(
+            "job %s (%s): done after attempt %s, %s document(s), event %s",
+            claim.job_id,
+            claim.article_id,
+            claim.attempt,
+            outcome.documents,
+            outcome.event_key,
+        )
+    else:
+        log.info(
+            "job %s (%s): %s after attempt %s%s",
+            claim.job_id,
+            claim.article_id,
+            outcome.state,
+            claim.attempt,
+            f": {outcome.reason}" if outcome.reason else "",
+        )
+
+
 @dataclass
 class Executor:
     """Turns a claim into a recorded outcome; shared by the inline path and the workers."""
@@ -77,7 +111,7 @@ class Executor:
     settings: Settings
     factory: ExtractorFactory = get_extractor  # type: ignore[assignment]
     retry_base_s: float = 2.0  # backoff after a model error: base * 2**(attempt - 1), capped at a minute
-    pool: ExtractionPool | None = None  # inline extraction in worker processes (see service.api.pool)
+    pool: InlinePool | None = None  # inline extraction in worker processes (see service.api.pool)
     _extractors: dict[str, Extractor] = field(default_factory=dict)
 
     def extractor(self, backend: str) -> Extractor:
@@ -85,6 +119,19 @@ class Executor:
         if backend not in self._extractors:
             self._extractors[backend] = self.factory(backend)
         return self._extractors[backend]
+
+    async def awarm(self) -> None:
+        """Build the configured backend's extractor before claiming anything.
+
+        Building it imports the model client (a second or more on a loaded machine); done on
+        the event loop after a claim, that stall could outlast the job's lease. A failure here
+        is left for the jobs to report.
+        """
+        backend = self.settings.resolve_backend()
+        if self.pool is not None and self.pool.backend == backend:
+            return  # the pool's children hold that extractor; this process never builds it
+        with contextlib.suppress(Exception):
+            await asyncio.to_thread(self.extractor, backend)
 
     def load(self, claim: Claim) -> tuple[ArticleRow, ArticleInput]:
         found = article_store.get(self.db, claim.article_id)
@@ -105,7 +152,7 @@ class Executor:
 
     def record_failure(self, claim: Claim, exc: BaseException) -> Outcome:
         """Fail or re-queue the job; the outcome says which, with the reason recorded."""
-        secrets = (self.settings.openai_api_key, self.settings.api_tokens, self.settings.session_secret)
+        secrets = settings_secrets(self.settings)
         if isinstance(exc, ModelError) and claim.attempt < self.settings.job_max_attempts:
             delay = min(60.0, self.retry_base_s * 2 ** (claim.attempt - 1))
             reason = f"attempt {claim.attempt} failed: {describe(exc, secrets)}"
@@ -140,6 +187,11 @@ class Executor:
 
     async def run_inline(self, claim: Claim, row: ArticleRow) -> Outcome:
         """The inline path of a submission: in the process pool when there is one, else in a thread."""
+        outcome = await self._run_inline(claim, row)
+        log_outcome(claim, outcome)
+        return outcome
+
+    async def _run_inline(self, claim: Claim, row: ArticleRow) -> Outcome:
         if self.pool is None or claim.backend != self.pool.backend:
             return await run_in_threadpool(self.run, claim, row)
         try:
@@ -183,7 +235,7 @@ class JobRunner:
     def db(self) -> Database:
         return self.executor.db
 
-    def notify(self) -> None:
+    def notify(self, job_id: int | None = None) -> None:
         """A job was queued in this process: wake an idle worker now instead of at the next poll.
 
         Called from request threads, so the event is set on the runner's own loop.
@@ -192,6 +244,8 @@ class JobRunner:
             self._loop.call_soon_threadsafe(self._wake.set)
 
     async def start(self) -> None:
+        if self.workers:
+            await self.executor.awarm()
         self._stopping = False
         self._loop = asyncio.get_running_loop()
         self._tasks = [asyncio.create_task(self._work(i), name=f"pactcheck-worker-{i}") for i in range(self.workers)]
@@ -231,10 +285,7 @@ class JobRunner:
                 continue
             self._held[claim.job_id] = claim
             try:
-                outcome = await self.executor.arun(claim)
-                log.info(
-                    "job %s (%s): %s after attempt %s", claim.job_id, claim.article_id, outcome.state, claim.attempt
-                )
+                log_outcome(claim, await self.executor.arun(claim))
             finally:
                 self._held.pop(claim.job_id, None)
 

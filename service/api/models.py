@@ -7,7 +7,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from service.articles import FIELD_LIMITS, LANGUAGE_PATTERN
+
 JobState = Literal["queued", "running", "done", "failed"]
+NO_NUL = r"^[^\x00]*$"
+"""Declares in the OpenAPI document that text fields may not hold NUL characters."""
 
 
 class _Body(BaseModel):
@@ -17,12 +21,22 @@ class _Body(BaseModel):
 class ArticleCreate(_Body):
     """A JSON submission; `text/plain` bodies carry the text alone."""
 
-    text: str = Field(min_length=1, description="The article: plain text, corpus format (headers) or HTML.")
-    title: str | None = Field(default=None, max_length=500)
-    outlet: str | None = Field(default=None, max_length=200)
-    url: str | None = Field(default=None, max_length=2000)
-    date: str | None = Field(default=None, max_length=100, description="Publication date as given (free text).")
-    language: str | None = Field(default=None, pattern=r"^[a-z]{2}$", description="ISO 639-1, else detected.")
+    text: str = Field(
+        min_length=1,
+        description="The article: plain text, corpus format (headers) or HTML. Header lines and an HTML "
+        "<title> obey the same limits as the fields below. No NUL characters.",
+        json_schema_extra={"pattern": NO_NUL},  # declared; enforced (with a clearer message) by `_storable`
+    )
+    title: str | None = Field(default=None, max_length=FIELD_LIMITS["title"], json_schema_extra={"pattern": NO_NUL})
+    outlet: str | None = Field(default=None, max_length=FIELD_LIMITS["outlet"], json_schema_extra={"pattern": NO_NUL})
+    url: str | None = Field(default=None, max_length=FIELD_LIMITS["url"], json_schema_extra={"pattern": NO_NUL})
+    date: str | None = Field(
+        default=None,
+        max_length=FIELD_LIMITS["published"],
+        description="Publication date as given (free text).",
+        json_schema_extra={"pattern": NO_NUL},
+    )
+    language: str | None = Field(default=None, pattern=LANGUAGE_PATTERN, description="ISO 639-1, else detected.")
 
     @field_validator("text", "title", "outlet", "url", "date", "language")
     @classmethod
@@ -83,7 +97,12 @@ class ArticlePage(_Body):
 
 
 class CrossCheckCreate(_Body):
-    article_ids: list[str] = Field(min_length=1, max_length=50, description="Articles to compare, in order.")
+    article_ids: list[str] = Field(
+        min_length=1,
+        max_length=50,
+        description="Articles to compare, in order; each at most once.",
+        json_schema_extra={"uniqueItems": True},  # enforced by the route (422 duplicate_ids)
+    )
 
 
 class CrossCheckLinks(_Body):

@@ -16,10 +16,15 @@ goes in and the `Outcome` comes back.
 from __future__ import annotations
 
 import asyncio
+import ctypes
+import ctypes.util
 import logging
 import multiprocessing
+import os
 import signal
+import sys
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -51,16 +56,49 @@ class ChildError(Exception):
         return self.message
 
 
-def _start_child(settings: Settings, backend: str) -> None:
-    """Child initializer: connect (the server already migrated) and build the extractor.
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+PARENT_CHECK_S = 1.0  # the fallback watch where the kernel offers no parent-death signal
 
-    Ctrl-C and SIGTERM reach the whole process group; the children leave them to the server,
-    which finishes the requests in flight and then shuts the pool down (a child dying first
-    would fail jobs that were about to finish).
+
+def die_with_parent(parent_pid: int) -> None:
+    """End this process when `parent_pid` (the server) dies, however it dies (even `kill -9`).
+
+    On Linux the kernel sends SIGKILL at the parent's death (`prctl(PR_SET_PDEATHSIG)`);
+    elsewhere a daemon thread watches for the re-parenting. Either way a parent that died
+    before this ran is noticed at once.
+    """
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+            log.warning("prctl(PR_SET_PDEATHSIG) failed (errno %s); watching the parent instead", ctypes.get_errno())
+            _watch_parent(parent_pid)
+    else:
+        _watch_parent(parent_pid)
+    if os.getppid() != parent_pid:
+        os._exit(0)
+
+
+def _watch_parent(parent_pid: int) -> None:
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_CHECK_S)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="pactcheck-parent-watch", daemon=True).start()
+
+
+def _start_child(settings: Settings, backend: str, parent_pid: int) -> None:
+    """Child initializer: tie the child to the server's life, connect (already migrated), build the extractor.
+
+    SIGTERM ends a child at once (the default action): a job it held is re-run by the server in
+    a fresh pool (see `ExtractionPool.run`) or, if the server is going too, taken over by the
+    next one when its lease expires. Ctrl-C reaches the whole process group; the children leave
+    it to the server, which finishes the requests in flight and then shuts the pool down.
     """
     global _EXECUTOR
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, signal.SIG_IGN)
+    die_with_parent(parent_pid)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _EXECUTOR = Executor(open_database(settings, upgrade=False), settings)
     _EXECUTOR.extractor(backend)
 
@@ -98,7 +136,7 @@ class ExtractionPool:
             self.processes,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_child,
-            initargs=(self.settings, self.backend),
+            initargs=(self.settings, self.backend, os.getpid()),
         )
 
     async def warm(self) -> None:

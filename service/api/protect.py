@@ -6,6 +6,8 @@ refuse an oversized body while it streams in, before the application reads it.
 
 from __future__ import annotations
 
+import asyncio
+
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -37,10 +39,22 @@ class BodyTooLarge(StarletteHTTPException):
         super().__init__(413, f"the request body is larger than {limit:,} bytes (PACTCHECK_MAX_REQUEST_BYTES)")
 
 
+class BodyTimeout(StarletteHTTPException):
+    """Raised from `receive` when the body has not arrived by its deadline (a stalled client)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            408,
+            f"the request body did not arrive within {seconds:g} s (PACTCHECK_BODY_TIMEOUT_S)",
+            headers={"Connection": "close"},
+        )
+
+
 class ProtectMiddleware:
-    def __init__(self, app: ASGIApp, *, max_body: int) -> None:
+    def __init__(self, app: ASGIApp, *, max_body: int, body_timeout_s: float = 30.0) -> None:
         self.app = app
         self.max_body = max_body
+        self.body_timeout_s = body_timeout_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -66,21 +80,32 @@ class ProtectMiddleware:
             await error_response(413, BodyTooLarge(self.max_body).detail)(scope, receive, send_with_headers)
             return
         received = 0
+        body_done = False
+        deadline: float | None = None
 
         async def limited_receive() -> Message:
-            nonlocal received
-            message = await receive()
+            nonlocal received, body_done, deadline
+            if body_done:  # only the disconnect is left to wait for: no deadline on that
+                return await receive()
+            loop = asyncio.get_running_loop()
+            deadline = deadline if deadline is not None else loop.time() + self.body_timeout_s
+            try:
+                message = await asyncio.wait_for(receive(), timeout=max(0.0, deadline - loop.time()))
+            except TimeoutError:
+                raise BodyTimeout(self.body_timeout_s) from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_body:
                     raise BodyTooLarge(self.max_body)
+                body_done = not message.get("more_body", False)
             return message
 
         try:
             await self.app(scope, limited_receive, send_with_headers)
-        except BodyTooLarge as exc:
+        except (BodyTooLarge, BodyTimeout) as exc:
             if not started:
-                await error_response(413, str(exc.detail))(scope, receive, send_with_headers)
+                response = error_response(exc.status_code, str(exc.detail), headers=dict(exc.headers or {}) or None)
+                await response(scope, receive, send_with_headers)
         except Exception as exc:  # the last line of defence: one log line, a JSON 500, no traceback
             if not started:
                 await internal_error(exc)(scope, receive, send_with_headers)

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
-from service.api.jobs import Executor, JobRunner
-from service.api.ratelimit import RateLimiter
+from service.api.jobs import Executor
+from service.api.queue import JobQueue
+from service.api.ratelimit import AuthThrottle, RateLimiter
+from service.api.redact import settings_secrets
 from service.api.sessions import SessionCodec
 from service.config import Settings
 from service.storage import Database
@@ -24,9 +26,10 @@ class ServiceState:
     settings: Settings
     db: Database
     executor: Executor
-    runner: JobRunner
+    runner: JobQueue  # the job queue (in-process workers or procrastinate)
     limiter: RateLimiter
     sessions: SessionCodec
+    auth_throttle: AuthThrottle
     _tokens: dict[str, tuple[Principal | None, float]] = field(default_factory=dict)
 
     def cached_principal(self, secret: str) -> tuple[bool, Principal | None]:
@@ -58,8 +61,8 @@ class ServiceState:
         return token_store.find(self.db, token_id=token_id)
 
     @property
-    def secrets(self) -> tuple[str | None, ...]:
-        return (self.settings.openai_api_key, self.settings.api_tokens, self.settings.session_secret)
+    def secrets(self) -> tuple[str, ...]:
+        return settings_secrets(self.settings)
 
 
 def get_state(request: Request) -> ServiceState:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from service.cli import crosscheck_cmd, eval_cmd, extract_cmd, schemas_cmd, serve_cmd
+from service.cli import crosscheck_cmd, eval_cmd, extract_cmd, schemas_cmd, serve_cmd, worker_cmd
 
 app = typer.Typer(
     name="pactcheck",
@@ -14,7 +14,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (extract_cmd, schemas_cmd, eval_cmd, serve_cmd, crosscheck_cmd):
+for module in (extract_cmd, schemas_cmd, eval_cmd, serve_cmd, crosscheck_cmd, worker_cmd):
     module.register(app)
 
 

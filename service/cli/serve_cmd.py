@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import os
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -16,7 +18,11 @@ def serve(
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
     data_dir: Path | None = typer.Option(None, "--data-dir", help="SQLite file and cache (PACTCHECK_DATA_DIR)."),
     workers: int | None = typer.Option(
-        None, "--workers", min=1, max=32, help="Background extraction workers per process."
+        None,
+        "--workers",
+        min=0,
+        max=32,
+        help="Background extraction workers per process (0: none here, run `pactcheck worker`).",
     ),
     processes: int = typer.Option(1, "--processes", min=1, max=16, help="Server processes (they share the job queue)."),
     extract_processes: int | None = typer.Option(
@@ -58,7 +64,7 @@ def serve(
         err.print("[yellow]warning:[/] no API tokens configured; set PACTCHECK_API_TOKENS (every request will get 401)")
     err.print(f"PactCheck on http://{host}:{port}/ (backend {settings.resolve_backend()}, data {settings.data_dir})")
     uvicorn.run(
-        "service.api.app:app_from_env",
+        "service.app:app_from_env",
         factory=True,
         host=host,
         port=port,
@@ -68,7 +74,35 @@ def serve(
         server_header=False,
         access_log=log_level == "debug",
         http=HTTP_PROTOCOL,
+        log_config=log_config(log_level),
     )
+
+
+def log_config(level: str) -> dict[str, Any]:
+    """uvicorn's logging plus the `pactcheck.*` loggers at `level`, every handler redacting secrets.
+
+    The access log (debug only) loses its query-string values on the way out.
+    """
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["filters"] = {"redact": {"()": "service.api.redact.RedactingFilter"}}
+    for handler in config["handlers"].values():
+        handler["filters"] = ["redact"]
+    config["formatters"]["pactcheck"] = {
+        "()": "uvicorn.logging.DefaultFormatter",
+        "fmt": "%(levelprefix)s %(name)s: %(message)s",
+        "use_colors": None,
+    }
+    config["handlers"]["pactcheck"] = {
+        "formatter": "pactcheck",
+        "class": "logging.StreamHandler",
+        "stream": "ext://sys.stderr",
+        "filters": ["redact"],
+    }
+    python_level = {"trace": "DEBUG", "critical": "CRITICAL"}.get(level.lower(), level.upper())
+    config["loggers"]["pactcheck"] = {"handlers": ["pactcheck"], "level": python_level, "propagate": False}
+    return config
 
 
 def _cores() -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -66,6 +67,25 @@ def _sqlite_pragmas(engine: Engine) -> None:
         conn.connection.driver_connection.execute(_BEGIN[mode])  # type: ignore[union-attr]
 
 
+def private_sqlite_file(path: Path) -> None:
+    """Create the database's folder 0700 and the file 0600 before SQLite opens it.
+
+    The file holds the session signing key and every article; nobody else on the machine may
+    read it. SQLite gives its -wal and -shm files the database file's mode. An existing folder
+    is left as the operator made it (it may be shared), with a warning when others can enter it.
+    """
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)  # mkdir's mode is cut by the umask; this is exact
+    elif folder.stat().st_mode & 0o077:
+        log.warning("the data folder %s is open to other users; chmod 700 it", folder)
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    for name in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if name.exists() and name.stat().st_mode & 0o077:
+            os.chmod(name, 0o600)  # files made before this rule existed
+
+
 def make_engine(url: str) -> Engine:
     """An engine for `url` with the per-dialect settings PactCheck relies on."""
     try:
@@ -74,7 +94,7 @@ def make_engine(url: str) -> Engine:
         raise ConfigurationError("DATABASE_URL is not a valid database URL") from exc
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            private_sqlite_file(Path(parsed.database))
         engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 10}, pool_size=8)
         _sqlite_pragmas(engine)
         return engine

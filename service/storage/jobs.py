@@ -8,12 +8,14 @@ job. This works the same on SQLite (writes are serialised) and PostgreSQL (row l
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 
 from service.storage.db import Database
 from service.storage.tables import ArticleRow, JobRow, SummaryRow, utcnow
@@ -107,13 +109,32 @@ def claim_next(
     return None
 
 
-def claim_job(db: Database, job_id: int, *, lease_s: float) -> Claim | None:
-    """Claim one particular job (the inline path claims the job it just queued)."""
-    with db.read() as session:
-        job = session.get(JobRow, job_id)
+def claim_job(db: Database, job_id: int, *, lease_s: float, max_attempts: int | None = None) -> Claim | None:
+    """Claim one particular job if it is runnable (a queue delivering this job by id)."""
+    job = get_job(db, job_id)
     if job is None:
         return None
-    return _take(db, job, lease_s)
+    return _take(db, job, lease_s, max_attempts)
+
+
+def get_job(db: Database, job_id: int) -> JobRow | None:
+    with db.read() as session:
+        return session.get(JobRow, job_id)
+
+
+def runnable_ids(
+    db: Database, *, max_attempts: int | None = None, waiting_s: float = 0.0, limit: int = 500
+) -> list[int]:
+    """Jobs no live worker holds: queued and due for `waiting_s` already, or running with an expired lease."""
+    now = utcnow()
+    query = (
+        sa.select(JobRow.id)
+        .where(_runnable(now, max_attempts), JobRow.available_at <= now - timedelta(seconds=waiting_s))
+        .order_by(JobRow.id)
+        .limit(limit)
+    )
+    with db.read() as session:
+        return list(session.scalars(query))
 
 
 def renew(db: Database, claims: list[Claim], *, lease_s: float) -> int:
@@ -152,23 +173,46 @@ _MARK_DONE = (
     .where(JOBS.c.id == sa.bindparam("job_id_"), JOBS.c.claim == sa.bindparam("claim_"), JOBS.c.state == "running")
     .values(state="done", reason=None, claim=None, lease_until=None)
 )
-_INSERT_SUMMARY = sa.insert(SUMMARIES)
+# One summary per article: a second write (a job delivered twice) is a no-op, never an error.
+_INSERT_SUMMARY = {
+    "postgresql": postgresql.insert(SUMMARIES).on_conflict_do_nothing(index_elements=["article_id"]),
+    "sqlite": sqlite.insert(SUMMARIES).on_conflict_do_nothing(index_elements=["article_id"]),
+}
+
+
+def settings_key(payload: dict[str, Any]) -> str:
+    """The extraction settings a summary was made with (extractor, model, prompt, schema), hashed."""
+    provenance = payload.get("provenance") or {}
+    parts = [str(provenance.get(k) or "") for k in ("extractor", "model", "prompt_id", "prompt_version", "prompt_hash")]
+    parts.append(str(payload.get("schema_version") or provenance.get("schema_version") or ""))
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
 _SET_EVENT = sa.update(ARTICLES).where(ARTICLES.c.id == sa.bindparam("article_id_"))
 
 
 def complete(db: Database, claim: Claim, *, payload: dict[str, Any], extractor: str, event_key: str | None) -> bool:
-    """Record the summary and mark the job done, atomically; False when the claim was lost."""
+    """Record the summary and mark the job done, atomically, at most once per article.
+
+    False when the claim was lost and no summary with the same settings is recorded; True when
+    this call recorded it, or when another delivery of the same job already did.
+    """
     now = utcnow()
+    key = settings_key(payload)
     with db.write_core() as conn:
         marked = conn.execute(_MARK_DONE, {"job_id_": claim.job_id, "claim_": claim.claim, "finished_at": now})
-        if marked.rowcount != 1:
-            return False  # the update touched nothing; committing the empty unit of work is harmless
+        if marked.rowcount != 1:  # another delivery of this job holds it or has finished it
+            done = conn.execute(
+                sa.select(SUMMARIES.c.settings_key).where(SUMMARIES.c.article_id == claim.article_id)
+            ).scalar()
+            return done == key  # True: the same result is already recorded (at-least-once delivery)
         conn.execute(
-            _INSERT_SUMMARY,
+            _INSERT_SUMMARY[db.dialect],
             {
                 "article_id": claim.article_id,
                 "payload": payload,
                 "extractor": extractor,
+                "settings_key": key,
                 "documents": len(payload.get("documents", [])),
                 "created_at": now,
             },

@@ -14,6 +14,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from service.articles import FIELD_LIMITS
+
 JOB_STATES = ("queued", "running", "done", "failed")
 
 
@@ -50,10 +52,10 @@ class ArticleRow(Base):
     id: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
     sha256: Mapped[str] = mapped_column(sa.String(64), unique=True)
     body: Mapped[str] = mapped_column(sa.Text)
-    title: Mapped[str | None] = mapped_column(sa.String(500))
-    outlet: Mapped[str | None] = mapped_column(sa.String(200), index=True)
-    url: Mapped[str | None] = mapped_column(sa.String(2000))
-    published: Mapped[str | None] = mapped_column(sa.String(100))
+    title: Mapped[str | None] = mapped_column(sa.String(FIELD_LIMITS["title"]))
+    outlet: Mapped[str | None] = mapped_column(sa.String(FIELD_LIMITS["outlet"]), index=True)
+    url: Mapped[str | None] = mapped_column(sa.String(FIELD_LIMITS["url"]))
+    published: Mapped[str | None] = mapped_column(sa.String(FIELD_LIMITS["published"]))
     language: Mapped[str | None] = mapped_column(sa.String(10))
     source_format: Mapped[str] = mapped_column(sa.String(10), default="text")
     truncated: Mapped[bool] = mapped_column(sa.Boolean, default=False)
@@ -92,13 +94,16 @@ class JobRow(Base):
 
 
 class SummaryRow(Base):
-    """The validated `ArticleSummary` of an article; the primary key makes a second write fail."""
+    """The validated `ArticleSummary` of an article: one per article, written at most once (see `jobs.complete`)."""
 
     __tablename__ = "summaries"
 
     article_id: Mapped[str] = mapped_column(sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     payload: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
     extractor: Mapped[str] = mapped_column(sa.String(20))
+    # Which extraction settings made it (extractor, model, prompt, schema): a repeated delivery of
+    # the same job with the same settings finds its result already recorded.
+    settings_key: Mapped[str | None] = mapped_column(sa.String(64))
     documents: Mapped[int] = mapped_column(sa.Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -161,3 +166,28 @@ class SecretRow(Base):
     name: Mapped[str] = mapped_column(sa.String(50), primary_key=True)
     value: Mapped[str] = mapped_column(sa.String(200))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class WebSessionRow(Base):
+    """A signed-in browser session; the cookie carries its random id, the table only its SHA-256.
+
+    Signing out deletes the row, and a session whose token was revoked is refused, so a cookie
+    copied before either no longer opens anything.
+    """
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    token_id: Mapped[int] = mapped_column(sa.ForeignKey("api_tokens.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class RateCounterRow(Base):
+    """Requests (or failed sign-ins) per key in one fixed time window, shared by every server process."""
+
+    __tablename__ = "rate_counters"
+
+    key: Mapped[str] = mapped_column(sa.String(120), primary_key=True)
+    window: Mapped[int] = mapped_column(sa.BigInteger, primary_key=True)
+    count: Mapped[int] = mapped_column(sa.Integer, default=0)

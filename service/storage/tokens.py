@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from service.errors import ConfigurationError
+from service.storage import web_sessions
 from service.storage.db import Database
 from service.storage.tables import ApiTokenRow, SecretRow, utcnow
 
@@ -75,6 +76,8 @@ def sync_tokens(db: Database, specs: list[TokenSpec]) -> int:
         for digest, row in rows.items():
             if digest not in wanted and row.revoked_at is None:
                 row.revoked_at = utcnow()
+        revoked = [row.id for digest, row in rows.items() if digest not in wanted]
+    web_sessions.end_for_tokens(db, revoked)  # a removed token signs its browsers out too
     return len(wanted)
 
 

@@ -14,6 +14,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
+from service.web.access import page_context
 from service.web.render import render
 
 router = APIRouter(include_in_schema=False)
@@ -35,7 +36,8 @@ def swagger_assets() -> Path | None:
 
 @router.get("/docs")
 def docs(request: Request) -> Response:
-    """The API reference; without the assets, a plain page pointing at the OpenAPI document."""
+    """The API reference, for readers only; without the assets, a plain page pointing at the OpenAPI document."""
+    page_context(request)  # signed in (or a bearer token), else a redirect to the sign-in page
     return render(request, "docs.html", assets=ASSETS if swagger_assets() else None, openapi_url="/openapi.json")
 
 

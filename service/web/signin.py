@@ -5,8 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
+from service.api.auth import signin_principal
 from service.api.errors import ApiError
-from service.api.sessions import SessionCodec, csrf_ok
+from service.api.sessions import csrf_ok
 from service.api.state import get_state
 from service.web.access import safe_next
 from service.web.render import render
@@ -35,7 +36,7 @@ async def signin(request: Request) -> Response:
     session = state.sessions.read(request)
     if not csrf_ok(session, str(form.get("csrf") or "")):
         raise ApiError(403, "the sign-in form expired; reload the page and try again", code="csrf")
-    principal = state.principal_for_secret(token) if token else None
+    principal = signin_principal(state, request, token)  # throttled per client address
     if principal is None:
         csrf = session.csrf if session else ""
         return render(request, "signin.html", status=401, next=next_path, csrf=csrf, error="That token is not valid.")
@@ -51,5 +52,5 @@ async def signout(request: Request) -> Response:
     if not csrf_ok(state.sessions.read(request), str(form.get("csrf") or "")):
         raise ApiError(403, "the form expired; reload the page and try again", code="csrf")
     response = RedirectResponse("/signin", status_code=303)
-    SessionCodec.clear(response)
+    state.sessions.end(request, response)  # server-side: a saved copy of the cookie is dead too
     return response

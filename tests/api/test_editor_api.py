@@ -332,7 +332,7 @@ def test_docs_are_served_from_this_server(client: TestClient) -> None:
 
 def test_the_loop_on_postgresql(tmp_path: Path) -> None:
     """Decisions, search (ILIKE), re-run and the gold export on PostgreSQL, through the same routes."""
-    from service.api import create_app
+    from service.app import create_app
     from tests.api.conftest import service_settings
     from tests.fakes.scripted_extractor import scripted_factory
     from tests.storage.conftest import postgres_schema

@@ -13,9 +13,9 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from service.api import create_app
 from service.api.jobs import Outcome
 from service.api.pool import ChildError
+from service.app import create_app
 from service.schemas import validate_payload
 from service.storage import jobs as job_store
 from service.storage.jobs import Claim

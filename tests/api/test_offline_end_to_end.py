@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from service.api import create_app
+from service.app import create_app
 from service.schemas import validate_payload
 from tests.api.conftest import auth, service_settings
 

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error, response_schema_conformance
 
-from service.api import create_app
+from service.app import create_app
 from tests.api.conftest import ARTICLE, auth, service_settings
 from tests.fakes.scripted_extractor import scripted_factory
 
@@ -23,7 +23,7 @@ def _operations(tmp_path: Path) -> list:  # type: ignore[type-arg]
     app = create_app(service_settings(tmp_path), extractor_factory=scripted_factory())
     with TestClient(app) as client:  # seed one summarised article so reads can succeed too
         client.post("/v1/articles", headers=auth(), json={"text": ARTICLE})
-    schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app, headers=auth())
     return [result.ok() for result in schema.get_all_operations()]
 
 

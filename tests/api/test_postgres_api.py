@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from service.api import create_app
+from service.app import create_app
 from tests.api.conftest import ARTICLE, SECOND, auth, service_settings
 from tests.fakes.scripted_extractor import scripted_factory
 from tests.storage.conftest import postgres_schema

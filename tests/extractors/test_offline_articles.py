@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from service.articles import from_path, from_text
+from service.articles import from_path
 from service.extractors.offline import OfflineExtractor
 from service.models import ArticleSummary
+from tests.extractors.conftest import run
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "tallinn_visit.txt"
-
-
-def run(text: str) -> ArticleSummary:
-    return OfflineExtractor().extract(from_text(text))
 
 
 def brief(summary: ArticleSummary) -> list[tuple[str, str, str]]:

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from service.articles import from_text
-from service.extractors.offline import OfflineExtractor
-from service.models import ArticleSummary
+from tests.extractors.conftest import run
 
 BODY = (
     "ACCRA, June 3 - Ghana and Slovenia signed an agreement on air services. Both sides agreed to double bilateral "
     "trade by 2030. President Mahama said Ghana would open an embassy in Ljubljana next year. The leaders agreed to "
     "adopt a joint statement on the partnership. Cooperation in culture will remain a priority."
 )
-
-
-def run(text: str) -> ArticleSummary:
-    return OfflineExtractor().extract(from_text(text))
 
 
 def test_pledges_with_their_actors() -> None:

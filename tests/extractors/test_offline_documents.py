@@ -8,10 +8,7 @@ from service.articles import from_text
 from service.extractors import create
 from service.extractors.offline import OfflineExtractor
 from service.models import ArticleSummary, Document
-
-
-def run(text: str, **meta: str) -> ArticleSummary:
-    return OfflineExtractor().extract(from_text(text, **meta))
+from tests.extractors.conftest import run
 
 
 def only(summary: ArticleSummary) -> Document:

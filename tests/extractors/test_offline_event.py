@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from service.articles import from_text
-from service.extractors.offline import OfflineExtractor
-from service.models import ArticleSummary
-
-
-def run(text: str, **meta: str) -> ArticleSummary:
-    return OfflineExtractor().extract(from_text(text, **meta))
+from tests.extractors.conftest import run
 
 
 def test_upper_case_dateline_gives_city_country_and_date() -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from service.articles import from_text
-from service.extractors.offline import OfflineExtractor
-from service.models import ArticleSummary
+from tests.extractors.conftest import run
 
 ARTICLE = """Ghana, Slovenia sign four documents
 
@@ -21,10 +19,6 @@ Documents of the visit:
 3. Programme of cooperation between the justice ministries (2026-2028).
 4. Currency swap agreement.
 """
-
-
-def run(text: str) -> ArticleSummary:
-    return OfflineExtractor().extract(from_text(text))
 
 
 def test_recap_items_merge_into_the_body_documents() -> None:

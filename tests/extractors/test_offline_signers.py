@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from service.articles import from_text
-from service.extractors.offline import OfflineExtractor
-from service.models import ArticleSummary
-
-
-def run(text: str) -> ArticleSummary:
-    return OfflineExtractor().extract(from_text(text))
+from tests.extractors.conftest import run
 
 
 def test_plural_and_lower_case_role_words_name_signers() -> None:

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.articles import from_text
-from service.extractors.offline import OfflineExtractor
-from service.models import ArticleSummary
-
-
-def run(text: str) -> ArticleSummary:
-    return OfflineExtractor().extract(from_text(text))
+from tests.extractors.conftest import run
 
 
 @pytest.mark.parametrize(

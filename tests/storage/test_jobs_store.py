@@ -41,7 +41,8 @@ def test_expired_lease_is_taken_over_and_the_old_claim_cannot_complete(db: Datab
     assert taker is not None and taker.job_id == crashed.job_id and taker.attempt == 2
     assert not job_store.complete(db, crashed, payload={"documents": []}, extractor="llm", event_key=None)
     assert job_store.complete(db, taker, payload={"documents": [1]}, extractor="llm", event_key="x-2025")
-    assert not job_store.complete(db, taker, payload={"documents": [2]}, extractor="llm", event_key=None)
+    # A second completion (a job delivered twice) records nothing new and says it is recorded.
+    assert job_store.complete(db, taker, payload={"documents": [2]}, extractor="llm", event_key=None)
     assert store.summary(db, article_id) == {"documents": [1]}
     assert job_store.counts(db) == {"queued": 0, "running": 0, "done": 1, "failed": 0}
 
@@ -87,3 +88,24 @@ def test_failure_is_recorded_with_its_reason(db: Database) -> None:
     assert claim is not None and job_store.fail(db, claim, "no usable text")
     _row, job = store.get(db, article_id)  # type: ignore[misc]
     assert job.state == "failed" and job.reason == "no usable text" and job.finished_at is not None
+
+
+def _payload(model: str, documents: list[int]) -> dict[str, object]:
+    return {"documents": documents, "provenance": {"extractor": "llm", "model": model}, "schema_version": "1"}
+
+
+def test_a_redelivered_job_records_its_summary_once_keyed_by_the_settings(db: Database) -> None:
+    (article_id,) = _queue(db, 1)
+    first = job_store.claim_next(db, lease_s=0.2)
+    assert first is not None
+    time.sleep(0.3)  # the first delivery's worker "died": its lease runs out
+    second = job_store.claim_next(db, lease_s=30)
+    assert second is not None
+    assert job_store.complete(db, second, payload=_payload("m1", [1]), extractor="llm", event_key=None)
+    # The first delivery comes back with the same settings: already recorded, nothing written twice.
+    assert job_store.complete(db, first, payload=_payload("m1", [1]), extractor="llm", event_key=None)
+    # Other settings (another model) are not taken for the recorded result.
+    assert not job_store.complete(db, first, payload=_payload("m2", [9]), extractor="llm", event_key=None)
+    assert store.summary(db, article_id) == _payload("m1", [1])
+    assert job_store.settings_key(_payload("m1", [1])) != job_store.settings_key(_payload("m2", [1]))
+    assert job_store.counts(db)["done"] == 1

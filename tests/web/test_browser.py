@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from service.api import create_app
+from service.app import create_app
 from tests.api.conftest import ARTICLE, SECOND, WRITER, service_settings
 from tests.fakes.scripted_extractor import scripted_factory
 

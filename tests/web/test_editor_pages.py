@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from service.api import create_app
+from service.app import create_app
 from tests.api.conftest import READER, WRITER, auth, service_settings
 from tests.web.conftest import csrf_of, sign_in
 

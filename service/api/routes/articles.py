@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from service.api import operations
 from service.api.auth import require
 from service.api.errors import ApiError
-from service.api.models import ArticleCreate, ArticleDetail, ArticlePage, ArticleSubmitted, JobState
+from service.api.models import NO_NUL, ArticleCreate, ArticleDetail, ArticlePage, ArticleSubmitted, JobState
 from service.api.routes.common import errors
 from service.api.state import get_state
 from service.articles import ArticleInput
@@ -29,11 +29,10 @@ _SUBMIT_BODY = {
         "required": True,
         "content": {
             "application/json": {"schema": ArticleCreate.model_json_schema()},
-            "text/plain": {"schema": {"type": "string", "minLength": 1}},
+            "text/plain": {"schema": {"type": "string", "minLength": 1, "pattern": NO_NUL}},
         },
     }
 }
-_NO_NUL = r"^[^\x00]*$"
 
 
 def _parse(request: Request, body: bytes) -> ArticleInput:
@@ -93,8 +92,8 @@ async def submit_article(request: Request, principal: Principal = Depends(requir
 @router.get("", response_model=ArticlePage, summary="List articles", responses=errors(401, 403, 422, 429))
 def list_articles(
     request: Request,
-    event: str | None = Query(default=None, max_length=120, pattern=_NO_NUL, description="Event group key."),
-    outlet: str | None = Query(default=None, max_length=200, pattern=_NO_NUL),
+    event: str | None = Query(default=None, max_length=120, pattern=NO_NUL, description="Event group key."),
+    outlet: str | None = Query(default=None, max_length=200, pattern=NO_NUL),
     status: JobState | None = Query(default=None),
     limit: int = Query(default=50, ge=1, le=200),
     offset: int = Query(default=0, ge=0, le=1_000_000),

@@ -34,7 +34,8 @@ MODES: dict[str, instructor.Mode] = {
 
 def provider_name(base_url: str | None) -> str:
     """How errors name the endpoint: `openai`, or the host of a custom base URL."""
-    host = urlsplit(base_url).netloc if base_url else ""
+    parts = urlsplit(base_url) if base_url else None
+    host = parts.netloc.rpartition("@")[2] if parts else ""  # never the user name or password
     return host if host and host != "api.openai.com" else "openai"
 
 
