@@ -9,6 +9,7 @@ from typing import Any
 from service.api.editor import article_name, readable, row_name
 from service.api.models import ArticleOut
 from service.api.operations import article_out
+from service.crosscheck.alignment_score import WEIGHTS as ALIGN_WEIGHTS
 from service.models import ArticleSummary, CrossCheckReport, Evidence, Finding
 from service.storage.tables import ArticleRow, JobRow
 from service.web.highlight import Segment, Span, segments
@@ -110,6 +111,8 @@ class ReportView:
     report: CrossCheckReport
     articles: dict[str, ReportArticle]
     names: dict[str, str] = field(default_factory=dict)
+    certain: float = ALIGN_WEIGHTS.certain
+    """Joins below this score are marked uncertain (the legend says so)."""
 
     def readable(self, text: str) -> str:
         """A cross-checker sentence (explanation, note) with article ids replaced by names."""

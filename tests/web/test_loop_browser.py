@@ -88,6 +88,11 @@ def test_the_editors_loop(page, server: str, tmp_path: Path) -> None:  # type: i
     assert page.locator(".finding").count() >= 2
     counts = page.locator("#finding-counts").inner_text()
     assert "finding" in counts
+    # Each aligned row says why and how sure (issue 8).
+    assert page.locator("#event-0 .matrix .aligned .confidence").count() >= 1
+    assert page.locator("#event-0 .matrix ul.reasons li").count() >= 1
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.locator("#event-0 .matrix").screenshot(path=str(SHOTS / "19-alignment-1366.png"))
 
     # Step through findings.
     first = page.locator(".finding").first
@@ -157,6 +162,7 @@ def test_the_editors_loop(page, server: str, tmp_path: Path) -> None:  # type: i
     page.screenshot(path=str(SHOTS / "16-crosscheck-420.png"), full_page=True)
     page.locator("#event-0").evaluate("el => el.scrollIntoView()")
     page.screenshot(path=str(SHOTS / "17-crosscheck-420-event.png"))
+    page.locator("#event-0 .scroll").screenshot(path=str(SHOTS / "20-alignment-420.png"))
 
     # /docs renders with no network.
     page.set_viewport_size({"width": 1366, "height": 900})
