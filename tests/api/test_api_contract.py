@@ -33,14 +33,16 @@ def test_a_wrong_method_lists_every_allowed_method(client: TestClient) -> None:
     response = client.options("/v1/articles", headers=auth())
     assert response.status_code == 405
     assert {m.strip() for m in response.headers["Allow"].split(",")} >= {"GET", "POST"}
-    one = client.delete("/v1/articles/art_00000000000000000000", headers=auth())
-    assert one.status_code == 405 and "GET" in one.headers["Allow"]
+    one = client.patch("/v1/articles/art_00000000000000000000", headers=auth())
+    assert one.status_code == 405
+    assert {m.strip() for m in one.headers["Allow"].split(",")} >= {"GET", "DELETE"}
 
 
 def test_openapi_and_docs_need_a_reader(client: TestClient) -> None:
     assert client.get("/openapi.json").status_code == 401
     assert client.get("/openapi.json", headers=auth("not-a-valid-token-000000")).status_code == 401
-    assert client.get("/docs", follow_redirects=False).headers["location"] == "/signin?next=/docs"
+    location = client.get("/docs", follow_redirects=False).headers["location"]
+    assert location.startswith("/signin?next=") and "docs" in location
     sign_in(client, READER)  # a signed-in browser reads them with its session
     assert client.get("/openapi.json").status_code == 200
     assert client.get("/docs").status_code == 200

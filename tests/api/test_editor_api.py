@@ -323,7 +323,7 @@ def test_an_undated_article_is_not_filed_under_the_submission_year(client: TestC
 
 
 def test_docs_are_served_from_this_server(client: TestClient) -> None:
-    page = client.get("/docs")
+    page = client.get("/docs", headers=auth())
     assert page.status_code == 200 and "cdn" not in page.text
     assert '<script src="/docs-assets/swagger-ui-bundle.js">' in page.text
     assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
