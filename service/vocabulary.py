@@ -263,3 +263,25 @@ MONTHS: dict[str, int] = {
     )
     for name in names
 }  # fmt: skip
+
+
+# Names across scripts (grounding a principal or city given in English form against, e.g., a
+# Russian text): both sides are transliterated to ASCII (anyascii), folded, then reduced to a
+# skeleton by these rewrites, which erase the usual differences between English spellings and
+# romanised Cyrillic ("Aliyev"/"Aliev", "Jomart"/"Zhomart", "Ilham"/"Il'kham") and between
+# pinyin and its Russian (Palladius) transcription ("Xi Jinping"/"Si Tszin'pin"). Applied in order.
+NAME_SKELETON_REWRITES: tuple[tuple[str, str], ...] = (
+    (r"'", ""),  # soft and hard signs
+    (r"tsz|dz|chzh|zh", "j"),
+    (r"x", "s"),
+    (r"kh", "h"),
+    (r"y", "i"),
+    (r"ng\b", "n"),
+    (r"(\w)\1", r"\1"),  # doubled letters ("Kassym"/"Kasym")
+)
+# A name's word matches a word of the text when their skeletons are equal, when the text's word
+# is the name's word plus a short case ending ("Putina", "Aliyeva"), or when they are this similar
+# (rapidfuzz ratio, words of at least NAME_FUZZY_MIN_CHARS letters).
+NAME_CASE_ENDING_MAX = 3
+NAME_FUZZY_MIN_CHARS = 4
+NAME_TOKEN_MIN_SCORE = 85.0

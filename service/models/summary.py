@@ -138,6 +138,9 @@ class Provenance(Strict):
     latency_ms: float = 0.0
     cache_hit: bool = False
     chunks: int = 1
+    replayed_from: str | None = Field(
+        default=None, description="The recorded answer this summary was replayed from (no model was called)."
+    )
 
 
 class ArticleSummary(Strict):

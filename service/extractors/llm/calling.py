@@ -7,6 +7,7 @@ total over every answered request; requests are counted at the transport, retrie
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,10 +47,17 @@ def _usage(draft: DraftSummary, completion: Any) -> Usage:
     return usage_of(total if total is not None else getattr(completion, "usage", None))
 
 
-def call(client: openai.OpenAI, messages: list[dict[str, str]], spec: CallSpec) -> Answer:
-    """Ask the model for a `DraftSummary`; raises `ModelError` when it cannot get one."""
+Tap = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+
+def call(client: openai.OpenAI, messages: list[dict[str, str]], spec: CallSpec, *, tap: Tap | None = None) -> Answer:
+    """Ask the model for a `DraftSummary`; raises `ModelError` when it cannot get one.
+
+    `tap` wraps the raw `create` (inside the retries), so a recorder sees every answer received.
+    """
     log = CallLog()
-    wrapped = clients.structured(with_retries(client.chat.completions.create, spec.policy, log), spec.mode)
+    create = client.chat.completions.create
+    wrapped = clients.structured(with_retries(tap(create) if tap else create, spec.policy, log), spec.mode)
     try:
         draft, completion = wrapped.create_with_completion(
             messages=messages,
@@ -65,10 +73,13 @@ def call(client: openai.OpenAI, messages: list[dict[str, str]], spec: CallSpec) 
     return Answer(draft=draft, usage=_usage(draft, completion), calls=log.calls, log=log)
 
 
-async def acall(client: openai.AsyncOpenAI, messages: list[dict[str, str]], spec: CallSpec) -> Answer:
+async def acall(
+    client: openai.AsyncOpenAI, messages: list[dict[str, str]], spec: CallSpec, *, tap: Tap | None = None
+) -> Answer:
     """The async twin of `call`, so a batch waits on many requests at once."""
     log = CallLog()
-    wrapped = clients.astructured(with_async_retries(client.chat.completions.create, spec.policy, log), spec.mode)
+    create = client.chat.completions.create
+    wrapped = clients.astructured(with_async_retries(tap(create) if tap else create, spec.policy, log), spec.mode)
     try:
         draft, completion = await wrapped.create_with_completion(
             messages=messages,
