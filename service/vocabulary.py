@@ -285,3 +285,46 @@ NAME_SKELETON_REWRITES: tuple[tuple[str, str], ...] = (
 NAME_CASE_ENDING_MAX = 3
 NAME_FUZZY_MIN_CHARS = 4
 NAME_TOKEN_MIN_SCORE = 85.0
+
+
+# -- the LLM client ------------------------------------------------------------------------------
+# Words in an error body that say the request itself is wrong (a chat template refusing the
+# conversation, a schema or parameter the server cannot take, a request longer than its context):
+# asking again with the same request cannot help, whatever the status code.
+LLM_PERMANENT_ERROR_MARKERS: tuple[str, ...] = (
+    "roles must alternate",
+    "chat template",
+    "jinja",
+    "template",
+    "invalid",
+    "unsupported",
+    "not supported",
+    "does not support",
+    "unknown parameter",
+    "unrecognized",
+    "schema",
+    "grammar",
+    "context size",
+    "context length",
+    "context window",
+    "maximum context",
+    "too long",
+    "exceeds",
+)
+# Of those, the words that mean the request is longer than the server's context window.
+LLM_CONTEXT_OVERFLOW_MARKERS: tuple[str, ...] = (
+    "context size",
+    "context length",
+    "context window",
+    "maximum context",
+    "too long",
+    "exceeds",
+    "n_ctx",
+)
+# Token estimates without a tokenizer: characters per token, low so estimates err on the long
+# side for non-English text (English is about 4).
+LLM_CHARS_PER_TOKEN = 3.0
+# Output budget per request when PACTCHECK_LLM_MAX_OUTPUT_TOKENS is not set: the answer's JSON
+# structure (this much) plus the quotes it copies, at most the part's own length, capped.
+LLM_OUTPUT_BASE_TOKENS = 1_024
+LLM_OUTPUT_MAX_TOKENS = 8_192

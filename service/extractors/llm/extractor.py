@@ -25,8 +25,17 @@ from service.extractors.base import Extractor, register
 from service.extractors.llm import calling, chunking, prompting, recording
 from service.extractors.llm.cache import CacheEntry, CacheKey, DraftCache
 from service.extractors.llm.calling import Answer, CallSpec, acall, call
-from service.extractors.llm.client import MODES, async_openai_client, openai_client, preload, provider_name
+from service.extractors.llm.client import (
+    MODES,
+    async_openai_client,
+    openai_client,
+    preload,
+    provider_name,
+    redact_url,
+)
 from service.extractors.llm.retry import RetryPolicy
+from service.extractors.llm.schema import schema_text
+from service.extractors.llm.tokens import TokenBudget, chunk_chars, estimate, output_tokens
 from service.language import detect_language
 from service.models import SCHEMA_VERSION, ArticleSummary, Notice, Provenance, Usage
 from service.models.draft import DraftSummary
@@ -89,7 +98,7 @@ class LLMExtractor(Extractor):
         self.settings = settings or get_settings()
         self.record_dir = Path(record) if record else None
         self.replay = recording.Recordings(Path(replay)) if replay else None
-        self.prompt = prompt or prompting.default_prompt()
+        self.prompt = prompt or prompting.default_prompt(self.settings.prompt_version)
         self.model = model or self.settings.model
         mode = mode or self.settings.llm_mode
         if mode not in MODES:
@@ -99,6 +108,7 @@ class LLMExtractor(Extractor):
                 "the llm backend needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)"
             )
         injected = client or aclient
+        base_url = str(injected.base_url) if injected else self.settings.openai_base_url
         # A replay never reads or fills the cache: the recording is the only source of answers.
         enabled = self.settings.cache_enabled and self.replay is None
         self.cache = cache or DraftCache(self.settings.cache_dir / "llm", enabled=enabled)
@@ -107,7 +117,9 @@ class LLMExtractor(Extractor):
             mode=mode,
             max_reasks=self.settings.llm_max_reasks,
             policy=RetryPolicy.from_settings(self.settings),
-            provider=provider_name(str(injected.base_url) if injected else self.settings.openai_base_url),
+            provider=provider_name(base_url),
+            endpoint=redact_url(base_url),
+            context_tokens=self.settings.llm_context_tokens,
         )
         self._client = client
         self._aclient = aclient
@@ -141,7 +153,17 @@ class LLMExtractor(Extractor):
     # -- the pipeline --------------------------------------------------------------------------
 
     def _key(self, article: ArticleInput) -> CacheKey:
-        return CacheKey(article.sha256, self.prompt.ref, SCHEMA_VERSION, self.model)
+        """The same article, prompt and model at another endpoint or in another mode is another answer."""
+        return CacheKey(
+            article.sha256, self.prompt.ref, SCHEMA_VERSION, self.model, self.spec.endpoint or "", self.spec.mode
+        )
+
+    def chunk_chars(self, prompt: Prompt | None = None) -> int:
+        """Article characters per request: PACTCHECK_LLM_CHUNK_CHARS, or less so a request fits
+        PACTCHECK_LLM_CONTEXT_TOKENS (system prompt, template and schema estimated in tokens)."""
+        prompt = prompt or self.prompt
+        overhead = estimate(prompt.system) + estimate(prompt.user_template) + estimate(schema_text(self.spec.mode))
+        return chunk_chars(self.settings.llm_context_tokens, overhead, self.settings.llm_chunk_chars)
 
     def _plan(self, article: ArticleInput) -> _Plan:
         """The parts and settings for `article`: from the settings, or from its recording on replay."""
@@ -154,10 +176,17 @@ class LLMExtractor(Extractor):
             prompt = load_prompt(replayed.prompt_id, replayed.prompt_version)
             if replayed.mode not in MODES:
                 raise ModelError(f"{replayed.path}: unknown recorded mode {replayed.mode!r}", provider="replay")
-            spec = replace(spec, model=replayed.model, mode=replayed.mode, provider=f"replay of {replayed.path}")
+            spec = replace(
+                spec,
+                model=replayed.model,
+                mode=replayed.mode,
+                provider=f"replay of {replayed.path}",
+                endpoint=replayed.endpoint,
+            )
             spans = replayed.spans(body)
         else:
-            spans = chunking.split(body, self.settings.llm_chunk_chars, self.settings.llm_chunk_overlap)
+            size = self.chunk_chars(prompt)
+            spans = chunking.split(body, size, min(self.settings.llm_chunk_overlap, size // 4))
         requests = [
             prompting.messages(prompt, body[c.start : c.end], metadata=metadata, part=i, part_count=len(spans))
             for i, c in enumerate(spans, 1)
@@ -187,6 +216,9 @@ class LLMExtractor(Extractor):
             calls=calls,
             cache_hit=cache_hit,
             chunks=chunks,
+            endpoint=plan.spec.endpoint,
+            mode=plan.spec.mode,
+            token_budget=self.settings.llm_max_tokens,
             replayed_from=str(plan.replay.path) if plan.replay else None,
         )
         notices = []
@@ -247,6 +279,7 @@ class LLMExtractor(Extractor):
                 prompt_version=plan.prompt.version,
                 model=plan.spec.model,
                 mode=plan.spec.mode,
+                endpoint=plan.spec.endpoint,
                 exchanges=tap.ordered(),
                 spans=plan.spans,
                 usage=p.usage.model_dump(mode="json"),
@@ -261,6 +294,10 @@ class LLMExtractor(Extractor):
             return None
         return (lambda create: tap.wrap(create, part)) if sync else (lambda create: tap.awrap(create, part))
 
+    def _max_tokens(self, plan: _Plan, part: int) -> int:
+        span = plan.spans[part - 1]
+        return output_tokens(span.end - span.start, self.settings.llm_max_output_tokens)
+
     def extract(self, article: ArticleInput) -> ArticleSummary:
         """Summarise one article; a cached article costs no call. Raises `ModelError` on failure."""
         started = time.perf_counter()
@@ -269,11 +306,21 @@ class LLMExtractor(Extractor):
             return cached
         plan = self._plan(article)
         tap = recording.Tap() if self.record_dir is not None else None
+        budget = TokenBudget(self.settings.llm_max_tokens)
         answers: list[Answer] = []
         for part, messages in enumerate(plan.requests, 1):
             client = recording.replay_client(plan.replay, part) if plan.replay else self._sync_client()
             try:
-                answers.append(call(client, messages, plan.spec, tap=self._tap(tap, part, sync=True)))
+                answers.append(
+                    call(
+                        client,
+                        messages,
+                        plan.spec,
+                        max_tokens=self._max_tokens(plan, part),
+                        tap=self._tap(tap, part, sync=True),
+                        budget=budget,
+                    )
+                )
             except ModelError as error:
                 raise _with_spent(error, answers) from error.__cause__
             finally:
@@ -289,16 +336,19 @@ class LLMExtractor(Extractor):
             return cached
         plan = self._plan(article)
         tap = recording.Tap() if self.record_dir is not None else None
+        budget = TokenBudget(self.settings.llm_max_tokens)
         gate = asyncio.Semaphore(self.settings.llm_concurrency)  # a very long article is still a few requests at once
 
         async def part(client: openai.AsyncOpenAI | None, number: int, messages: list[dict[str, str]]) -> Answer:
             async with gate:
+                limit = self._max_tokens(plan, number)
+                tapped = self._tap(tap, number, sync=False)
                 if plan.replay is None:
                     assert client is not None
-                    return await acall(client, messages, plan.spec, tap=self._tap(tap, number, sync=False))
+                    return await acall(client, messages, plan.spec, max_tokens=limit, tap=tapped, budget=budget)
                 replayer = recording.async_replay_client(plan.replay, number)
                 try:
-                    return await acall(replayer, messages, plan.spec, tap=self._tap(tap, number, sync=False))
+                    return await acall(replayer, messages, plan.spec, max_tokens=limit, tap=tapped, budget=budget)
                 finally:
                     await replayer.close()
 

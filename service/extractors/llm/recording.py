@@ -159,6 +159,7 @@ def write_recording(
     prompt_version: str,
     model: str,
     mode: str,
+    endpoint: str | None,
     exchanges: Sequence[Exchange],
     spans: Sequence[Chunk],
     usage: dict[str, int],
@@ -173,6 +174,7 @@ def write_recording(
         "prompt": {"id": prompt_id, "version": _version_value(prompt_version)},
         "model": model,
         "mode": mode,
+        "endpoint": endpoint,
         "function": FUNCTION,
         "arguments": parse_arguments(first[-1].text) if first else None,
         "usage": usage,
@@ -228,6 +230,12 @@ class Recording:
     @property
     def mode(self) -> str:
         return str(self.data.get("mode") or "tools")
+
+    @property
+    def endpoint(self) -> str | None:
+        """The endpoint that answered when the recording was made (credentials already removed)."""
+        value = self.data.get("endpoint")
+        return str(value) if value else None
 
     @property
     def latency_ms(self) -> float | None:
