@@ -221,3 +221,39 @@ def test_replay_of_the_shared_recordings_works_on_a_corpus_article(corpus_dir: P
     assert p.model == sample["model"] and p.calls == 1
     assert len(summary.documents) == len(sample["arguments"]["documents"])
     assert not [r for r in summary.rejected if r.kind == "field"]
+
+
+def test_async_batch_records_and_replays_like_the_sync_path(
+    fake_openai: FakeOpenAI, llm_settings: Callable[..., Settings], tmp_path: Path
+) -> None:
+    import asyncio
+
+    fake_openai.responder = _second_draft
+    batch = [from_text(SECOND, id="riga"), from_text(SECOND.replace("May 12", "May 13"), id="riga-2")]
+    record_dir = tmp_path / "rec"
+    live = asyncio.run(LLMExtractor(settings=llm_settings(), record=record_dir).aextract_many(batch, concurrency=2))
+    replayed = asyncio.run(LLMExtractor(settings=llm_settings(), replay=record_dir).aextract_many(batch, concurrency=2))
+    assert len(fake_openai.requests) == 2
+    for a, b in zip(live, replayed, strict=True):
+        assert b.provenance.replayed_from
+        assert a.model_dump(exclude={"provenance": {"replayed_from"}}) == b.model_dump(
+            exclude={"provenance": {"replayed_from"}}
+        )
+
+
+def test_crosscheck_takes_replay(
+    tmp_path: Path, fake_openai: FakeOpenAI, llm_settings: Callable[..., Settings]
+) -> None:
+    record_dir = tmp_path / "rec"
+    paths = []
+    extractor = LLMExtractor(settings=llm_settings(), record=record_dir)
+    for name, text in (("a", ARTICLE), ("b", ARTICLE.replace("Chile pledged", "Chile promised"))):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        extractor.extract(from_path(path))
+        paths.append(str(path))
+    fake_openai.stop()
+    result = runner.invoke(app, ["crosscheck", *paths, "--backend", "llm", "--replay", str(record_dir)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert len(report["events"]) == 1
