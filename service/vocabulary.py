@@ -296,7 +296,6 @@ LLM_PERMANENT_ERROR_MARKERS: tuple[str, ...] = (
     "chat template",
     "jinja",
     "template",
-    "invalid",
     "unsupported",
     "not supported",
     "does not support",
@@ -308,8 +307,10 @@ LLM_PERMANENT_ERROR_MARKERS: tuple[str, ...] = (
     "context length",
     "context window",
     "maximum context",
-    "too long",
-    "exceeds",
+    "prompt is too long",
+    "input is too long",
+    "too many tokens",
+    "exceeds the available context",
 )
 # Of those, the words that mean the request is longer than the server's context window.
 LLM_CONTEXT_OVERFLOW_MARKERS: tuple[str, ...] = (
@@ -317,8 +318,10 @@ LLM_CONTEXT_OVERFLOW_MARKERS: tuple[str, ...] = (
     "context length",
     "context window",
     "maximum context",
-    "too long",
-    "exceeds",
+    "prompt is too long",
+    "input is too long",
+    "too many tokens",
+    "exceeds the available context",
     "n_ctx",
 )
 # Token estimates without a tokenizer: characters per token, low so estimates err on the long

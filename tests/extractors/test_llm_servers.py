@@ -76,6 +76,8 @@ def test_server_error_that_says_the_request_is_wrong_fails_once_with_its_message
         (500, "Failed to apply chat template", True),
         (503, "Loading model", False),
         (500, "internal error", False),
+        (502, "invalid response from upstream", False),
+        (504, "the upstream took too long to answer", False),
         (429, "request too long for the rate limit tier", False),
     ],
 )
