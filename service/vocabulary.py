@@ -293,6 +293,8 @@ NAME_TOKEN_MIN_SCORE = 85.0
 # asking again with the same request cannot help, whatever the status code.
 LLM_PERMANENT_ERROR_MARKERS: tuple[str, ...] = (
     "roles must alternate",
+    "validation error",  # the server could not read the request (llama-cpp-python answers these with a 500)
+    "input should be",
     "chat template",
     "jinja",
     "template",

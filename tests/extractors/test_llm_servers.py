@@ -74,6 +74,9 @@ def test_server_error_that_says_the_request_is_wrong_fails_once_with_its_message
     [
         (500, ROLES_MUST_ALTERNATE, True),
         (500, "Failed to apply chat template", True),
+        # llama-cpp-python answers a request it cannot read (an assistant message without content,
+        # a response_format type it lacks) with a 500 carrying the validation errors.
+        (500, "1 validation error: response_format.type Input should be 'text' or 'json_object'", True),
         (503, "Loading model", False),
         (500, "internal error", False),
         (502, "invalid response from upstream", False),

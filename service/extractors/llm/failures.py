@@ -64,11 +64,15 @@ def _status_message(exc: openai.APIStatusError, spec: CallSpec, log: CallLog) ->
         return f"{provider} kept rate-limiting after {calls} request(s) (429: {detail}); wait, or lower PACTCHECK_LLM_CONCURRENCY"
     if code >= 500 and not is_permanent(exc):
         return f"{provider} kept failing after {calls} request(s) ({code}: {detail}); try again later"
-    hint = (
-        "set PACTCHECK_LLM_MODE=json_schema (or json, md_json) for a server without tool calling"
-        if spec.mode.startswith("tools")
-        else "check the server's options for this mode, or try another PACTCHECK_LLM_MODE"
-    )
+    if spec.mode.startswith("tools"):
+        hint = "set PACTCHECK_LLM_MODE=json_schema (or json, md_json) for a server without tool calling"
+    elif spec.mode == "json_schema":
+        hint = (
+            "if the server takes no response_format of type json_schema (llama-cpp-python's server does not), "
+            "set PACTCHECK_LLM_MODE=json or tools"
+        )
+    else:
+        hint = "check the server's options for this mode, or try another PACTCHECK_LLM_MODE"
     return f"{provider} refused the request ({code}: {detail}); the request itself was refused, so it was not repeated; {hint}"
 
 
