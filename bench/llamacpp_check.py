@@ -154,7 +154,7 @@ def overflow_case(base_url: str, n_ctx: int) -> tuple[bool, str]:
     except ModelError as error:
         if "PACTCHECK_LLM_CONTEXT_TOKENS" in str(error) or not any(p in str(error) for p in MODEL_ANSWER_PROBLEMS):
             return False, f"with the setting: {str(error)[:300]}"
-        outcome = f"every part accepted, the model's answer failed validation ({error.calls} request(s))"
+        outcome = f"were accepted by the server (they fit); the model's answer then failed validation ({error.calls} request(s))"
     return True, (
         f"{len(article.body)} characters: refused after one request, the error naming the setting; "
         f"with the setting, {len(shorter.body)} characters {outcome}"
