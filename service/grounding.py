@@ -124,8 +124,8 @@ def _word_matches(word: str, candidate: str) -> bool:
 def name_in_text(body: str, name: str) -> bool:
     """Is the person or place `name` named in `body`, in this script or another?
 
-    First verbatim (folded); then every word of the name, transliterated, must match a word of
-    the transliterated text (case endings and the usual spelling variants allowed), so the
+    First verbatim (folded); then the first and last words of the name, transliterated, must
+    match words of the transliterated text (case endings and the usual spelling variants allowed), so the
     English form of a name reported in a Russian article ("Ilham Aliyev" for "Ильхам Алиев",
     "Ильхама Алиева") is grounded rather than rejected for its script.
     """
@@ -138,4 +138,7 @@ def name_in_text(body: str, name: str) -> bool:
     if not words:
         return False
     text = _text_words(body)
-    return all(any(_word_matches(w, t) for t in text) for w in words)
+    # The first and last words (given name and surname, or surname and given name) must be there;
+    # a middle name or patronymic the text leaves out does not make the person another one.
+    needed = {words[0], words[-1]}
+    return all(any(_word_matches(w, t) for t in text) for w in needed)

@@ -77,3 +77,9 @@ def test_resolver_keeps_english_form_principals_and_city_of_a_russian_article() 
     assert summary.event.principals == ["Kassym-Jomart Tokayev", "Xi Jinping"]
     assert summary.event.location.city == "Astana"
     assert [r.reason for r in summary.rejected] == ["principal 'Emmanuel Macron' is not named in the text"]
+
+
+def test_a_middle_name_or_patronymic_the_text_leaves_out_does_not_reject_the_person() -> None:
+    assert name_in_text(RU, "Vladimir Vladimirovich Putin")
+    assert name_in_text("Prime Minister Narendra Modi arrived in Port Louis.", "Narendra Damodardas Modi")
+    assert not name_in_text("Prime Minister Narendra Modi arrived in Port Louis.", "Narendra Kumar")
