@@ -232,7 +232,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--latency", type=float, default=0.5)
     parser.add_argument("--concurrency", type=int, default=16)
-    parser.add_argument("--mode", choices=["tools", "json", "md_json"], default="tools")
+    parser.add_argument("--mode", choices=["tools", "tools_strict", "json", "json_schema", "md_json"], default="tools")
     parser.add_argument("--sample", type=int, default=20, help="articles for the calls and token figures")
     parser.add_argument("--repeat", type=int, default=3, help="batch runs (the machine is shared: report the median)")
     args = parser.parse_args()

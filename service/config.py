@@ -38,11 +38,26 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("OPENAI_BASE_URL", "PACTCHECK_OPENAI_BASE_URL")
     )
     model: str = "gpt-4o-mini"
-    llm_mode: Literal["tools", "json", "md_json"] = Field(
+    llm_mode: Literal["tools", "tools_strict", "json", "json_schema", "md_json"] = Field(
         default="tools",
-        description="How instructor asks for JSON: tools, or json/md_json for servers without tool calling.",
+        description="How instructor asks for JSON: tools (tools_strict: with `strict`), or json_schema "
+        "(response_format with the schema, enforced by OpenAI, vLLM and llama.cpp), json or md_json.",
     )
-    llm_timeout_s: float = 60.0
+    llm_timeout_s: float = Field(
+        default=60.0, description="Per request; 60 s suits hosted APIs, a CPU server needs several minutes."
+    )
+    llm_max_output_tokens: int | None = Field(
+        default=None, ge=16, description="max_tokens sent per request; default: sized from the schema and the part."
+    )
+    llm_context_tokens: int | None = Field(
+        default=None, ge=512, description="The server's context window; parts are sized to fit it."
+    )
+    llm_max_tokens: int | None = Field(
+        default=None, ge=1, description="Token budget per article over all attempts (PACTCHECK_LLM_MAX_TOKENS)."
+    )
+    prompt_version: str | None = Field(
+        default=None, description="Extraction prompt version (PACTCHECK_PROMPT_VERSION); default: the highest."
+    )
     llm_max_attempts: int = Field(default=4, ge=1, le=10, description="Transport retries per call.")
     llm_max_reasks: int = Field(default=2, ge=0, le=5, description="Validation re-asks per call.")
     llm_max_retry_wait_s: float = Field(default=30.0, description="Cap on one Retry-After wait.")

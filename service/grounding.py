@@ -7,13 +7,21 @@ for longer quotes by a strict fuzzy alignment. A quote found nowhere is not evid
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from service.models import Evidence
 from service.textnorm import fold, fold_with_map
+from service.vocabulary import (
+    NAME_CASE_ENDING_MAX,
+    NAME_FUZZY_MIN_CHARS,
+    NAME_SKELETON_REWRITES,
+    NAME_TOKEN_MIN_SCORE,
+)
 
 FUZZY_MIN_CHARS = 40
 FUZZY_MIN_SCORE = 94.0
@@ -76,3 +84,61 @@ def ground(body: str, quote: str) -> Evidence | None:
     """Evidence for `quote` in `body`, or None when the body does not contain it."""
     match = locate(body, quote)
     return match.evidence if match else None
+
+
+# -- names across scripts -----------------------------------------------------------------------
+
+_WORD = re.compile(r"[a-z']+")
+_REWRITES = tuple((re.compile(pattern), replacement) for pattern, replacement in NAME_SKELETON_REWRITES)
+
+
+def _skeleton(word: str) -> str:
+    for pattern, replacement in _REWRITES:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def _name_words(text: str) -> list[str]:
+    """ASCII skeletons of the words of `text`, whatever its script."""
+    return [w for w in (_skeleton(m) for m in _WORD.findall(fold(anyascii(text)).lower())) if len(w) >= 2]
+
+
+@lru_cache(maxsize=64)
+def _text_words(body: str) -> frozenset[str]:
+    return frozenset(_name_words(body))
+
+
+def _word_matches(word: str, candidate: str) -> bool:
+    if word == candidate:
+        return True
+    # A case ending is added ("Putin" -> "Putina") or replaces a final vowel ("Astana" -> "Astane").
+    stems = (word, word[:-1]) if word[-1] in "aeiou" else (word,)
+    for stem in stems:
+        if len(stem) >= 3 and candidate.startswith(stem) and len(candidate) - len(stem) <= NAME_CASE_ENDING_MAX:
+            return True
+    return (
+        min(len(word), len(candidate)) >= NAME_FUZZY_MIN_CHARS and fuzz.ratio(word, candidate) >= NAME_TOKEN_MIN_SCORE
+    )
+
+
+def name_in_text(body: str, name: str) -> bool:
+    """Is the person or place `name` named in `body`, in this script or another?
+
+    First verbatim (folded); then the first and last words of the name, transliterated, must
+    match words of the transliterated text (case endings and the usual spelling variants allowed), so the
+    English form of a name reported in a Russian article ("Ilham Aliyev" for "Ильхам Алиев",
+    "Ильхама Алиева") is grounded rather than rejected for its script.
+    """
+    name = name.strip()
+    if not name or not body:
+        return False
+    if fold(name) in _folded(body)[0]:
+        return True
+    words = _name_words(name)
+    if not words:
+        return False
+    text = _text_words(body)
+    # The first and last words (given name and surname, or surname and given name) must be there;
+    # a middle name or patronymic the text leaves out does not make the person another one.
+    needed = {words[0], words[-1]}
+    return all(any(_word_matches(w, t) for t in text) for w in needed)

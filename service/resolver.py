@@ -13,7 +13,7 @@ from typing import Literal
 
 from service.articles import ArticleInput
 from service.countries import city_country, country_code
-from service.grounding import ground
+from service.grounding import ground, name_in_text
 from service.models import (
     ArticleMeta,
     ArticleSummary,
@@ -146,15 +146,14 @@ def _event(body: str, draft: DraftSummary, rejected: list[Rejected]) -> Event:
     if d.date and date is None:
         rejected.append(Rejected(kind="field", reason=f"event date {d.date!r} is not an ISO date"))
     city = d.city.strip() if d.city else None
-    folded_body = fold(body)
-    if city and fold(city) not in folded_body:
+    if city and not name_in_text(body, city):
         rejected.append(Rejected(kind="field", reason=f"event city {city!r} is not in the text"))
         city = None
     country = _code(d.country) or city_country(city)
     countries = sorted({c for c in (_code(x) for x in d.countries) if c})
     principals = []
     for name in d.principals:
-        if name.strip() and fold(name) in folded_body:
+        if name.strip() and name_in_text(body, name):
             principals.append(name.strip())
         elif name.strip():
             rejected.append(Rejected(kind="field", reason=f"principal {name!r} is not named in the text"))

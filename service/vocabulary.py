@@ -357,3 +357,72 @@ CURRENCY_WORDS: dict[str, str] = {
     "egp": "EGP", "ngn": "NGN", "kes": "KES", "ghs": "GHS", "mnt": "MNT", "tugrik": "MNT",
 }  # fmt: skip
 # --- end of cross-checker tables -----------------------------------------------------------------
+
+# Names across scripts (grounding a principal or city given in English form against, e.g., a
+# Russian text): both sides are transliterated to ASCII (anyascii), folded, then reduced to a
+# skeleton by these rewrites, which erase the usual differences between English spellings and
+# romanised Cyrillic ("Aliyev"/"Aliev", "Jomart"/"Zhomart", "Ilham"/"Il'kham") and between
+# pinyin and its Russian (Palladius) transcription ("Xi Jinping"/"Si Tszin'pin"). Applied in order.
+NAME_SKELETON_REWRITES: tuple[tuple[str, str], ...] = (
+    (r"'", ""),  # soft and hard signs
+    (r"tsz|dz|chzh|zh", "j"),
+    (r"x", "s"),
+    (r"kh", "h"),
+    (r"y", "i"),
+    (r"ng\b", "n"),
+    (r"(\w)\1", r"\1"),  # doubled letters ("Kassym"/"Kasym")
+)
+# A name's word matches a word of the text when their skeletons are equal, when the text's word
+# is the name's word plus a short case ending ("Putina", "Aliyeva"), or when they are this similar
+# (rapidfuzz ratio, words of at least NAME_FUZZY_MIN_CHARS letters).
+NAME_CASE_ENDING_MAX = 3
+NAME_FUZZY_MIN_CHARS = 4
+NAME_TOKEN_MIN_SCORE = 85.0
+
+
+# -- the LLM client ------------------------------------------------------------------------------
+# Words in an error body that say the request itself is wrong (a chat template refusing the
+# conversation, a schema or parameter the server cannot take, a request longer than its context):
+# asking again with the same request cannot help, whatever the status code.
+LLM_PERMANENT_ERROR_MARKERS: tuple[str, ...] = (
+    "roles must alternate",
+    "validation error",  # the server could not read the request (llama-cpp-python answers these with a 500)
+    "input should be",
+    "chat template",
+    "jinja",
+    "template",
+    "unsupported",
+    "not supported",
+    "does not support",
+    "unknown parameter",
+    "unrecognized",
+    "schema",
+    "grammar",
+    "context size",
+    "context length",
+    "context window",
+    "maximum context",
+    "prompt is too long",
+    "input is too long",
+    "too many tokens",
+    "exceeds the available context",
+)
+# Of those, the words that mean the request is longer than the server's context window.
+LLM_CONTEXT_OVERFLOW_MARKERS: tuple[str, ...] = (
+    "context size",
+    "context length",
+    "context window",
+    "maximum context",
+    "prompt is too long",
+    "input is too long",
+    "too many tokens",
+    "exceeds the available context",
+    "n_ctx",
+)
+# Token estimates without a tokenizer: characters per token, low so estimates err on the long
+# side for non-English text (English is about 4).
+LLM_CHARS_PER_TOKEN = 3.0
+# Output budget per request when PACTCHECK_LLM_MAX_OUTPUT_TOKENS is not set: the answer's JSON
+# structure (this much) plus the quotes it copies, at most the part's own length, capped.
+LLM_OUTPUT_BASE_TOKENS = 1_024
+LLM_OUTPUT_MAX_TOKENS = 8_192

@@ -28,6 +28,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_carries_prompts_schemas_and_types(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "service/_data/prompts/extract_summary.v1.md" in names
+    assert "service/_data/prompts/extract_summary.v2.md" in names
     assert "service/_data/schemas/article_summary.schema.json" in names
     assert "service/_data/schemas/crosscheck_report.schema.json" in names
     assert "service/py.typed" in names
@@ -54,4 +55,4 @@ def test_installed_wheel_finds_its_resources(wheel: Path, tmp_path: Path) -> Non
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["extract_summary@1", "1"]
+    assert result.stdout.split() == ["extract_summary@2", "1"]  # the highest released version

@@ -53,3 +53,22 @@ def read_input(path: str) -> ArticleInput:
     if path == "-":
         return articles.from_bytes(sys.stdin.buffer.read(), id="stdin")
     return articles.from_path(Path(path))
+
+
+RECORD_HELP = "With --backend llm: write every model answer to DIR (one JSON per article; see README)."
+REPLAY_HELP = "With --backend llm: answer from the recordings in DIR instead of a model server."
+
+
+def llm_extractor_options(backend: str, record: str | None, replay: str | None) -> dict[str, object] | None:
+    """Extractor options for --record/--replay, or None when neither is given.
+
+    Both only make sense for the LLM backend (`auto` is taken to mean it); a replay needs no
+    endpoint settings, and recording and replaying at once is refused as ambiguous.
+    """
+    if not record and not replay:
+        return None
+    if record and replay:
+        raise fail("--record and --replay exclude each other")
+    if backend not in ("auto", "llm"):
+        raise fail(f"--record/--replay need --backend llm (got --backend {backend})")
+    return {"record": record, "replay": replay}

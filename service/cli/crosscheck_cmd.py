@@ -10,7 +10,17 @@ import typer
 from pydantic import TypeAdapter, ValidationError
 from rich.console import Console
 
-from service.cli.common import PIPED_WIDTH, err, fail, friendly_errors, out, read_input
+from service.cli.common import (
+    PIPED_WIDTH,
+    RECORD_HELP,
+    REPLAY_HELP,
+    err,
+    fail,
+    friendly_errors,
+    llm_extractor_options,
+    out,
+    read_input,
+)
 from service.cli.extract_cmd import BackendChoice
 from service.crosscheck import crosscheck
 from service.crosscheck.html import render_html
@@ -43,7 +53,9 @@ def _summaries_file(path: str) -> list[ArticleSummary] | None:
         raise InputError(f"{path}: JSON but not PactCheck summaries ({exc.errors()[0]['msg']})") from exc
 
 
-def _load(paths: list[str], backend: str) -> tuple[list[ArticleSummary], dict[str, str], list[str]]:
+def _load(
+    paths: list[str], backend: str, options: dict[str, object] | None = None
+) -> tuple[list[ArticleSummary], dict[str, str], list[str]]:
     """Summaries and bodies of every readable input, and one message per input that failed."""
     extractor: Extractor | None = None
     summaries: list[ArticleSummary] = []
@@ -56,7 +68,8 @@ def _load(paths: list[str], backend: str) -> tuple[list[ArticleSummary], dict[st
                 summaries += saved
                 continue
             article = read_input(path)
-            extractor = extractor or get_extractor(backend)  # type: ignore[arg-type]
+            if extractor is None:
+                extractor = get_extractor("llm", **options) if options else get_extractor(backend)  # type: ignore[arg-type]
             summary = validated(extractor.extract(article))
             summaries.append(summary)
             bodies[summary.article.id] = article.body
@@ -78,9 +91,12 @@ def crosscheck_command(
         help="Let the configured LLM confirm, reject or re-pair uncertain alignments "
         "(default: PACTCHECK_CROSSCHECK_ADJUDICATE, off).",
     ),
+    record: str | None = typer.Option(None, "--record", metavar="DIR", help=RECORD_HELP),
+    replay: str | None = typer.Option(None, "--replay", metavar="DIR", help=REPLAY_HELP),
 ) -> None:
     """Same event? Which documents match? Where do the reports disagree, with quotes from each side."""
-    summaries, bodies, failures = _load(paths, backend.value)
+    options = llm_extractor_options(backend.value, record, replay)
+    summaries, bodies, failures = _load(paths, backend.value, options)
     for message in failures:
         err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
     if not summaries:

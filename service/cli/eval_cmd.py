@@ -7,9 +7,10 @@ from enum import StrEnum
 import typer
 from rich.progress import Progress
 
-from service.cli.common import err, fail, friendly_errors, out
+from service.cli.common import RECORD_HELP, REPLAY_HELP, err, fail, friendly_errors, llm_extractor_options, out
 from service.evaluation import below_floors, compare, read_run, run_eval, write_html, write_run
 from service.evaluation.terminal import render
+from service.extract import get_extractor
 
 
 class EvalBackendChoice(StrEnum):
@@ -35,9 +36,13 @@ def eval_command(
     min_conflict_recall: float | None = typer.Option(None, "--min-conflict-recall", help="Exit 1 below this."),
     min_conflict_precision: float | None = typer.Option(None, "--min-conflict-precision", help="Exit 1 below this."),
     concurrency: int | None = typer.Option(None, "--concurrency", min=1, help="Parallel LLM calls."),
+    record: str | None = typer.Option(None, "--record", metavar="DIR", help=RECORD_HELP),
+    replay: str | None = typer.Option(None, "--replay", metavar="DIR", help=REPLAY_HELP),
 ) -> None:
     """Score the extractor and the cross-checker against gold annotations (exit 1 below a floor, 2 on bad input)."""
+    options = llm_extractor_options(backend.value, record, replay)
     with friendly_errors():
+        extractor = get_extractor("llm", **options) if options else None
         previous = read_run(baseline) if baseline else None
         with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
             task = progress.add_task("extracting", total=None)
@@ -45,6 +50,7 @@ def eval_command(
                 corpus_dir,
                 backend=backend.value,
                 lang=lang,
+                extractor=extractor,
                 concurrency=concurrency,
                 on_article=lambda _id: progress.advance(task),
             )

@@ -11,7 +11,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from service.articles import ArticleInput
-from service.cli.common import err, friendly_errors, out, read_input
+from service.cli.common import RECORD_HELP, REPLAY_HELP, err, friendly_errors, llm_extractor_options, out, read_input
 from service.config import get_settings
 from service.errors import PactCheckError
 from service.extract import get_extractor, validated
@@ -87,10 +87,13 @@ def extract(
         help="Also record each summary in the data dir's database (PACTCHECK_DATA_DIR; SQLite by default), "
         "where `pactcheck serve` shows it.",
     ),
+    record: str | None = typer.Option(None, "--record", metavar="DIR", help=RECORD_HELP),
+    replay: str | None = typer.Option(None, "--replay", metavar="DIR", help=REPLAY_HELP),
 ) -> None:
     """Summarise the agreements and pledges each article reports, every item grounded in a quote."""
+    options = llm_extractor_options(backend.value, record, replay)
     with friendly_errors():
-        extractor = get_extractor(backend.value)
+        extractor = get_extractor("llm", **options) if options else get_extractor(backend.value)
     results: list[ArticleSummary] = []
     saved: list[tuple[ArticleInput, ArticleSummary]] = []
     failures: list[str] = []

@@ -50,6 +50,7 @@ class AdjudicationLimits:
     max_questions: int = 12
     near_min: float = 0.25  # a lone mention scoring at least this against a document is worth asking about
     quotes_per_document: int = 3
+    max_output_tokens: int = 1024  # a verdict per question with a short cited phrase; bounds a runaway answer
 
 
 class Verdict(BaseModel):
@@ -207,34 +208,39 @@ def _messages(prompt: Prompt, event: EventGroup, asked: list[Question]) -> list[
     return [{"role": "system", "content": prompt.system}, {"role": "user", "content": user}]
 
 
-def _ask(settings: Settings, messages: list[dict[str, str]]) -> tuple[AdjudicationAnswer, Usage, int]:
-    # The LLM extractor's client, retry and error helpers, used as they are.
+def _ask(settings: Settings, messages: list[dict[str, str]], max_tokens: int) -> tuple[AdjudicationAnswer, Usage, int]:
+    # The LLM extractor's client, retry and error helpers, used as they are: the same transport
+    # retries, alternating-turn re-asks, temperature 0 and bounded output as extraction.
     from service.extractors.llm import client as clients
-    from service.extractors.llm.failures import model_error, usage_of
+    from service.extractors.llm.calling import CallSpec
+    from service.extractors.llm.failures import model_error
     from service.extractors.llm.retry import CallLog, RetryPolicy, with_retries
 
-    policy = RetryPolicy.from_settings(settings)
-    calls = CallLog()
+    spec = CallSpec(
+        model=settings.model,
+        mode=settings.llm_mode,
+        max_reasks=settings.llm_max_reasks,
+        policy=RetryPolicy.from_settings(settings),
+        provider=clients.provider_name(settings.openai_base_url),
+        endpoint=clients.redact_url(settings.openai_base_url),
+        context_tokens=settings.llm_context_tokens,
+    )
+    log = CallLog()
     openai = clients.openai_client(settings)
-    wrapped = clients.structured(with_retries(openai.chat.completions.create, policy, calls), settings.llm_mode)
+    wrapped = clients.structured(with_retries(openai.chat.completions.create, spec.policy, log), spec.mode)
     try:
-        answer, completion = wrapped.create_with_completion(
+        answer = wrapped.create(
             messages=cast(Any, messages),  # openai's message TypedDicts; ours are plain dicts of the same shape
             response_model=AdjudicationAnswer,
-            max_retries=settings.llm_max_reasks,
+            max_retries=spec.max_reasks,
             strict=False,
-            model=settings.model,
+            model=spec.model,
+            max_tokens=max_tokens,
+            temperature=0,
         )
     except Exception as exc:  # every failure leaves as a ModelError
-        raise model_error(
-            exc,
-            provider=clients.provider_name(settings.openai_base_url),
-            model=settings.model,
-            log=calls,
-            timeout=policy.timeout_s,
-        ) from exc
-    total = getattr(answer, "_total_usage", None)
-    return answer, usage_of(total if total is not None else getattr(completion, "usage", None)), calls.calls
+        raise model_error(exc, spec=spec, log=log) from exc
+    return answer, log.usage, log.calls
 
 
 def adjudicate(event: EventGroup, settings: Settings, limits: AdjudicationLimits = AdjudicationLimits()) -> Outcome:
@@ -245,14 +251,15 @@ def adjudicate(event: EventGroup, settings: Settings, limits: AdjudicationLimits
         return outcome
     prompt = load_prompt(PROMPT_ID)
     messages = _messages(prompt, event, asked)
-    key = json.dumps([prompt.ref, prompt.sha256, settings.model, messages], sort_keys=True)
+    endpoint = settings.openai_base_url or "openai"
+    key = json.dumps([prompt.ref, prompt.sha256, endpoint, settings.llm_mode, settings.model, messages], sort_keys=True)
     path = _cache_path(settings, hashlib.sha256(key.encode("utf-8")).hexdigest())
     answer = _read_cache(path) if settings.cache_enabled else None
     if answer is not None:
         outcome.cached = True
     else:
         try:
-            answer, outcome.usage, outcome.calls = _ask(settings, messages)
+            answer, outcome.usage, outcome.calls = _ask(settings, messages, limits.max_output_tokens)
         except ModelError as exc:
             outcome.notes.append(f"{event.event_id}: adjudication failed ({exc}); the rules' alignment stands")
             return outcome

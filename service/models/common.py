@@ -58,6 +58,11 @@ class Usage(Strict):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     total_tokens: int = 0
+    estimated_tokens: int = Field(
+        default=0,
+        description="Part of the prompt and total tokens estimated for requests that got no answer "
+        "(abandoned at the timeout, dropped): the server may have spent them, so they are counted.",
+    )
 
     def add(self, other: Usage) -> Usage:
         """Return the sum, so usage can be folded over attempts without mutation."""
@@ -65,4 +70,5 @@ class Usage(Strict):
             prompt_tokens=self.prompt_tokens + other.prompt_tokens,
             completion_tokens=self.completion_tokens + other.completion_tokens,
             total_tokens=self.total_tokens + other.total_tokens,
+            estimated_tokens=self.estimated_tokens + other.estimated_tokens,
         )

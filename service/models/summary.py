@@ -138,6 +138,14 @@ class Provenance(Strict):
     latency_ms: float = 0.0
     cache_hit: bool = False
     chunks: int = 1
+    endpoint: str | None = Field(
+        default=None, description="Which endpoint answered: the base URL (credentials removed), or `replay`."
+    )
+    mode: str | None = Field(default=None, description="How the structured answer was asked for (tools, json...).")
+    token_budget: int | None = Field(default=None, description="The per-article token budget in force, if any.")
+    replayed_from: str | None = Field(
+        default=None, description="The recorded answer this summary was replayed from (no model was called)."
+    )
 
 
 class ArticleSummary(Strict):

@@ -37,4 +37,6 @@ DRAFT: dict[str, Any] = {
     "commitments": [
         {"actors": ["CL"], "text": "open a trade office in Vilnius", "quote": "Chile pledged to open a trade office"}
     ],
+    "stated_count": None,
+    "list_complete": True,
 }

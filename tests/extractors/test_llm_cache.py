@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from service.extractors.llm.cache import CacheEntry, CacheKey, DraftCache
 from service.models import Usage
 from service.models.draft import DraftDocument, DraftSummary
 
-KEY = CacheKey(body_sha256="ab" * 32, prompt_ref="extract_summary@1", schema_version="1.0.0", model="m")
+KEY = CacheKey(
+    body_sha256="ab" * 32,
+    prompt_ref="extract_summary@1",
+    schema_version="1.0.0",
+    model="m",
+    endpoint="http://127.0.0.1:8080/v1",
+    mode="tools",
+)
 DRAFT = DraftSummary(documents=[DraftDocument(type="treaty", title="t", status="signed", quote="q")])
 
 
@@ -36,10 +44,12 @@ def test_each_key_part_changes_the_entry(tmp_path: Path) -> None:
     cache = DraftCache(tmp_path)
     cache.put(KEY, entry())
     for other in (
-        CacheKey("cd" * 32, KEY.prompt_ref, KEY.schema_version, KEY.model),
-        CacheKey(KEY.body_sha256, "extract_summary@2", KEY.schema_version, KEY.model),
-        CacheKey(KEY.body_sha256, KEY.prompt_ref, "2.0.0", KEY.model),
-        CacheKey(KEY.body_sha256, KEY.prompt_ref, KEY.schema_version, "other-model"),
+        replace(KEY, body_sha256="cd" * 32),
+        replace(KEY, prompt_ref="extract_summary@2"),
+        replace(KEY, schema_version="2.0.0"),
+        replace(KEY, model="other-model"),
+        replace(KEY, endpoint="http://127.0.0.1:9090/v1"),  # another server answering to the same model name
+        replace(KEY, mode="json_schema"),
     ):
         assert cache.get(other, "h1") is None
 

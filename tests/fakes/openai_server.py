@@ -32,7 +32,11 @@ Usage = tuple[int, int]
 
 @dataclass
 class Answer:
-    """A well-formed answer carrying `payload` as the structured output."""
+    """A well-formed answer carrying `payload` as the structured output.
+
+    A dict payload gets the top-level keys a good model always sends and the test left out
+    (`TOP_LEVEL`); use `Raw` for an answer exactly as given (e.g. `{}` or an echoed schema).
+    """
 
     payload: Payload
     usage: Usage | None = None
@@ -98,6 +102,19 @@ class Recorded:
         return "\n".join(parts)
 
 
+TOP_LEVEL: dict[str, Any] = {
+    "event": {},
+    "documents": [],
+    "commitments": [],
+    "stated_count": None,
+    "list_complete": True,
+}
+
+# What llama.cpp's server says when a chat template refuses the conversation, and when a
+# request does not fit its context window.
+ROLES_MUST_ALTERNATE = "Conversation roles must alternate user/assistant/user/assistant/..."
+CONTEXT_EXCEEDED = "the request exceeds the available context size, try increasing it"
+
 _ARTICLE = re.compile(r"<article>\n(.*?)\n</article>", re.S)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]")
 
@@ -130,7 +147,25 @@ def quote_signing_sentence(body: dict[str, Any]) -> dict[str, Any]:
 def _dump(payload: Payload) -> str:
     if isinstance(payload, BaseModel):
         return payload.model_dump_json()
-    return json.dumps(payload, ensure_ascii=False)
+    return json.dumps({**TOP_LEVEL, **payload}, ensure_ascii=False)
+
+
+def template_refusal(body: dict[str, Any]) -> str | None:
+    """Why a chat template without a tool role (Gemma's, many others) refuses these messages, or None."""
+    roles = []
+    for message in body.get("messages", []):
+        if message.get("role") == "tool" or message.get("tool_calls"):
+            return ROLES_MUST_ALTERNATE
+        if message.get("role") != "system":
+            roles.append(message.get("role"))
+    expected = ["user", "assistant"] * len(roles)
+    return None if roles == expected[: len(roles)] else ROLES_MUST_ALTERNATE
+
+
+def request_tokens(body: dict[str, Any]) -> int:
+    """The fake's token count of a request: 4 characters a token over messages, tools and format."""
+    sent = [body.get("messages"), body.get("tools"), body.get("response_format")]
+    return len(json.dumps(sent)) // 4
 
 
 class _Server(ThreadingHTTPServer):
@@ -149,10 +184,16 @@ class FakeOpenAI:
         latency: float = 0.0,
         inspect: Callable[[Recorded], None] | None = None,
         port: int = 0,
+        tool_roles: bool = True,
+        context_tokens: int | None = None,
     ) -> None:
         self.responder = responder
         self.latency = latency
         self.inspect = inspect
+        # False plays a chat template without a tool role: a 500 for tool messages or non-alternating roles.
+        self.tool_roles = tool_roles
+        # The context window: a request whose prompt plus max_tokens exceeds it gets a 400, as llama.cpp's.
+        self.context_tokens = context_tokens
         self.requests: list[Recorded] = []
         self.failures: list[str] = []
         self.in_flight = 0
@@ -296,8 +337,22 @@ def _handler_for(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                     server.failures.append(str(exc))
                     self._send(400, {"error": {"message": f"inspection failed: {exc}", "type": "fake_server"}})
                     return
+            refusal = self._refusal(body)
+            if refusal is not None:
+                self._send(*refusal)
+                return
             server._wait(server.latency)
             self._play(body, step)
+
+        def _refusal(self, body: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
+            if not server.tool_roles and template_refusal(body):
+                return 500, {"error": {"code": 500, "message": template_refusal(body), "type": "server_error"}}
+            if server.context_tokens is not None:
+                needed = request_tokens(body) + int(body.get("max_tokens") or 0)
+                if needed > server.context_tokens:
+                    error = {"code": 400, "message": CONTEXT_EXCEEDED, "type": "exceed_context_size_error"}
+                    return 400, {"error": {**error, "n_prompt_tokens": needed, "n_ctx": server.context_tokens}}
+            return None
 
         def _play(self, body: dict[str, Any], step: Step | None) -> None:
             if isinstance(step, Slow):

@@ -1,7 +1,8 @@
 """On-disk cache of model drafts, so a repeated article costs no model call.
 
-Keyed by the body's SHA-256, the prompt id@version, the schema version and the model: any
-of them changing means a new answer is needed. The draft (before grounding) is stored, so
+Keyed by the body's SHA-256, the prompt id@version, the schema version, the model, the
+endpoint's base URL and the mode: any of them changing means a new answer is needed (a local
+server answers to any model name, so the name alone does not say who answered). The draft (before grounding) is stored, so
 resolver fixes apply to cached answers too. Writes go to a temporary file then `os.replace`,
 so a crash or a concurrent writer never leaves a half-written entry; an unreadable entry is
 a miss, and a cache that cannot be written never fails an extraction.
@@ -35,6 +36,8 @@ class CacheKey:
     prompt_ref: str
     schema_version: str
     model: str
+    endpoint: str  # base URL, credentials removed: a local server echoes any model name
+    mode: str
 
     @property
     def digest(self) -> str:

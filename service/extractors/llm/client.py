@@ -13,7 +13,7 @@ import logging
 import ssl
 from collections.abc import Awaitable, Callable
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import instructor
 import openai
@@ -27,16 +27,32 @@ logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 MODES: dict[str, instructor.Mode] = {
     "tools": instructor.Mode.TOOLS,
+    "tools_strict": instructor.Mode.TOOLS,  # the same tool call, its schema in strict form with `strict: true`
     "json": instructor.Mode.JSON,
+    "json_schema": instructor.Mode.JSON_SCHEMA,  # response_format {"type": "json_schema", ...}
     "md_json": instructor.Mode.MD_JSON,
 }
+
+OPENAI_URL = "https://api.openai.com/v1"
 
 
 def provider_name(base_url: str | None) -> str:
     """How errors name the endpoint: `openai`, or the host of a custom base URL."""
-    parts = urlsplit(base_url) if base_url else None
-    host = parts.netloc.rpartition("@")[2] if parts else ""  # never the user name or password
+    host = urlsplit(base_url).hostname or "" if base_url else ""
+    port = urlsplit(base_url).port if base_url else None
+    host = f"{host}:{port}" if host and port else host
     return host if host and host != "api.openai.com" else "openai"
+
+
+def redact_url(url: str | None) -> str:
+    """`url` without credentials (user:password@, key-like query values), for provenance and logs."""
+    if not url:
+        return OPENAI_URL
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    query = "&".join(f"{item.split('=', 1)[0]}=***" if "=" in item else item for item in parts.query.split("&") if item)
+    return urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), query, ""))
 
 
 def _client_options(settings: Settings) -> dict[str, Any]:

@@ -8,15 +8,20 @@ nothing learnt before the failure is lost.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import openai
 import pydantic
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException, ResponseParsingError
 
 from service.errors import ModelError
-from service.extractors.llm.retry import CallLog, DeadlineExceeded, describe
+from service.extractors.llm.retry import CallLog, DeadlineExceeded, describe, error_detail, is_permanent
+from service.extractors.llm.tokens import BudgetExceeded
 from service.models import Usage
+from service.vocabulary import LLM_CONTEXT_OVERFLOW_MARKERS
+
+if TYPE_CHECKING:
+    from service.extractors.llm.calling import CallSpec
 
 
 def usage_of(raw: Any) -> Usage:
@@ -30,13 +35,7 @@ def usage_of(raw: Any) -> Usage:
 
 
 def _detail(exc: openai.APIStatusError) -> str:
-    body = exc.body
-    if isinstance(body, dict):
-        inner = body.get("error", body)
-        message = inner.get("message") if isinstance(inner, dict) else inner
-        if message:
-            return str(message)[:200]
-    return str(exc.message)[:200]
+    return error_detail(exc)[:300]
 
 
 def _first_line(exc: BaseException) -> str:
@@ -44,9 +43,17 @@ def _first_line(exc: BaseException) -> str:
     return " ".join(text[:3])[:300] if text else type(exc).__name__
 
 
-def _status_message(exc: openai.APIStatusError, provider: str, model: str, calls: int) -> str:
+def _status_message(exc: openai.APIStatusError, spec: CallSpec, log: CallLog) -> str:
+    provider, model, calls = spec.provider, spec.model, log.calls
     code = exc.status_code
     detail = _detail(exc)
+    if any(marker in detail.lower() for marker in LLM_CONTEXT_OVERFLOW_MARKERS):
+        window = f"now {spec.context_tokens}" if spec.context_tokens else "not set"
+        return (
+            f"{provider}: the request (about {log.request_tokens} tokens by estimate) does not fit the server's "
+            f"context window ({code}: {detail}); set PACTCHECK_LLM_CONTEXT_TOKENS to the server's context size "
+            f"({window}) so long articles are read in parts that fit, or give the server a larger context"
+        )
     if code == 401:
         return f"{provider} refused the API key (401: {detail}); set OPENAI_API_KEY to a valid key"
     if code == 403:
@@ -55,28 +62,35 @@ def _status_message(exc: openai.APIStatusError, provider: str, model: str, calls
         return f"{provider} has no model {model!r} or no chat completions route (404: {detail}); check PACTCHECK_MODEL and OPENAI_BASE_URL"
     if code == 429:
         return f"{provider} kept rate-limiting after {calls} request(s) (429: {detail}); wait, or lower PACTCHECK_LLM_CONCURRENCY"
-    if code >= 500:
+    if code >= 500 and not is_permanent(exc):
         return f"{provider} kept failing after {calls} request(s) ({code}: {detail}); try again later"
-    return (
-        f"{provider} rejected the request ({code}: {detail}); if the server has no tool calling, "
-        "set PACTCHECK_LLM_MODE=json or md_json"
-    )
+    if spec.mode.startswith("tools"):
+        hint = "set PACTCHECK_LLM_MODE=json_schema (or json, md_json) for a server without tool calling"
+    elif spec.mode == "json_schema":
+        hint = (
+            "if the server takes no response_format of type json_schema (llama-cpp-python's server does not), "
+            "set PACTCHECK_LLM_MODE=json or tools"
+        )
+    else:
+        hint = "check the server's options for this mode, or try another PACTCHECK_LLM_MODE"
+    return f"{provider} refused the request ({code}: {detail}); the request itself was refused, so it was not repeated; {hint}"
 
 
-def _message(
-    cause: BaseException, *, provider: str, model: str, log: CallLog, attempts: int, timeout: float | None
-) -> str:
+def _message(cause: BaseException, *, spec: CallSpec, log: CallLog, attempts: int) -> str:
+    provider, model, timeout = spec.provider, spec.model, spec.policy.timeout_s
+    if isinstance(cause, BudgetExceeded):
+        return f"{provider}: {cause}"
     if isinstance(cause, DeadlineExceeded):
         return f"{provider}: {cause} after {log.calls} request(s)"
     if isinstance(cause, openai.APITimeoutError):
         return (
-            f"{provider} did not answer within {timeout:g} s ({log.calls} request(s)); "
-            "raise PACTCHECK_LLM_TIMEOUT_S or check the server"
+            f"{provider} did not answer within {timeout or 0:g} s ({log.calls} request(s)); "
+            "raise PACTCHECK_LLM_TIMEOUT_S (a CPU server needs minutes) or check the server"
         )
     if isinstance(cause, openai.APIConnectionError):
         return f"cannot reach {provider} after {log.calls} request(s) ({_first_line(cause)}); check OPENAI_BASE_URL"
     if isinstance(cause, openai.APIStatusError):
-        return _status_message(cause, provider, model, log.calls)
+        return _status_message(cause, spec, log)
     if isinstance(cause, IncompleteOutputException):
         return f"{provider}: the answer of model {model!r} was cut off at its output token limit; try a shorter article"
     if isinstance(cause, pydantic.ValidationError | json.JSONDecodeError | ResponseParsingError):
@@ -89,23 +103,25 @@ def _message(
     return f"{provider}: the model call failed ({type(cause).__name__}: {_first_line(cause)})"
 
 
-def model_error(
-    exc: BaseException, *, provider: str, model: str, log: CallLog, timeout: float | None = None
-) -> ModelError:
-    """A `ModelError` for `exc`, carrying usage so far, requests made and the last completion."""
-    usage = Usage()
+def model_error(exc: BaseException, *, spec: CallSpec, log: CallLog) -> ModelError:
+    """A `ModelError` for `exc`, carrying usage over every attempt, requests made and the last completion."""
     last_completion = None
     attempts = 1
     cause: BaseException = exc
     if isinstance(exc, InstructorRetryException):
-        usage = usage_of(exc.total_usage)
         last_completion = exc.last_completion
         attempts = exc.n_attempts or 1
         cause = exc.__cause__ or exc
     elif isinstance(exc, IncompleteOutputException):
         last_completion = exc.last_completion
-        usage = usage_of(getattr(last_completion, "usage", None))
-    message = _message(cause, provider=provider, model=model, log=log, attempts=attempts, timeout=timeout)
+    if log.stopped is not None:
+        cause = log.stopped
+    message = _message(cause, spec=spec, log=log, attempts=attempts)
     return ModelError(
-        message, provider=provider, original=cause, usage=usage, calls=log.calls, last_completion=last_completion
+        message,
+        provider=spec.provider,
+        original=cause,
+        usage=log.usage,
+        calls=log.calls,
+        last_completion=last_completion,
     )

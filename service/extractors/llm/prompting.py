@@ -36,6 +36,6 @@ def messages(
     return [{"role": "system", "content": prompt.system}, {"role": "user", "content": user}]
 
 
-def default_prompt() -> Prompt:
-    """The highest released version of the extraction prompt."""
-    return load_prompt(PROMPT_ID)
+def default_prompt(version: str | None = None) -> Prompt:
+    """The extraction prompt at `version` (PACTCHECK_PROMPT_VERSION), else its highest released version."""
+    return load_prompt(PROMPT_ID, version)

@@ -28,6 +28,9 @@ from tenacity import (
 from tenacity.stop import stop_base
 
 from service.config import Settings
+from service.extractors.llm.tokens import BudgetExceeded, TokenBudget, request_tokens
+from service.models import Usage
+from service.vocabulary import LLM_PERMANENT_ERROR_MARKERS
 
 _RETRY_STATUSES = frozenset({408, 409, 429})
 
@@ -77,6 +80,31 @@ class CallLog:
     errors: list[str] = field(default_factory=list)
     base_messages: int | None = None
     deadline: float | None = None
+    usage: Usage = field(default_factory=Usage)
+    budget: TokenBudget = field(default_factory=lambda: TokenBudget(None))
+    request_tokens: int = 0
+    stopped: BaseException | None = None
+
+    def answered(self, completion: Any) -> None:
+        """Count what an answered request cost (the server's figures, else an estimate)."""
+        raw = getattr(completion, "usage", None)
+        prompt = int(getattr(raw, "prompt_tokens", 0) or 0) if raw else self.request_tokens
+        completion_tokens = int(getattr(raw, "completion_tokens", 0) or 0) if raw else 0
+        total = int(getattr(raw, "total_tokens", 0) or 0) if raw else 0
+        spent = Usage(
+            prompt_tokens=prompt,
+            completion_tokens=completion_tokens,
+            total_tokens=total or prompt + completion_tokens,
+            estimated_tokens=0 if raw else prompt,
+        )
+        self.usage = self.usage.add(spent)
+        self.budget.charge(spent.total_tokens)
+
+    def unanswered(self) -> None:
+        """A request abandoned at the timeout or dropped: the server may have read the prompt, so count it."""
+        tokens = self.request_tokens
+        self.usage = self.usage.add(Usage(prompt_tokens=tokens, total_tokens=tokens, estimated_tokens=tokens))
+        self.budget.charge(tokens)
 
 
 def retry_after_s(exc: BaseException | None) -> float | None:
@@ -100,12 +128,36 @@ def retry_after_s(exc: BaseException | None) -> float | None:
     return None
 
 
+def error_detail(exc: openai.APIStatusError) -> str:
+    """The server's own message for an error answer."""
+    body = exc.body
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        message = inner.get("message") if isinstance(inner, dict) else inner
+        if message:
+            return str(message)
+    return str(exc.message)
+
+
+def is_permanent(exc: openai.APIStatusError) -> bool:
+    """The error body says the request itself is wrong (whatever the status): repeating it cannot help.
+
+    llama.cpp answers a chat template that refuses the conversation with a 500
+    ("Conversation roles must alternate"); that is no server hiccup.
+    """
+    if exc.status_code == 429:
+        return False
+    detail = error_detail(exc).lower()
+    return any(marker in detail for marker in LLM_PERMANENT_ERROR_MARKERS)
+
+
 def is_retryable(exc: BaseException) -> bool:
     """Transient transport faults; a 400/401/403/404/422 will not get better by asking again."""
     if isinstance(exc, openai.APIConnectionError):  # includes timeouts and connection resets
         return True
     if isinstance(exc, openai.APIStatusError):
-        return exc.status_code in _RETRY_STATUSES or exc.status_code >= 500
+        transient = exc.status_code in _RETRY_STATUSES or exc.status_code >= 500
+        return transient and not is_permanent(exc)
     return False
 
 
@@ -165,9 +217,46 @@ def _prepare(kwargs: dict[str, Any], policy: RetryPolicy, log: CallLog) -> dict[
         raise DeadlineExceeded(
             f"no answer within the {policy.deadline_s:g} s deadline (PACTCHECK_LLM_TOTAL_DEADLINE_S)"
         )
-    kwargs = _trim(kwargs, log)
+    kwargs = portable(_trim(kwargs, log))
     kwargs.pop("timeout", None)  # ours is set per attempt, from the time left
+    log.request_tokens = request_tokens(kwargs)
     return kwargs
+
+
+def _flatten_tool_calls(message: dict[str, Any]) -> dict[str, Any]:
+    calls = message.get("tool_calls") or []
+    texts = [str((c.get("function") or {}).get("arguments") or "") for c in calls if isinstance(c, dict)]
+    content = message.get("content") or ""
+    return {"role": "assistant", "content": "\n".join(t for t in [str(content), *texts] if t)}
+
+
+def portable(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """A re-ask every chat template takes: the failed answer as assistant text, the errors as a user turn.
+
+    instructor's tools-mode re-ask sends an assistant `tool_calls` message and a `role: "tool"`
+    message; chat templates without a tool role (llama.cpp's Gemma, many others) refuse it.
+    Rewritten here, and consecutive turns of one role joined, the conversation alternates
+    user/assistant as every template expects, and the model still sees its answer and the errors.
+    """
+    messages = kwargs.get("messages")
+    if not isinstance(messages, list) or not any(
+        isinstance(m, dict) and (m.get("role") == "tool" or m.get("tool_calls")) for m in messages
+    ):
+        return kwargs
+    out: list[dict[str, Any]] = []
+    for message in messages:
+        if not isinstance(message, dict):
+            out.append(message)
+            continue
+        if message.get("role") == "tool":
+            message = {"role": "user", "content": str(message.get("content") or "")}
+        elif message.get("role") == "assistant" and message.get("tool_calls"):
+            message = _flatten_tool_calls(message)
+        if out and out[-1].get("role") == message.get("role") and message.get("role") in ("user", "assistant"):
+            out[-1] = {**out[-1], "content": f"{out[-1].get('content') or ''}\n\n{message.get('content') or ''}"}
+        else:
+            out.append(message)
+    return {**kwargs, "messages": out}
 
 
 def _timeout(policy: RetryPolicy, log: CallLog) -> dict[str, float]:
@@ -203,12 +292,23 @@ def with_retries(create: Callable[..., Any], policy: RetryPolicy, log: CallLog) 
         kwargs = _prepare(kwargs, policy, log)
         for attempt in Retrying(sleep=lambda s: SLEEP(s), **_retrying_kwargs(policy, log)):
             with attempt:
+                try:
+                    log.budget.check(log.request_tokens)
+                except BudgetExceeded as exc:
+                    log.stopped = exc  # instructor may wrap it; the error must still name the budget
+                    raise
                 log.calls += 1
                 try:
-                    return create(*args, **kwargs, **_timeout(policy, log))
+                    completion = create(*args, **kwargs, **_timeout(policy, log))
+                except openai.APIConnectionError as exc:  # timeouts too: no answer, but the prompt was sent
+                    log.unanswered()
+                    log.errors.append(describe(exc))
+                    raise
                 except openai.OpenAIError as exc:
                     log.errors.append(describe(exc))
                     raise
+                log.answered(completion)
+                return completion
         raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
 
     return call
@@ -223,12 +323,23 @@ def with_async_retries(
         kwargs = _prepare(kwargs, policy, log)
         async for attempt in AsyncRetrying(sleep=lambda s: ASLEEP(s), **_retrying_kwargs(policy, log)):
             with attempt:
+                try:
+                    log.budget.check(log.request_tokens)
+                except BudgetExceeded as exc:
+                    log.stopped = exc  # instructor may wrap it; the error must still name the budget
+                    raise
                 log.calls += 1
                 try:
-                    return await create(*args, **kwargs, **_timeout(policy, log))
+                    completion = await create(*args, **kwargs, **_timeout(policy, log))
+                except openai.APIConnectionError as exc:  # timeouts too: no answer, but the prompt was sent
+                    log.unanswered()
+                    log.errors.append(describe(exc))
+                    raise
                 except openai.OpenAIError as exc:
                     log.errors.append(describe(exc))
                     raise
+                log.answered(completion)
+                return completion
         raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
 
     return call
