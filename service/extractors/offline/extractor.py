@@ -100,6 +100,7 @@ def _document(ctx: context_mod.Context, group: DocGroup, count_signers: list[str
         signatories=[ctx.people.show(s) for s in signatories],
         status=_default_status(p),  # type: ignore[arg-type]
         period=p.period or next((m.period for m in group.mentions if m.period), None),
+        context="earlier" if p.background else None,
         quote=ctx.quote(*p.quote),
         also=also,
     )
