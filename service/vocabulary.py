@@ -21,6 +21,9 @@ __all__ = [
     "SUBJECT_SYNONYMS",
     "TYPE_LABEL",
     "TYPE_PATTERNS",
+    "LIST_CUE_NOUNS",
+    "CUE_TYPO_MIN_SIMILARITY",
+    "CUE_TYPO_NOT",
     "canonical_subject_words",
     "type_family",
     "type_of_phrase",
@@ -48,7 +51,7 @@ STATUS_LABEL: dict[str, str] = {
 
 # Order matters: the first pattern that matches a phrase names its type.
 TYPE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\bletters? of intent\b|\bLoIs?\b|\bletters? of intention\b", re.I), "letter_of_intent"),
+    (re.compile(r"\bletters? of (?:intent|intention|cooperation|co-operation)\b|\bLoIs?\b", re.I), "letter_of_intent"),
     (re.compile(r"\bmemorand(?:um|a|ums)\b|\bMoUs?\b|\bMoCs?\b|\bMOUs?\b", re.I), "memorandum_of_understanding"),
     (re.compile(r"\bjoint (?:statement|communiqu[eé])s?\b|\bcommuniqu[eé]s?\b", re.I), "joint_statement"),
     (re.compile(r"\b(?:joint |political )?declarations?\b", re.I), "declaration"),
@@ -263,3 +266,14 @@ MONTHS: dict[str, int] = {
     )
     for name in names
 }  # fmt: skip
+
+
+# Nouns that introduce a list of fields ("in the areas of A, B and C"), singular and plural: a
+# misspelt one in the text ("in the ares of") is mended to the form of the same length.
+LIST_CUE_NOUNS: tuple[str, ...] = (
+    "field", "fields", "area", "areas", "sphere", "spheres", "sector", "sectors", "domain", "domains",
+)  # fmt: skip
+CUE_TYPO_MIN_SIMILARITY = 75.0
+"""Least rapidfuzz ratio (0-100) for a word to count as a misspelt cue word ("feilds" ~ "fields": 83)."""
+CUE_TYPO_NOT = frozenset(["acres", "ages", "arms", "arts", "sides", "series", "fiends"])
+"""Real words close to a cue noun that must stay as they are."""

@@ -97,6 +97,8 @@ def _mention(ctx: Context, seg: Segment, clause: tuple[int, int], head: tuple[in
     name_end, postmod = title_end(text, head[1], ce)
     plural = is_plural(text[head[0] : head[1]])
     status, cue = status_in(text, clause, head, name_end)
+    if det == "negative" and status != "discussed":
+        status = "negated"
     m = Mention(
         type=doc_type,
         kind="specific",

@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from rapidfuzz import fuzz
+
+from service.vocabulary import CUE_TYPO_MIN_SIMILARITY, CUE_TYPO_NOT, LIST_CUE_NOUNS
+
 RULES_VERSION = "1.1.0"
 
 
@@ -66,6 +70,35 @@ def ascii_view(text: str) -> str:
     return text if text.isascii() else _NON_ASCII.sub(_to_ascii, text)
 
 
+_CUE_SLOT = re.compile(r"\b([A-Za-z]{3,8})(?=\s+(?:of|such\s+as|including|like)\b)")
+_CUES_BY_LENGTH: dict[int, tuple[str, ...]] = {}
+for _cue in LIST_CUE_NOUNS:
+    _CUES_BY_LENGTH[len(_cue)] = (*_CUES_BY_LENGTH.get(len(_cue), ()), _cue)
+
+
+def mend_cue_typos(text: str) -> str:
+    """`text` with misspelt list cue nouns ("in the ares of", "feilds of") replaced by the cue word of the
+    same length ("area", "fields"), so every list rule sees the cue and every offset stays the same."""
+    pieces: list[str] = []
+    cursor = 0
+    for m in _CUE_SLOT.finditer(text):
+        word = m.group(1)
+        low = word.lower()
+        if low in LIST_CUE_NOUNS or low in CUE_TYPO_NOT:
+            continue
+        same = _CUES_BY_LENGTH.get(len(low), ())
+        best = max(same, key=lambda c: fuzz.ratio(low, c), default=None)
+        if best is None or best[0] != low[0] or fuzz.ratio(low, best) < CUE_TYPO_MIN_SIMILARITY:
+            continue
+        pieces.append(text[cursor : m.start()])
+        pieces.append(best.upper() if word.isupper() else best.capitalize() if word[0].isupper() else best)
+        cursor = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
 NUMBER_WORDS: dict[str, int] = {
     "one": 1,
     "two": 2,
@@ -108,7 +141,8 @@ def number_value(text: str) -> int | None:
 _TYPE_SOURCES: list[tuple[str, str]] = [
     (
         "letter_of_intent",
-        r"(?i:letters?\s+of\s+intent(?:ion)?|(?:statements?|declarations?)\s+of\s+intent)|\bLoIs?\b|\bLOIs?\b",
+        r"(?i:letters?\s+of\s+(?:intent(?:ion)?|cooperation|co-operation)|(?:statements?|declarations?)\s+of\s+intent)"
+        r"|\bLoIs?\b|\bLOIs?\b",
     ),
     (
         "memorandum_of_understanding",
@@ -168,7 +202,7 @@ STATUS_CUE_RE = re.compile(
     r"|(?:is|are)\s+(?:expected|due|scheduled|slated)"
     r"(?!\s+to\s+(?!(?:be\s+)?(?:sign|ink|seal|conclud|adopt|issu|releas|publish|finali)))"
     r"|(?:pave|paves|paved|paving)\s+the\s+way\s+for\s+(?:the\s+)?(?:signing|conclusion)(?:\s+of)?"
-    r"|draft)"
+    r"|draft|initial(?:l)?ed|initial(?:l)?ing)"
     r"|(?P<adopted>agreed\s+to\s+(?:adopt|issue|establish|create|release)|decided\s+to\s+(?:adopt|issue|create)"
     r"|adopt(?:ed|ion|s|ing)?|issu(?:ed|ing)|released|approv(?:ed|al)|endors(?:ed|ement)|unveil(?:ed|ing))"
     r"|(?P<discussed>discuss(?:ed|es|ing|ion|ions)?|talked\s+about|talks\s+on|negotiat(?:e|ed|es|ing|ion|ions)"
@@ -178,7 +212,8 @@ STATUS_CUE_RE = re.compile(
     r"the)\s+(?:\w+\s+)?(?:peace\s+)?"
     r"(?:agreement|treaty|deal)|called\s+for|propos(?:ed|al|es)|explor(?:ed|ing)|mooted)"
     r"|(?P<signed>sign(?:ed|ing|s)?|ink(?:ed|ing)|exchang(?:ed|ing)|exchange\s+of|seal(?:ed|ing)|conclu(?:ded|sion)"
-    r"|shared|reached|agreed\s+(?:on|upon)|announced|penned|struck|clinched|entered\s+into|initial(?:l)?ed"
+    r"|shared|reached|agreed\s+(?:on|upon)|announced|penned|struck|clinched|entered\s+into"
+    r"|put\s+(?:(?:their|his|her|the)\s+)?pens?\s+to\s+paper"
     r"|finali[sz]ed|culminated)"
     r")\b"
 )

@@ -20,6 +20,7 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z0-9][\w'&-]*|[$\u20ac\u00a3\u00a5]|
 _SCALE = frozenset({"million", "billion", "trillion", "thousand", "bn", "mn", "m", "mln", "bln", "crore", "lakh"})
 _CURRENCY = frozenset({"$", "\u20ac", "\u00a3", "\u00a5", "usd", "eur", "us"})
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
+_NEGATIVE = frozenset({"no", "neither", "nor"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "said", "its", "their", "his", "her", "our", "both"})
 _GENERIC = frozenset(
     {"other", "several", "many", "some", "various", "numerous", "multiple", "all", "any", "more", "such"}
@@ -205,6 +206,8 @@ def premodifiers(text: str, clause_start: int, head_start: int) -> tuple[str, li
         low = word.lower()
         if low in _INDEFINITE:
             return "indefinite", premods, None, tok.start()
+        if low in _NEGATIVE:  # "no agreement on lithium would be signed": no document at all
+            return "negative", premods, None, tok.start()
         if low in _DEFINITE:
             return "definite", premods, None, tok.start()
         if low in _GENERIC:
