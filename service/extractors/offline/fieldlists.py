@@ -13,12 +13,27 @@ import re
 
 from service.extractors.offline.lexicon import NUMBER
 
+_FIELD_NOUNS = r"(?:fields?|areas?|spheres?|sectors?|domains?)"
+_STRONG = (
+    r"in\s+(?:the\s+)?" + _FIELD_NOUNS + r"\s+(?:of|such\s+as|including|like)\b"
+    r"|(?:covering|spanning|including|such\s+as)\b"
+)
+"""List introducers that leave no doubt a list of fields follows, even after an aside or a comma."""
+_NESTED = (
+    r"(?:(?:multiple|various|several|many|different|diverse|key|priority|important|a\s+(?:wide\s+)?range\s+of|"
+    r"a\s+number\s+of)\s+)+" + _FIELD_NOUNS + r"\s*,?\s*(?:such\s+as|including|like)\s+"
+)
+"""A second introducer inside the first: "spanning multiple sectors including A, B and C"."""
+
 # Right after the plural head (or after "were signed"): "agreements on ...", "MoUs in the fields of ...".
 _AFTER_HEAD = re.compile(
     r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])?\s*(?:of\s+(?:cooperation|co-operation)\s+)?"
     r"(?:(?:were|was|have\s+been|had\s+been|are|being)\s+(?:also\s+)?(?:signed|inked|concluded|exchanged|sealed|"
-    r"adopted)\s+)?"
-    r"(?P<intro>(?:on\s+(?:cooperation|co-operation|collaboration)\s+in(?:\s+the\s+(?:fields?|areas?|spheres?)\s+of)?"
+    r"adopted)(?=[\s,])\s*)?"
+    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+)?"
+    r"(?:,\s+[^,;:.()]{3,100}?,\s*(?:(?:are|were|is|was|also)\s+)*(?=" + _STRONG + r"))?"
+    r"(?P<intro>,?\s*(?:" + _STRONG + r"|among\s+(?:them|others|which)|namely|notably|in\s+particular)\s*(?:" + _NESTED + r")?"
+    r"|(?:on\s+(?:cooperation|co-operation|collaboration)\s+in(?:\s+the\s+(?:fields?|areas?|spheres?)\s+of)?"
     r"|in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)"
     r"|in\s+(?:a\s+(?:wide\s+)?range\s+of|various|different|several|many|a\s+number\s+of|key|diverse|multiple)\s+"
     r"(?:fields?|areas?|spheres?|sectors?|domains?)(?:\s*,?\s*(?:such\s+as|including|like))?"
@@ -29,7 +44,7 @@ _AFTER_HEAD = re.compile(
     r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|the\s+sidelines|"
     r"the\s+occasion|behalf|this|that|the\s+same|the\s+day|\d)\b)|regarding|concerning|relating\s+to|related\s+to|"
     r"pertaining\s+to|with\s+regard\s+to|in\s+respect\s+of"
-    r"|including|such\s+as|spanning(?:\s+across)?|covering)\s+)"
+    r"|including|such\s+as|spanning(?:\s+across)?|covering)\s+(?:" + _NESTED + r")?)"
 )
 # Anywhere later in the clause: "... to promote cooperation in a range of fields including ...".
 _LATER = re.compile(
@@ -38,7 +53,7 @@ _LATER = re.compile(
     r"(?:fields?|areas?|spheres?|sectors?|domains?)(?:\s+of)?(?:\s*,?\s*(?:such\s+as|including|like))?"
     r"|including|such\s+as|spanning(?:\s+across)?|covering)\s+"
 )
-_EXAMPLES = re.compile(r"\b(?:including|such\s+as|like)\b")
+_EXAMPLES = re.compile(r"\b(?:including|such\s+as|like|among|notably|in\s+particular)\b")
 _END = re.compile(
     r"\s+(?:during|amid|following|on\s+the\s+sidelines|as\s+part\s+of|in\s+the\s+presence\s+of|which|that|were|was|"
     r"will|to\s+(?:promote|boost|strengthen|enhance|expand|deepen|further|develop)|between\s+the\s+two|"
