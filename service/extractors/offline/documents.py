@@ -40,7 +40,11 @@ _CONSENSUS = re.compile(r"(?i)\b(?:reached|reach|came\s+to|come\s+to)\s+(?:an?\s
 _CONSENSUS_OBJECT = re.compile(r"(?i)\s+(?:to\s+[a-z]+|that|with\b)")
 _COORDINATED = re.compile(r"^\s*(?:\([^)]{0,60}\)|\[[^\]]{0,60}\])?\s*(?:and|&|or|,)\s*$")
 _COUNT_BEFORE = re.compile(r"(?i)\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}$")
-_YEAR_IN = re.compile(r"\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
+_YEAR_IN = re.compile(r"\b(?:in|on|since)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b")
+_DATED_AFTER = re.compile(
+    r"\s*,?\s*(?:signed|issued|adopted|concluded|initial(?:l)?ed|dated)?\s*(?:in|on|of)?\s+(?:\d{1,2}\s+)?"
+    r"(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b"
+)
 _APPOSITION = re.compile(r"\s*,\s*")
 _GENERIC_HEAD = re.compile(r"(?i)deal|agreement|accord|pact|document|arrangement")
 _RANKING = re.compile(r"(?i)^(?:\w+est|first|second|third|only|latest|biggest|largest)$")
@@ -73,14 +77,19 @@ def _skip(ctx: Context, clause: tuple[int, int], heads: list[tuple[int, int, str
     return bool(_NOT_A_DOCUMENT.match(text, end, clause[1])) and doc_type == "agreement"
 
 
-def _background(ctx: Context, start: int, end: int) -> bool:
+def _background(ctx: Context, start: int, name_end: int, end: int) -> bool:
+    """Whether the text recalls the document from an earlier occasion ("signed in 2019", "the previous visit").
+
+    A year inside the name ("a protocol amending the 2019 agreement") dates the other document,
+    not this one: only a year after the name counts.
+    """
     window = ctx.text[start:end]
     low = window.lower()
     if not any(key in low for key in ("previous", "earlier", "past", "ago", "already", "existing", " 19", " 20")):
         return False
     if BACKGROUND_RE.search(window):
         return True
-    year = _YEAR_IN.search(window)
+    year = _YEAR_IN.search(ctx.text, name_end, end)
     return bool(year and ctx.year and int(year.group(1)) < ctx.year)
 
 
@@ -128,7 +137,9 @@ def _mention(ctx: Context, seg: Segment, clause: tuple[int, int], head: tuple[in
         return m  # never a document: the details below are not needed
     m.title = ctx.body[np_start:name_end]
     m.subject = subject_text(text, premods, np_start, name_end, head[1])
-    m.background = _background(ctx, np_start, min(ce, name_end + 60))
+    m.background = _background(ctx, np_start, name_end, min(ce, name_end + 60))
+    dated = _YEAR_IN.match(text, name_end, min(ce, name_end + 40)) or _DATED_AFTER.match(text, name_end, ce)
+    m.year = int(dated.group(1)) if dated else None
     m.period = period_in(ctx.text, head[0], min(ce, name_end + 40)) or duration_in(ctx.text, np_start, name_end)
     return m
 

@@ -223,7 +223,7 @@ NOT_A_CUE_RE = re.compile(r"(?i)exchanged?\s+(?:of\s+)?views|exchang\w+\s+(?:stu
 
 BACKGROUND_RE = re.compile(
     r"(?i)\b(?:previous(?:ly)?|earlier|in\s+the\s+past|years?\s+ago|already\s+(?:been\s+)?signed|existing|"
-    r"signed\s+(?:in|on)\s+(?:\w+\s+)?(?:19|20)\d\d|in\s+(?:January|February|March|April|May|June|July|August|"
+    r"(?:signed|issued|adopted|concluded|initial(?:l)?ed)\s+(?:in|on)\s+(?:\w+\s+){0,2}(?:19|20)\d\d|in\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\s+(?:19|20)\d\d)\b"
 )
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")

@@ -54,7 +54,7 @@ _TO_VERBS = (
 )
 _POSTMOD_WORDS = "|".join(
     [
-        r"on", r"between", r"for", r"regarding", r"concerning", r"covering", r"focus(?:ing|ed)\s+on",
+        r"on", r"between", r"for", r"of(?=\s+(?:the\s+)?[A-Z0-9])", r"regarding", r"concerning", r"covering", r"focus(?:ing|ed)\s+on",
         r"cent(?:red|ered)\s+on", r"establishing", r"outlining", r"facilitating", r"with\s+regard\s+to",
         r"in\s+the\s+(?:fields?|areas?|spheres?)\s+of", r"in\s+(?:the\s+)?[a-z-]+\s+(?:sector|field|area|sphere)",
         r"in\s+(?!the\s+presence)(?:the\s+)?[a-z][a-z-]+(?=[\s,.;])", rf"to\s+(?:{_TO_VERBS})", r"worth",
@@ -80,9 +80,11 @@ _TITLE_END = re.compile(
             rf",\s+(?!and\s+[A-Z]){_CONTINUES}(?=[a-z])",  # ", marking a step"
             rf",\s+(?=(?:\S+\s+){{1,3}}(?!(?:and|of|the|for)\b)[a-z]){_CONTINUES}",  # ", Lam and Aliyev also ..."
             r"\s+(?:was|were|is|are|has|have|had|will|would|which|who|signed|inked|exchanged|sealed|concluded|adopted"
+            r"|issued|initial(?:l)?ed"
             r"|as\s+well\s+as|while|whereas|between\s+the\s+two\s+sides|during|on\s+the\s+sidelines"
             r"|in\s+the\s+presence|at\s+the\s+(?:end|close|conclusion|ceremony)|after\s+(?:talks|the)"
             r"|when|once|until|because|if|unless|so\s+that)\b",
+            rf",\s+(?:the|an?)\s+(?=(?:[\w'-]+\s+){{0,3}}?{_NEXT_DOCUMENT})",  # "X issued in 1992, the Treaty of Y"
             rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|plus)\s+(?:a|an|another|the|two|three|four|five|\d+)\s+"
             rf"(?=(?:[\w-]+\s+){{0,4}}?{_NEXT_DOCUMENT})",  # "... and a protocol on customs"
             r"\s+and\s+to\s+[a-z]+\b",  # "... an agreement on X at the earliest date and to hold a meeting"
@@ -149,6 +151,7 @@ class Mention:
     cue_start: int | None = None
     level: int = 0
     background: bool = False
+    year: int | None = None  # the year the text dates it to ("signed on 13 June 2011"), named right after it
     parties: list[tuple[str, str | None]] = field(default_factory=list)
     signatories: list[str] = field(default_factory=list)
     period: str | None = None

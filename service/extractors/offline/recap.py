@@ -43,6 +43,10 @@ def same_document(ctx: Context, group: DocGroup, m: Mention) -> bool:
     for other in group.mentions:
         if other.background != m.background or family(other.type) != family(m.type):
             continue
+        if other.year and m.year and other.year != m.year:
+            continue  # "the Joint Statement signed in 2017" and "the Joint Statement signed in 2019"
+        if other.clause == m.clause and other.kind == m.kind == "specific":
+            continue  # one clause naming two documents names two ("the Joint Statement of 2011, the Joint Statement of 2015")
         sa, sb = _subject(other), _subject(m)
         if family(m.type) == "statement":
             if not sa or not sb or sa & sb:
