@@ -271,6 +271,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
         for m in mentions:
             if m.status is None:
                 m.status = _context_status(ctx, idx)
+                if m.status == "signed" and m.type in STATEMENTS and m.segment.kind != "item":
+                    m.status = "adopted"  # a statement no sentence or list intro of its own calls signed
     for m in all_mentions:
         m.status = _final_status(m.type, m.status)
     return sorted(all_mentions, key=lambda m: (m.head[0], m.head[1]))

@@ -25,6 +25,9 @@ _NESTED = (
 )
 """A second introducer inside the first: "spanning multiple sectors including A, B and C"."""
 
+_STRONG_RE = re.compile(_STRONG)
+_STRONG_LATER = re.compile(r",\s*(?:" + _STRONG + r")\s*(?:" + _NESTED + r"|(?:key|priority|" + _FIELD_NOUNS + r")\s+)*")
+
 # Right after the plural head (or after "were signed"): "agreements on ...", "MoUs in the fields of ...".
 _AFTER_HEAD = re.compile(
     r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])?\s*(?:of\s+(?:cooperation|co-operation)\s+)?"
@@ -63,6 +66,7 @@ _END = re.compile(
     r"&)))|last|next|this|earlier|later)\b"
     r"|,\s+(?:after|before|when|as(?!\s+well\s+as)|where|which|who|while|during|following|with|under|said|according)\b"
     r"|,\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w'-]*\s+){0,5}?(?:said|says|told|reported|announced|added|noted|stated)\b"
+    r"|,\s+[a-z]+ing\s+(?:new|the|a|an|their|its|further|more|fresh)\b"  # ", injecting new impetus into ..."
     r"|,?\s+among\s+other|,?\s+etc\b|\.$|[.;:!?]"
 )
 _DANGLING = re.compile(r"(?:,?\s+(?:and|or|as\s+well\s+as|plus))$")
@@ -95,6 +99,12 @@ def list_span(text: str, head_end: int, clause_end: int, stop: int | None = None
         intro = m.group(0)
     else:
         intro = m.group("intro")
+        if not _STRONG_RE.match(intro.lstrip(" ,")):
+            # "documents on cooperation between the two countries, covering key areas such as A, B and C":
+            # the first complement qualifies the documents, the strong introducer after a comma lists them
+            later = _STRONG_LATER.search(text, m.end(), limit)
+            if later is not None and len(text[m.end() : later.start()].split()) <= 16:
+                m, intro = later, later.group(0)
     start = m.end()
     end_match = _END.search(text, start, limit)
     end = end_match.start() if end_match else limit
