@@ -94,6 +94,8 @@ def _background(ctx: Context, start: int, name_end: int, end: int) -> bool:
 
 
 def _final_status(doc_type: str, status: str | None) -> str | None:
+    if status == "announced":
+        return "adopted" if doc_type in STATEMENTS else "signed"
     if status == "adopted" and doc_type not in STATEMENTS and doc_type not in ("cooperation_programme", "other"):
         return "signed"
     return status

@@ -204,20 +204,22 @@ STATUS_CUE_RE = re.compile(
     r"|(?:pave|paves|paved|paving)\s+the\s+way\s+for\s+(?:the\s+)?(?:signing|conclusion)(?:\s+of)?"
     r"|draft|initial(?:l)?ed|initial(?:l)?ing)"
     r"|(?P<adopted>agreed\s+to\s+(?:adopt|issue|establish|create|release)|decided\s+to\s+(?:adopt|issue|create)"
-    r"|adopt(?:ed|ion|s|ing)?|issu(?:ed|ing)|released|announced|approv(?:ed|al)|endors(?:ed|ement)|unveil(?:ed|ing))"
+    r"|adopt(?:ed|ion|s|ing)?|issu(?:ed|ing)|released|approv(?:ed|al)|endors(?:ed|ement)|unveil(?:ed|ing))"
     r"|(?P<discussed>discuss(?:ed|es|ing|ion|ions)?|talked\s+about|talks\s+on|negotiat(?:e|ed|es|ing|ion|ions)"
     r"|consider(?:ed|ing)?|ready\s+to\s+support|mentioned|referred\s+to|bid\s+for|push(?:ed|es|ing)?\s+for"
     r"|seek(?:s|ing)?|sought|pursu(?:e|es|ed|ing)|on\s+the\s+table|in\s+the\s+works|not\s+ready"
     r"|under\s+(?:negotiation|discussion|consideration|review)|support(?:s|ed)?\s+(?:for\s+)?(?:a|an|"
     r"the)\s+(?:\w+\s+)?(?:peace\s+)?"
     r"(?:agreement|treaty|deal)|called\s+for|propos(?:ed|al|es)|explor(?:ed|ing)|mooted)"
+    r"|(?P<announced>announced)"
     r"|(?P<signed>sign(?:ed|ing|s)?|ink(?:ed|ing)|exchang(?:ed|ing)|exchange\s+of|seal(?:ed|ing)|conclu(?:ded|sion)"
     r"|shared|reached|agreed\s+(?:on|upon)|penned|struck|clinched|entered\s+into"
     r"|put\s+(?:(?:their|his|her|the)\s+)?pens?\s+to\s+paper"
     r"|finali[sz]ed|culminated)"
     r")\b"
 )
-"""Verbs that tell what happened to a document; the group name is the status."""
+"""Verbs that tell what happened to a document; the group name is the status ("announced": adopted for a
+statement, signed for an instrument, decided once the type is known)."""
 
 NOT_A_CUE_RE = re.compile(r"(?i)exchanged?\s+(?:of\s+)?views|exchang\w+\s+(?:students|visits|delegations|experience)")
 
