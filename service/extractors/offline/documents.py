@@ -45,6 +45,7 @@ _DATED_AFTER = re.compile(
     r"\s*,?\s*(?:signed|issued|adopted|concluded|initial(?:l)?ed|dated)?\s*(?:in|on|of)?\s+(?:\d{1,2}\s+)?"
     r"(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b"
 )
+_NAMED_BETWEEN = re.compile(r"(?i)\s+between\s+(?!the\s+two\b|both\b|them\b|their\b|the\s+countries\b)(?:the\s+)?[a-z]")
 _APPOSITION = re.compile(r"\s*,\s*")
 _GENERIC_HEAD = re.compile(r"(?i)deal|agreement|accord|pact|document|arrangement")
 _RANKING = re.compile(r"(?i)^(?:\w+est|first|second|third|only|latest|biggest|largest)$")
@@ -222,6 +223,9 @@ def _clause_mentions(ctx: Context, seg: Segment, clause: tuple[int, int], subcou
                 consumed_until = fields[-1].head[1]
                 out.extend(fields)
                 continue
+            named = _NAMED_BETWEEN.match(text, m.head[1], m.clause[1]) if m.det in ("none", "definite") else None
+            if named and not ctx.codes(named.end() - 1, named.end() + 24):
+                m.kind = "specific"  # "memoranda between the state oil company and two refiners": one set, one entry
         if m.kind in ("specific", "bare"):
             out.append(parties.attach(ctx, m))
         elif m.kind == "count" or (m.kind == "generic" and m.plural):
