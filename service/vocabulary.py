@@ -13,17 +13,19 @@ import re
 from service.models import DOCUMENT_TYPES, STATUSES
 
 __all__ = [
+    "CUE_TYPO_MIN_SIMILARITY",
+    "CUE_TYPO_NOT",
     "DOCUMENT_TYPES",
     "FUNCTION_WORDS",
+    "LIST_CUE_NOUNS",
     "MONTHS",
+    "NUMBER_WORDS",
     "STATUSES",
     "STATUS_LABEL",
     "SUBJECT_SYNONYMS",
+    "TYPE_HEADS",
     "TYPE_LABEL",
     "TYPE_PATTERNS",
-    "LIST_CUE_NOUNS",
-    "CUE_TYPO_MIN_SIMILARITY",
-    "CUE_TYPO_NOT",
     "canonical_subject_words",
     "type_family",
     "type_of_phrase",
@@ -49,7 +51,47 @@ STATUS_LABEL: dict[str, str] = {
     "discussed": "discussed",
 }
 
-# Order matters: the first pattern that matches a phrase names its type.
+# The one table of document words: each type and the regex source of the heads that name it, in the order
+# they are tried (the first that matches names the type). Acronyms are matched case-sensitively, words not.
+TYPE_HEADS: list[tuple[str, str]] = [
+    (
+        "letter_of_intent",
+        r"(?i:letters?\s+of\s+(?:intent(?:ion)?|cooperation|co-operation)|(?:statements?|declarations?)\s+of\s+intent)"
+        r"|\bLoIs?\b|\bLOIs?\b",
+    ),
+    (
+        "memorandum_of_understanding",
+        r"(?i:memorand(?:um|a|ums)(?:\s+of\s+(?:understanding|cooperation|co-operation|intent|agreement)s?)?)"
+        r"|\bMoUs?\b|\bMOUs?\b|\bMoU's\b|\bMoCs?\b|\bMOCs?\b",
+    ),
+    (
+        "joint_statement",
+        r"(?i:joint\s+(?:(?:vision|leaders'?|political)\s+)?(?:statements?|communiqu[eé]s?)|communiqu[eé]s?)",
+    ),
+    ("declaration", r"(?i:(?:joint\s+)?declarations?)"),
+    (
+        "cooperation_programme",
+        r"(?i:(?:cooperation|co-operation|exchange|action|work|working|implementation|executive)\s+(?:programmes?|"
+        r"programs?|plans?)"
+        r"(?:\s+(?:of|for)\s+(?:[a-z-]+\s+){0,2}?(?:cooperation|co-operation|joint\s+action|action))?"
+        r"|(?:programmes?|programs?|plans?)\s+(?:of|for)\s+(?:[a-z-]+\s+){0,2}?(?:cooperation|co-operation|"
+        r"joint\s+action|action)"
+        r"|road\s?-?maps?)",
+    ),
+    ("treaty", r"(?i:treat(?:y|ies))"),
+    ("protocol", r"(?i:protocols?)"),
+    ("contract", r"(?i:contracts?)"),
+    ("agreement", r"(?i:agreements?|accords?|deals?|pacts?|conventions?)"),
+    (
+        "other",
+        r"(?i:joint\s+visions?|charters?|exchanges?\s+of\s+notes|minutes\s+of\s+(?:the\s+)?(?:meeting|talks)"
+        r"|credit\s+lines?(?!\s+(?:agreement|deal|contract|memorand|facility))|lines?\s+of\s+credit"
+        r"|(?:cooperation\s+)?documents|instruments)",
+    ),
+]
+# The cross-checker's reading of a restated phrase (the first pattern that matches names its type). It is
+# narrower than TYPE_HEADS on purpose for now: reading "pact" in a headline as an agreement changes its
+# verdicts (issue 9 leaves that to the cross-checker).
 TYPE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bletters? of (?:intent|intention|cooperation|co-operation)\b|\bLoIs?\b", re.I), "letter_of_intent"),
     (re.compile(r"\bmemorand(?:um|a|ums)\b|\bMoUs?\b|\bMoCs?\b|\bMOUs?\b", re.I), "memorandum_of_understanding"),
@@ -69,6 +111,36 @@ TYPE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bcontracts?\b", re.I), "contract"),
     (re.compile(r"\bagreements?\b|\baccords?\b|\bdeals?\b|\bconventions?\b", re.I), "agreement"),
 ]
+
+# Number words of counted references ("nine memorandums", "a dozen agreements").
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "a dozen": 12,
+    "dozen": 12,
+}
+
 
 # Types that outlets swap for one another when naming the same paper.
 _FAMILY: dict[str, str] = {
@@ -277,3 +349,13 @@ CUE_TYPO_MIN_SIMILARITY = 75.0
 """Least rapidfuzz ratio (0-100) for a word to count as a misspelt cue word ("feilds" ~ "fields": 83)."""
 CUE_TYPO_NOT = frozenset(["acres", "ages", "arms", "arts", "sides", "series", "fiends"])
 """Real words close to a cue noun that must stay as they are."""
+
+# Participles that report a document as signed (status `signed`), and those that report a text only
+# initialled (status `planned`: still to be signed). Every offline rule builds its regexes from these.
+SIGNED_PARTICIPLES: tuple[str, ...] = ("signed", "inked", "exchanged", "sealed", "concluded")
+INITIALLED_PARTICIPLES: tuple[str, ...] = ("initialled", "initialed")
+
+
+def alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A regex group matching any of `words` (longest first, so no word hides a longer one)."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"

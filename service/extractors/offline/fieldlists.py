@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from service.extractors.offline.lexicon import NUMBER
+from service.vocabulary import SIGNED_PARTICIPLES, alternation
 
 _FIELD_NOUNS = r"(?:fields?|areas?|spheres?|sectors?|domains?)"
 _STRONG = (
@@ -25,17 +26,23 @@ _NESTED = (
 )
 """A second introducer inside the first: "spanning multiple sectors including A, B and C"."""
 
+_SIGNED = alternation(SIGNED_PARTICIPLES)
 _STRONG_RE = re.compile(_STRONG)
-_STRONG_LATER = re.compile(r",\s*(?:" + _STRONG + r")\s*(?:" + _NESTED + r"|(?:key|priority|" + _FIELD_NOUNS + r")\s+)*")
+_STRONG_LATER = re.compile(
+    r",\s*(?:" + _STRONG + r")\s*(?:" + _NESTED + r"|(?:key|priority|" + _FIELD_NOUNS + r")\s+)*"
+)
 
 # Right after the plural head (or after "were signed"): "agreements on ...", "MoUs in the fields of ...".
 _AFTER_HEAD = re.compile(
     r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])?\s*(?:of\s+(?:cooperation|co-operation)\s+)?"
-    r"(?:(?:were|was|have\s+been|had\s+been|are|being)\s+(?:also\s+)?(?:signed|inked|concluded|exchanged|sealed|"
-    r"adopted)(?=[\s,])\s*)?"
+    r"(?:(?:were|was|have\s+been|had\s+been|are|being)\s+(?:also\s+)?(?:" + _SIGNED + r"|adopted)(?=[\s,])\s*)?"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+)?"
     r"(?:,\s+[^,;:.()]{3,100}?,\s*(?:(?:are|were|is|was|also)\s+)*(?=" + _STRONG + r"))?"
-    r"(?P<intro>,?\s*(?:" + _STRONG + r"|among\s+(?:them|others|which)|namely|notably|in\s+particular)\s*(?:" + _NESTED + r")?"
+    r"(?P<intro>,?\s*(?:"
+    + _STRONG
+    + r"|among\s+(?:them|others|which)|namely|notably|in\s+particular)\s*(?:"
+    + _NESTED
+    + r")?"
     r"|(?:on\s+(?:cooperation|co-operation|collaboration)\s+in(?:\s+the\s+(?:fields?|areas?|spheres?)\s+of)?"
     r"|in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)"
     r"|in\s+(?:a\s+(?:wide\s+)?range\s+of|various|different|several|many|a\s+number\s+of|key|diverse|multiple)\s+"

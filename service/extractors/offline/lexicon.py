@@ -12,7 +12,7 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-from service.vocabulary import CUE_TYPO_MIN_SIMILARITY, CUE_TYPO_NOT, LIST_CUE_NOUNS
+from service.vocabulary import CUE_TYPO_MIN_SIMILARITY, CUE_TYPO_NOT, LIST_CUE_NOUNS, NUMBER_WORDS, TYPE_HEADS
 
 RULES_VERSION = "1.1.0"
 
@@ -99,33 +99,6 @@ def mend_cue_typos(text: str) -> str:
     return "".join(pieces)
 
 
-NUMBER_WORDS: dict[str, int] = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "a dozen": 12,
-    "dozen": 12,
-}
 NUMBER = r"(?:\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
 
 
@@ -137,54 +110,9 @@ def number_value(text: str) -> int | None:
     return NUMBER_WORDS.get(text)
 
 
-# Document type heads. Group names carry the type; acronyms are matched case-sensitively.
-_TYPE_SOURCES: list[tuple[str, str]] = [
-    (
-        "letter_of_intent",
-        r"(?i:letters?\s+of\s+(?:intent(?:ion)?|cooperation|co-operation)|(?:statements?|declarations?)\s+of\s+intent)"
-        r"|\bLoIs?\b|\bLOIs?\b",
-    ),
-    (
-        "memorandum_of_understanding",
-        r"(?i:memorand(?:um|a|ums)(?:\s+of\s+(?:understanding|cooperation|co-operation|intent|agreement)s?)?)"
-        r"|\bMoUs?\b|\bMOUs?\b|\bMoU's\b|\bMoCs?\b|\bMOCs?\b",
-    ),
-    (
-        "joint_statement",
-        r"(?i:joint\s+(?:(?:vision|leaders'?|political)\s+)?(?:statements?|communiqu[eé]s?)|communiqu[eé]s?)",
-    ),
-    ("declaration", r"(?i:(?:joint\s+)?declarations?)"),
-    (
-        "cooperation_programme",
-        r"(?i:(?:cooperation|co-operation|exchange|action|work|working|implementation|executive)\s+(?:programmes?|"
-        r"programs?|plans?)"
-        r"(?:\s+(?:of|for)\s+(?:[a-z-]+\s+){0,2}?(?:cooperation|co-operation|joint\s+action|action))?"
-        r"|(?:programmes?|programs?|plans?)\s+(?:of|for)\s+(?:[a-z-]+\s+){0,2}?(?:cooperation|co-operation|"
-        r"joint\s+action|action)"
-        r"|road\s?-?maps?)",
-    ),
-    ("treaty", r"(?i:treat(?:y|ies))"),
-    ("protocol", r"(?i:protocols?)"),
-    ("contract", r"(?i:contracts?)"),
-    ("agreement", r"(?i:agreements?|accords?|deals?|pacts?)"),
-    (
-        "other",
-        r"(?i:joint\s+visions?|charters?|exchanges?\s+of\s+notes|minutes\s+of\s+(?:the\s+)?(?:meeting|talks)"
-        r"|credit\s+lines?(?!\s+(?:agreement|deal|contract|memorand|facility))|lines?\s+of\s+credit"
-        r"|(?:cooperation\s+)?documents|instruments)",
-    ),
-]
-TYPE_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{source})" for name, source in _TYPE_SOURCES) + r")\b")
+TYPE_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{source})" for name, source in TYPE_HEADS) + r")\b")
 """Any document head; `match.lastgroup` is its type."""
 
-PLURAL_RE = re.compile(
-    r"(?:s|memoranda|ies|MoU's)$",
-)
-
-# Words that may stand between a determiner and a type head ("a new energy cooperation MoU").
-GENERIC_DOCS_RE = re.compile(
-    r"(?i)\b(?:documents?|papers?|instruments?|deals?|agreements?|accords?|memorand(?:a|ums)|MoUs|MOUs|contracts)\b"
-)
 
 STATUS_CUE_RE = re.compile(
     r"(?i)\b(?:"
@@ -228,7 +156,6 @@ BACKGROUND_RE = re.compile(
     r"(?:signed|issued|adopted|concluded|initial(?:l)?ed)\s+(?:in|on)\s+(?:\w+\s+){0,2}(?:19|20)\d\d|in\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\s+(?:19|20)\d\d)\b"
 )
-YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 PERIOD_RE = re.compile(
     r"\b((?:19|20)\d\d)\s*(?:-|/|to|till|until|through)\s*((?:19|20)?\d\d)\b(?!\s*(?:%|percent|km|people))"
@@ -262,13 +189,6 @@ def duration_in(text: str, start: int, end: int) -> str | None:
 EXAMPLES_RE = re.compile(
     r"(?i)\b(?:including|such\s+as|like|among\s+(?:them|others|other|the\s+(?:deals|agreements|documents|accords))"
     r"|inter\s+alia)\b"
-)
-
-LEADER_TITLES = (
-    r"President|Prime\s+Minister|PM|Premier|Chancellor|King|Queen|Emir|Amir|Sultan|Crown\s+Prince|"
-    r"General\s+Secretary|Secretary[- ]General|Party\s+(?:General\s+Secretary|chief|leader)|Chairman|Vice\s+President|"
-    r"Speaker|Deputy\s+Prime\s+Minister|Deputy\s+PM|Foreign\s+Minister|Minister|Colonel\s+General|General|"
-    r"Defence\s+Minister|Defense\s+Minister|counterpart"
 )
 
 

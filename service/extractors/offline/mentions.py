@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from service.extractors.offline.lexicon import STATUS_CUE_RE, number_value
 from service.extractors.offline.sentences import Segment
+from service.vocabulary import INITIALLED_PARTICIPLES, SIGNED_PARTICIPLES, alternation
 
 STATEMENTS = frozenset({"joint_statement", "declaration"})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z0-9][\w'&-]*|[$\u20ac\u00a3\u00a5]|[^\w\s]")
@@ -72,6 +73,7 @@ _NEXT_DOCUMENT = (
     r"(?:agreements?|memorand\w*|MoUs?|letters?\s+of|protocols?|contracts?|programmes?|programs?|plans?|"
     r"statements?|declarations?|treat(?:y|ies)|deals?|accords?|road\s?maps?|communiqu)"
 )
+_SIGNED_OR_INITIALLED = alternation(SIGNED_PARTICIPLES + INITIALLED_PARTICIPLES)
 _TITLE_END = re.compile(
     "|".join(
         [
@@ -79,9 +81,9 @@ _TITLE_END = re.compile(
             r"\s+-{1,2}\s+",  # "Agreement on defence - the two defence ministers": who signed it follows
             rf",\s+(?!and\s+[A-Z]){_CONTINUES}(?=[a-z])",  # ", marking a step"
             rf",\s+(?=(?:\S+\s+){{1,3}}(?!(?:and|of|the|for)\b)[a-z]){_CONTINUES}",  # ", Lam and Aliyev also ..."
-            r"\s+(?:was|were|is|are|has|have|had|will|would|which|who|signed|inked|exchanged|sealed|concluded|adopted"
-            r"|issued|initial(?:l)?ed"
-            r"|as\s+well\s+as|while|whereas|between\s+the\s+two\s+sides|during|on\s+the\s+sidelines"
+            r"\s+(?:was|were|is|are|has|have|had|will|would|which|who|adopted|issued|"
+            + _SIGNED_OR_INITIALLED
+            + r"|as\s+well\s+as|while|whereas|between\s+the\s+two\s+sides|during|on\s+the\s+sidelines"
             r"|in\s+the\s+presence|at\s+the\s+(?:end|close|conclusion|ceremony)|after\s+(?:talks|the)"
             r"|when|once|until|because|if|unless|so\s+that)\b",
             rf",\s+(?:the|an?)\s+(?=(?:[\w'-]+\s+){{0,3}}?{_NEXT_DOCUMENT})",  # "X issued in 1992, the Treaty of Y"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from service.extractors.offline.geo import codes_in, is_place_name
+from service.vocabulary import INITIALLED_PARTICIPLES, SIGNED_PARTICIPLES, alternation
 
 _NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 _NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}"
@@ -95,9 +96,8 @@ _WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _ARABIC_ARTICLE = re.compile(r"(?:al|el)-[A-Z]")
 _TITLE_RE = re.compile(_TITLE)
 _PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "da", "de", "dos", "van", "von", "der", "le", "la", "Al"})
-_SIGNED_BY = re.compile(
-    r"\b(?:signed|inked|initialled|initialed|exchanged)(?:\s+(?:at|in|on)\s+[^.;,]{1,60}?)?\s+by\s+(?P<who>[^.;]+)"
-)
+_SIGNED_OR_INITIALLED = alternation(SIGNED_PARTICIPLES + INITIALLED_PARTICIPLES)
+_SIGNED_BY = re.compile(r"\b" + _SIGNED_OR_INITIALLED + r"(?:\s+(?:at|in|on)\s+[^.;,]{1,60}?)?\s+by\s+(?P<who>[^.;]+)")
 _WHO_END = re.compile(
     r"\s+(?:in\s+the\s+presence|during|after|before|at\s+the|on\s+the\s+sidelines|while|as\s+|who|which|following|"
     r"amid|on\s+(?:behalf|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b|,\s+(?:officials|according|"

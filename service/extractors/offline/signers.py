@@ -13,10 +13,12 @@ from service.extractors.offline.context import Context
 from service.extractors.offline.groups import DocGroup
 from service.extractors.offline.mentions import Mention
 from service.extractors.offline.people import persons_in
+from service.vocabulary import INITIALLED_PARTICIPLES, SIGNED_PARTICIPLES, alternation
 
 _SIGNED_PRONOUN = re.compile(
-    r"(?:^|(?<=[,;:]\s))(?P<who>[A-Z][^.;,]{2,120}?)\s+(?:also\s+|jointly\s+)?(?:signed|inked|sealed|initialled|initialed)"
-    r"\s+(?P<what>it|them)\b"
+    r"(?:^|(?<=[,;:]\s))(?P<who>[A-Z][^.;,]{2,120}?)\s+(?:also\s+|jointly\s+)?"
+    + alternation(SIGNED_PARTICIPLES + INITIALLED_PARTICIPLES)
+    + r"\s+(?P<what>it|them)\b"
 )
 _ROLE = re.compile(
     r"\b(?:President|Prime\s+Minister|PM|Minister|Chancellor|Premier|King|Emir|Secretary|[Mm]inisters)\b"
