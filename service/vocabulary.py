@@ -9,8 +9,10 @@ and the evaluator alike.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from service.models import DOCUMENT_TYPES, STATUSES
+from service.models.common import DocumentType, Status
 
 __all__ = [
     "CUE_TYPO_MIN_SIMILARITY",
@@ -26,6 +28,9 @@ __all__ = [
     "TYPE_HEADS",
     "TYPE_LABEL",
     "TYPE_PATTERNS",
+    "alternation",
+    "as_document_type",
+    "as_status",
     "canonical_subject_words",
     "type_family",
     "type_of_phrase",
@@ -359,3 +364,17 @@ INITIALLED_PARTICIPLES: tuple[str, ...] = ("initialled", "initialed")
 def alternation(words: tuple[str, ...] | list[str]) -> str:
     """A regex group matching any of `words` (longest first, so no word hides a longer one)."""
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def as_document_type(value: str) -> DocumentType:
+    """`value` typed as a `DocumentType` once checked against the vocabulary (rules carry types as strings)."""
+    if value not in DOCUMENT_TYPES:
+        raise ValueError(f"not a document type: {value!r}")
+    return cast("DocumentType", value)
+
+
+def as_status(value: str) -> Status:
+    """`value` typed as a `Status` once checked against the vocabulary."""
+    if value not in STATUSES:
+        raise ValueError(f"not a status: {value!r}")
+    return cast("Status", value)

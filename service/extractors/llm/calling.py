@@ -8,9 +8,12 @@ total over every answered request; requests are counted at the transport, retrie
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import openai
+
+if TYPE_CHECKING:
+    from openai.types.chat import ChatCompletionMessageParam
 
 from service.extractors.llm import client as clients
 from service.extractors.llm.failures import model_error, usage_of
@@ -52,7 +55,7 @@ def call(client: openai.OpenAI, messages: list[dict[str, str]], spec: CallSpec) 
     wrapped = clients.structured(with_retries(client.chat.completions.create, spec.policy, log), spec.mode)
     try:
         draft, completion = wrapped.create_with_completion(
-            messages=messages,
+            messages=cast("list[ChatCompletionMessageParam]", messages),  # role/content dicts
             response_model=RESPONSE_MODEL,
             max_retries=spec.max_reasks,
             strict=False,
@@ -71,7 +74,7 @@ async def acall(client: openai.AsyncOpenAI, messages: list[dict[str, str]], spec
     wrapped = clients.astructured(with_async_retries(client.chat.completions.create, spec.policy, log), spec.mode)
     try:
         draft, completion = await wrapped.create_with_completion(
-            messages=messages,
+            messages=cast("list[ChatCompletionMessageParam]", messages),  # role/content dicts
             response_model=RESPONSE_MODEL,
             max_retries=spec.max_reasks,
             strict=False,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import instructor
-from pydantic.json_schema import JsonSchemaMode
+from pydantic.json_schema import DEFAULT_REF_TEMPLATE, GenerateJsonSchema, JsonSchemaMode
 
 from service.models.draft import DraftSummary
 
@@ -44,8 +44,15 @@ class _CompactDraftSummary(DraftSummary):
     __doc__ = DraftSummary.__doc__  # the tool's description
 
     @classmethod
-    def model_json_schema(cls, *args: Any, mode: JsonSchemaMode = "validation", **kwargs: Any) -> dict[str, Any]:
-        schema = compact(super().model_json_schema(*args, mode=mode, **kwargs))
+    def model_json_schema(
+        cls,
+        by_alias: bool | None = None,
+        ref_template: str = DEFAULT_REF_TEMPLATE,
+        schema_generator: type[GenerateJsonSchema] = GenerateJsonSchema,
+        mode: JsonSchemaMode = "validation",
+        **kwargs: Any,
+    ) -> dict[str, Any]:
+        schema = compact(super().model_json_schema(by_alias, ref_template, schema_generator, mode, **kwargs))
         schema["title"] = DraftSummary.__name__  # instructor names the tool after it
         return schema
 
