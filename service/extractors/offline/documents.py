@@ -33,7 +33,10 @@ _SPOKEN = re.compile(
     re.I,
 )
 _NOT_A_DOCUMENT = re.compile(r"(?i)\s*(?:with\s+(?:him|her|them|us|me)|among)\b")
-_NEGATED = re.compile(r"(?i)\b(?:not|never|no|n't)\s+(?:\w+\s+)?(?:sign|ink|seal|conclude|adopt)\w*\s+(?:\w+\s+){0,3}$")
+_NEGATED = re.compile(
+    r"(?i)(?:\b(?:not|never|no|n't)\s+(?:\w+\s+)?|\b(?:failed|fail|fails|unable)\s+to\s+)"
+    r"(?:sign|ink|seal|conclude|adopt)\w*\s+(?:\w+\s+){0,3}$"
+)
 _IN_AGREEMENT = re.compile(r"(?i)\b(?:in|by|mutual)\s+$")
 _SMALL_NUMBER = re.compile(r"\b\d{1,2}\b")
 _CONSENSUS = re.compile(r"(?i)\b(?:reached|reach|came\s+to|come\s+to)\s+(?:an?\s+|broad\s+|general\s+)*$")

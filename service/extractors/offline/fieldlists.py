@@ -18,11 +18,12 @@ _FIELD_NOUNS = r"(?:fields?|areas?|spheres?|sectors?|domains?)"
 _STRONG = (
     r"in\s+(?:the\s+)?" + _FIELD_NOUNS + r"\s+(?:of|such\s+as|including|like)\b"
     r"|(?:covering|spanning|including|such\s+as)\b"
+    r"|(?:in\s+)?the\s+following\s+(?:" + _FIELD_NOUNS + r"\s*)?:"
 )
 """List introducers that leave no doubt a list of fields follows, even after an aside or a comma."""
 _NESTED = (
     r"(?:(?:multiple|various|several|many|different|diverse|key|priority|important|a\s+(?:wide\s+)?range\s+of|"
-    r"a\s+number\s+of)\s+)+" + _FIELD_NOUNS + r"\s*,?\s*(?:such\s+as|including|like)\s+"
+    r"a\s+number\s+of)\s+)*" + _FIELD_NOUNS + r"\s*,?\s*(?:such\s+as|including|like)\s+"
 )
 """A second introducer inside the first: "spanning multiple sectors including A, B and C"."""
 

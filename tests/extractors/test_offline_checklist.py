@@ -1,0 +1,252 @@
+"""Behavioural tests of the offline rules in the CheckList style (Ribeiro et al., 2020), on self-written text.
+
+- minimum functionality: for every phenomenon of issue 9, a sentence and the documents it reports;
+- invariance: other countries, names, numbers, a typo in a cue word or another list introducer do not
+  change what is found;
+- directional: "signed" -> "will sign" turns signed into planned; adding a negation removes the document.
+
+Each article is two sentences: a lead that names the sides (so parties resolve) and the sentence under test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from service.articles import from_text
+from service.extractors.offline import OfflineExtractor
+from service.models import ArticleSummary
+
+LEAD = "{a} and {b} held talks in {city} on Monday."
+SIDES = {"a": "Ghana", "b": "Slovenia", "city": "Accra"}
+OTHER_SIDES = {"a": "Paraguay", "b": "Mongolia", "city": "Asuncion"}
+
+
+def run(sentence: str, sides: dict[str, str] = SIDES) -> ArticleSummary:
+    text = LEAD.format(**sides) + " " + sentence.format(**sides)
+    return OfflineExtractor().extract(from_text(text))
+
+
+def docs(sentence: str, sides: dict[str, str] = SIDES) -> list[tuple[str, str]]:
+    """(type, status) of every document, in order."""
+    return [(d.type, d.status) for d in run(sentence, sides).documents]
+
+
+def subjects(sentence: str, sides: dict[str, str] = SIDES) -> list[str]:
+    return [(d.subject or d.title).lower() for d in run(sentence, sides).documents]
+
+
+MOU, AGR, LOI = "memorandum_of_understanding", "agreement", "letter_of_intent"
+
+# --- minimum functionality: one table per phenomenon ---------------------------------------------------
+
+LISTS = [
+    # any list introducer: "in the areas of", "such as", "covering", "including", "spanning ... including"
+    ("The ministries signed memoranda in the areas of fisheries, tourism and mining.", 3, MOU),
+    ("The sides signed agreements in areas such as fisheries, tourism and mining.", 3, AGR),
+    ("They exchanged documents covering fisheries, tourism and mining.", 3, "other"),
+    ("The sides signed agreements including on fisheries, tourism and mining.", 3, AGR),
+    ("They signed four MoUs spanning several sectors including fisheries, tourism and mining.", 3, MOU),
+    ("Four agreements were signed, among them on fisheries and on mining.", 2, AGR),
+    ("The two sides signed MoUs in sectors like fisheries, tourism and mining.", 3, MOU),
+    ("The sides inked six agreements, notably on fisheries, tourism and mining.", 3, AGR),
+    ("The leaders witnessed the signing of agreements, namely on fisheries, tourism and mining.", 3, AGR),
+    ("They signed agreements in the following areas: fisheries, tourism and mining.", 3, AGR),
+    (
+        "The leaders oversaw the exchange of 11 documents, covering areas such as fisheries, tourism and mining.",
+        3,
+        "other",
+    ),
+    ("Agreements were also concluded on fisheries, on tourism and on mining.", 3, AGR),
+    # coordination with a repeated preposition, and a weekday adjunct before it
+    ("{a} and {b} signed accords on Tuesday on fisheries, on tourism and on mining.", 3, AGR),
+    # an aside between the documents and their fields
+    (
+        "The memoranda, signed in the presence of both leaders, are in the fields of fisheries, tourism and mining.",
+        3,
+        MOU,
+    ),
+    # a qualifying complement first, the list after a comma
+    (
+        "They witnessed the exchange of documents on cooperation between the two countries, covering key areas "
+        "such as fisheries, tourism and mining.",
+        3,
+        "other",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "count", "doc_type"), LISTS)
+def test_a_list_of_fields_gives_one_document_per_field(sentence: str, count: int, doc_type: str) -> None:
+    found = docs(sentence)
+    assert len(found) == count, subjects(sentence)
+    assert {t for t, _ in found} == {doc_type}
+    assert {s for _, s in found} == {"signed"}
+
+
+NAMED = [
+    # titles that name another document are one document
+    ("{a} and {b} signed a protocol amending the 2019 agreement on road transport.", [("protocol", "signed")]),
+    # long official titles, with the complement "of" and the parties spelt out
+    (
+        "The presidents signed the Treaty of Friendship and Cooperation between the Republic of {a} and the "
+        "Republic of {b}.",
+        [("treaty", "signed")],
+    ),
+    (
+        "The leaders issued the Joint Communique on the Establishment of a Strategic Partnership between {a} and {b}.",
+        [("joint_statement", "adopted")],
+    ),
+    # document words in other shapes
+    ("The ministers signed a Memorandum of Cooperation on fisheries.", [(MOU, "signed")]),
+    ("The ministries exchanged a letter of cooperation on vocational training.", [(LOI, "signed")]),
+    ("The two leaders put pen to paper on an agreement on fisheries.", [(AGR, "signed")]),
+    ("An agreement on the transfer of prisoners was initialled by the justice ministers.", [(AGR, "planned")]),
+    ("The ministers would sign a letter of intent on fisheries before the end of the visit.", [(LOI, "planned")]),
+    ("{a} is expected to sign an agreement on fisheries with {b} in October.", [(AGR, "planned")]),
+    # plural documents between two named bodies (not the two countries): one entry
+    (
+        "They witnessed the signing of memoranda between the state ports company and two shipping lines.",
+        [(MOU, "signed")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NAMED)
+def test_named_documents(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert docs(sentence) == expected
+
+
+def test_a_counted_reference_is_a_count_not_a_document() -> None:
+    summary = run("Nine memorandums of understanding were signed during the visit.")
+    assert summary.stated_count == 9
+    assert not any("nine" in d.title for d in summary.documents)
+
+
+def test_a_counted_reference_with_examples_lists_the_examples_and_is_incomplete() -> None:
+    summary = run("The sides signed nine MoUs spanning multiple sectors including fisheries, tourism and mining.")
+    assert summary.stated_count == 9
+    assert len(summary.documents) == 3
+    assert summary.list_complete is False
+
+
+BACKGROUND = [
+    "{a} and {b} recalled the agreement on air services signed in 2019.",
+    "The leaders praised the Treaty of Friendship between {a} and {b}, signed on 12 March 1998.",
+    "The joint statement issued on 3 January 1999 remains the basis of relations.",
+]
+
+
+@pytest.mark.parametrize("sentence", BACKGROUND)
+def test_background_documents_are_marked_earlier(sentence: str) -> None:
+    found = run(sentence).documents
+    assert len(found) == 1
+    assert found[0].context == "earlier"
+
+
+def test_a_year_inside_the_name_dates_the_other_document_not_this_one() -> None:
+    (doc,) = run("{a} and {b} signed a protocol amending the 2019 agreement on road transport.").documents
+    assert doc.context is None
+
+
+def test_two_dated_statements_are_two_documents() -> None:
+    sentence = (
+        "The sides reaffirmed the Joint Statement on the Strategic Partnership of {a} and {b} signed on 8 June "
+        "2017 and the Joint Statement on the Strategic Partnership signed on 11 September 2019."
+    )
+    assert len(run(sentence).documents) == 2
+
+
+NEGATED = [
+    "{a} said no agreement on fisheries would be signed during this visit.",
+    "No agreement was reached on fisheries.",
+    "The memorandum on fisheries was not signed.",
+    "The ministers were unable to sign the agreement on fisheries.",
+    "{a} failed to sign an agreement on fisheries with {b}.",
+]
+
+
+@pytest.mark.parametrize("sentence", NEGATED)
+def test_negated_documents_are_not_documents(sentence: str) -> None:
+    assert docs(sentence) == []
+
+
+# --- invariance ------------------------------------------------------------------------------------------
+
+INVARIANT = [s for s, _, _ in LISTS] + [s for s, _ in NAMED]
+
+
+@pytest.mark.parametrize("sentence", INVARIANT)
+def test_other_countries_do_not_change_the_documents(sentence: str) -> None:
+    assert docs(sentence, OTHER_SIDES) == docs(sentence)
+
+
+@pytest.mark.parametrize(
+    ("typo", "right"),
+    [
+        ("in the ares of", "in the area of"),
+        ("in the feilds of", "in the fields of"),
+        ("in the sectros of", "in the sectors of"),
+    ],
+)
+def test_a_typo_in_the_list_cue_does_not_hide_the_list(typo: str, right: str) -> None:
+    template = "The ministries signed memoranda {cue} fisheries, tourism and mining."
+    assert docs(template.replace("{cue}", typo)) == docs(template.replace("{cue}", right))
+    assert len(docs(template.replace("{cue}", typo))) == 3
+
+
+INTRODUCERS = ["in the fields of", "in areas such as", "covering", "including", "in the spheres of"]
+
+
+@pytest.mark.parametrize("intro", INTRODUCERS)
+def test_the_list_introducer_does_not_change_the_fields(intro: str) -> None:
+    assert subjects(f"The sides signed agreements {intro} fisheries, tourism and mining.") == [
+        "fisheries",
+        "tourism",
+        "mining",
+    ]
+
+
+@pytest.mark.parametrize("number", ["Nine", "Seven", "12", "Fifteen"])
+def test_the_number_in_a_count_does_not_change_the_reading(number: str) -> None:
+    summary = run(f"{number} memorandums of understanding were signed during the visit.")
+    assert summary.stated_count is not None and summary.stated_count > 2
+    assert summary.documents == []
+
+
+@pytest.mark.parametrize("names", [("Ama Owusu", "Janez Novak"), ("Li Wei", "Maria Lopez")])
+def test_the_signatories_names_do_not_change_the_document(names: tuple[str, str]) -> None:
+    sentence = f"Foreign ministers {names[0]} and {names[1]} signed an agreement on fisheries."
+    assert docs(sentence) == [(AGR, "signed")]
+
+
+# --- directional -----------------------------------------------------------------------------------------
+
+SIGNED = [
+    "{a} and {b} signed an agreement on fisheries.",
+    "The ministers signed a memorandum of understanding on tourism.",
+    "The two sides signed a protocol on customs cooperation.",
+]
+
+
+@pytest.mark.parametrize("sentence", SIGNED)
+def test_will_sign_turns_signed_into_planned(sentence: str) -> None:
+    assert [s for _, s in docs(sentence)] == ["signed"]
+    assert [s for _, s in docs(sentence.replace("signed", "will sign"))] == ["planned"]
+    assert [s for _, s in docs(sentence.replace("signed", "are expected to sign"))] == ["planned"]
+
+
+@pytest.mark.parametrize("sentence", SIGNED)
+def test_a_negation_removes_the_document(sentence: str) -> None:
+    assert len(docs(sentence)) == 1
+    assert docs(sentence.replace("signed", "did not sign")) == []
+
+
+@pytest.mark.parametrize("sentence", SIGNED)
+def test_discussed_instead_of_signed_is_discussed(sentence: str) -> None:
+    assert [s for _, s in docs(sentence.replace("signed", "discussed"))] == ["discussed"]
+
+
+def test_initialled_instead_of_signed_is_planned() -> None:
+    sentence = "An agreement on fisheries was signed by the two ministers."
+    assert [s for _, s in docs(sentence)] == ["signed"]
+    assert [s for _, s in docs(sentence.replace("signed", "initialled"))] == ["planned"]
