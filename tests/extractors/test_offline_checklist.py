@@ -162,12 +162,43 @@ NEGATED = [
     "The memorandum on fisheries was not signed.",
     "The ministers were unable to sign the agreement on fisheries.",
     "{a} failed to sign an agreement on fisheries with {b}.",
+    "Not signed: the long-awaited agreement on fisheries, which needs more work.",
+    "Did you discuss an agreement on fisheries?",
 ]
 
 
 @pytest.mark.parametrize("sentence", NEGATED)
 def test_negated_documents_are_not_documents(sentence: str) -> None:
     assert docs(sentence) == []
+
+
+def test_a_negated_signing_that_was_discussed_is_discussed() -> None:
+    sentence = "{a} did not sign the agreement on fisheries, which remains under review, but it was discussed."
+    assert docs(sentence) == [(AGR, "discussed")]
+
+
+def test_a_name_ends_where_the_next_document_begins() -> None:
+    sentence = (
+        "{a} and {b} signed seven agreements, including a loan agreement of 40 billion yen for a port and an "
+        "exchange of notes on geothermal power."
+    )
+    assert [t for t, _ in docs(sentence)] == [AGR, "other"]
+
+
+def test_which_we_signed_in_an_earlier_year_is_signed_and_earlier() -> None:
+    (doc,) = run("The agreement on working holidays, which we signed in Lisbon in 2019, is working well.").documents
+    assert (doc.status, doc.context) == ("signed", "earlier")
+
+
+def test_rows_of_a_flattened_table_are_documents() -> None:
+    table = (
+        "The leaders witnessed the signing of three instruments.\n"
+        "No.\tInstrument\tSigned by\n"
+        "1\tMemorandum of Understanding on Fisheries\tMinisters of Fisheries\n"
+        "2\tWork Plan on Agricultural Research 2026-2028\tAgriculture ministers\n"
+        "3\tLetter of Intent on Film Co-production\tCulture ministers"
+    )
+    assert docs(table) == [(MOU, "signed"), ("cooperation_programme", "signed"), (LOI, "signed")]
 
 
 # --- invariance ------------------------------------------------------------------------------------------

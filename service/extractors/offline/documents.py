@@ -14,7 +14,7 @@ import re
 from service.extractors.offline import fieldlists, parties
 from service.extractors.offline.context import Context
 from service.extractors.offline.entries import implicit_deal, list_entries
-from service.extractors.offline.lexicon import BACKGROUND_RE, duration_in, number_value, period_in
+from service.extractors.offline.lexicon import BACKGROUND_RE, STATUS_CUE_RE, duration_in, number_value, period_in
 from service.extractors.offline.mentions import (
     STATEMENTS,
     Mention,
@@ -35,7 +35,7 @@ _SPOKEN = re.compile(
 _NOT_A_DOCUMENT = re.compile(r"(?i)\s*(?:with\s+(?:him|her|them|us|me)|among)\b")
 _NEGATED = re.compile(
     r"(?i)(?:\b(?:not|never|no|n't)\s+(?:\w+\s+)?|\b(?:failed|fail|fails|unable)\s+to\s+)"
-    r"(?:sign|ink|seal|conclude|adopt)\w*\s+(?:\w+\s+){0,3}$"
+    r"(?:sign|ink|seal|conclude|adopt)\w*[\s:,-]+(?:[\w'-]+\s+){0,3}$"
 )
 _IN_AGREEMENT = re.compile(r"(?i)\b(?:in|by|mutual)\s+$")
 _SMALL_NUMBER = re.compile(r"\b\d{1,2}\b")
@@ -48,6 +48,7 @@ _DATED_AFTER = re.compile(
     r"\s*,?\s*(?:signed|issued|adopted|concluded|initial(?:l)?ed|dated)?\s*(?:in|on|of)?\s+(?:\d{1,2}\s+)?"
     r"(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b"
 )
+_QUESTION = re.compile(r"\?[\"')\]]*\s*$")
 _NAMED_BETWEEN = re.compile(r"(?i)\s+between\s+(?!the\s+two\b|both\b|them\b|their\b|the\s+countries\b)(?:the\s+)?[a-z]")
 _APPOSITION = re.compile(r"\s*,\s*")
 _GENERIC_HEAD = re.compile(r"(?i)deal|agreement|accord|pact|document|arrangement")
@@ -75,10 +76,15 @@ def _skip(ctx: Context, clause: tuple[int, int], heads: list[tuple[int, int, str
     if doc_type == "agreement" and _IN_AGREEMENT.search(before):
         return True
     if _NEGATED.search(text, max(clause[0], start - 50), start):
-        return True
+        return not _discussed_after(text, end, clause[1])  # "did not sign X ..., which remains under review"
     if doc_type == "agreement" and _CONSENSUS.search(text, max(clause[0], start - 30), start):
         return bool(_CONSENSUS_OBJECT.match(text, end, clause[1]))
     return bool(_NOT_A_DOCUMENT.match(text, end, clause[1])) and doc_type == "agreement"
+
+
+def _discussed_after(text: str, start: int, end: int) -> bool:
+    """Whether the clause goes on to say the document was talked about (then a negated signing is `discussed`)."""
+    return any(c.lastgroup == "discussed" for c in STATUS_CUE_RE.finditer(text, start, end))
 
 
 def _background(ctx: Context, start: int, name_end: int, end: int) -> bool:
@@ -114,6 +120,8 @@ def _mention(ctx: Context, seg: Segment, clause: tuple[int, int], head: tuple[in
     status, cue = status_in(text, clause, head, name_end)
     if det == "negative" and status != "discussed":
         status = "negated"
+    elif _NEGATED.search(text, max(cs, head[0] - 50), head[0]):
+        status = "discussed"  # kept by `_skip` only because the clause says it was discussed
     m = Mention(
         type=doc_type,
         kind="specific",
@@ -262,8 +270,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
     subcounts = _subcounts(ctx)
     found: dict[int, list[Mention]] = {}
     for idx, seg in enumerate(ctx.segments):
-        if seg.related:
-            continue
+        if seg.related or _QUESTION.search(ctx.text, seg.start, seg.end):
+            continue  # another story's headline; a question asks, it does not report
         if not ctx.heads_in(seg.start, seg.end):
             low = ctx.text[seg.start : seg.end].lower()
             if "agreed on" not in low and "agreed upon" not in low and "reached" not in low:

@@ -222,7 +222,7 @@ def find_heads(text: str, low: str) -> list[tuple[int, int, str]]:
                 starts.add(i)
                 cursor = i
                 for _ in range(_WORDS_BEFORE.get(key, 0)):  # "cooperation programme", "exchange of notes"
-                    space = max(low.rfind(" ", 0, cursor - 1), low.rfind("\n", 0, cursor - 1))
+                    space = max(low.rfind(c, 0, cursor - 1) for c in " \n\t")
                     if space < 0:
                         starts.add(0)
                         break

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from service.extractors.offline.lexicon import STATUS_CUE_RE, number_value
 from service.extractors.offline.sentences import Segment
-from service.vocabulary import INITIALLED_PARTICIPLES, SIGNED_PARTICIPLES, alternation
+from service.vocabulary import INITIALLED_PARTICIPLES, SIGNED_PARTICIPLES, TYPE_HEADS, alternation
 
 STATEMENTS = frozenset({"joint_statement", "declaration"})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z0-9][\w'&-]*|[$\u20ac\u00a3\u00a5]|[^\w\s]")
@@ -71,8 +71,11 @@ _POSTMOD = re.compile(rf"\s*(?:\([^)]{{0,80}}\)|\[[^\]]{{0,80}}\])?\s*,?\s*(?P<p
 _CONTINUES = r"(?!(?:covering|focusing|focused|aimed|aiming|regarding|concerning|on|for)\b)"
 _NEXT_DOCUMENT = (
     r"(?:agreements?|memorand\w*|MoUs?|letters?\s+of|protocols?|contracts?|programmes?|programs?|plans?|"
-    r"statements?|declarations?|treat(?:y|ies)|deals?|accords?|road\s?maps?|communiqu)"
+    r"statements?|declarations?|treat(?:y|ies)|deals?|accords?|road\s?maps?|communiqu|"
+    + "|".join(source for _, source in TYPE_HEADS)
+    + ")"
 )
+"""The start of any document's name: where "... and a/an/the <it>" ends the name before it."""
 _SIGNED_OR_INITIALLED = alternation(SIGNED_PARTICIPLES + INITIALLED_PARTICIPLES)
 _TITLE_END = re.compile(
     "|".join(

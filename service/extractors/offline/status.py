@@ -12,7 +12,8 @@ from service.extractors.offline.lexicon import NOT_A_CUE_RE, STATUS_CUE_RE
 
 _PAREN = re.compile(r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
 _AFTER_CUE = re.compile(
-    r"[\s,]*(?:\([^)]*\)\s*)?(?:which\s+|that\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+)?"
+    r"[\s,]*(?:\([^)]*\)\s*)?(?:which\s+|that\s+)?(?:(?:we|they|he|she|both\s+sides|the\s+two\s+sides)\s+)?"
+    r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being|have|has|had)\s+)?"
     r"(?:(?:also|officially|formally|jointly|successfully|finally|then)\s+)?[\"']?\s*$"
 )
 _AFTER_APPOSITION = re.compile(
