@@ -115,7 +115,8 @@ def _mention(ctx: Context, seg: Segment, clause: tuple[int, int], head: tuple[in
     text = ctx.text
     cs, ce = clause
     det, premods, count, np_start = premodifiers(text, cs, head[0])
-    name_end, postmod = title_end(text, head[1], ce)
+    proper = text[head[0]].isupper() and not text[head[0] : head[1]].isupper()
+    name_end, postmod = title_end(text, head[1], ce, proper=proper)
     plural = is_plural(text[head[0] : head[1]])
     status, cue = status_in(text, clause, head, name_end)
     if det == "negative" and status != "discussed":

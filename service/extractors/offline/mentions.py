@@ -65,6 +65,9 @@ _POSTMOD_WORDS = "|".join(
         r"expanding", r"promoting", r"enhancing", r"boosting", r"allowing", r"providing", r"granting",
     ]
 )  # fmt: skip
+_OF = re.compile(
+    r"\s*,?\s*(?P<prep>of)\s+(?!(?:\d+\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
 _POSTMOD = re.compile(rf"\s*(?:\([^)]{{0,80}}\)|\[[^\]]{{0,80}}\])?\s*,?\s*(?P<prep>{_POSTMOD_WORDS})\b")
 """A content modifier after the head: what makes "an agreement on X" name one document."""
 
@@ -242,10 +245,13 @@ def premodifiers(text: str, clause_start: int, head_start: int) -> tuple[str, li
     return "none", premods, None, start
 
 
-def title_end(text: str, head_end: int, limit: int) -> tuple[int, bool]:
-    """Where the document's name ends, and whether a content modifier follows the head."""
+def title_end(text: str, head_end: int, limit: int, *, proper: bool = False) -> tuple[int, bool]:
+    """Where the document's name ends, and whether a content modifier follows the head.
+
+    A `proper` name (a capitalised head: "Joint Statement of the leaders of ...") takes any "of" complement.
+    """
     paren = _PAREN.match(text, head_end, limit)
-    m = _POSTMOD.match(text, head_end, limit)
+    m = _POSTMOD.match(text, head_end, limit) or (_OF.match(text, head_end, limit) if proper else None)
     if m is None:
         return (paren.end() if paren else head_end), False
     limit = min(limit, head_end + 240)

@@ -40,13 +40,13 @@ def _subject(m: Mention) -> set[str]:
 
 def same_document(ctx: Context, group: DocGroup, m: Mention) -> bool:
     """Whether mention `m` reports a document already in `group`."""
+    if m.kind == "specific" and any(o.clause == m.clause and o.kind == "specific" for o in group.mentions):
+        return False  # one clause naming two documents names two ("the Joint Statement of 2011, the one of 2015")
     for other in group.mentions:
         if other.background != m.background or family(other.type) != family(m.type):
             continue
         if other.year and m.year and other.year != m.year:
             continue  # "the Joint Statement signed in 2017" and "the Joint Statement signed in 2019"
-        if other.clause == m.clause and other.kind == m.kind == "specific":
-            continue  # one clause naming two documents names two ("the Joint Statement of 2011, the Joint Statement of 2015")
         sa, sb = _subject(other), _subject(m)
         if family(m.type) == "statement":
             if not sa or not sb or sa & sb:
