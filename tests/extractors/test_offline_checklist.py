@@ -21,9 +21,9 @@ SIDES = {"a": "Ghana", "b": "Slovenia", "city": "Accra"}
 OTHER_SIDES = {"a": "Paraguay", "b": "Mongolia", "city": "Asuncion"}
 
 
-def run(sentence: str, sides: dict[str, str] = SIDES) -> ArticleSummary:
+def run(sentence: str, sides: dict[str, str] = SIDES, published: str | None = None) -> ArticleSummary:
     text = LEAD.format(**sides) + " " + sentence.format(**sides)
-    return OfflineExtractor().extract(from_text(text))
+    return OfflineExtractor().extract(from_text(text, published=published))
 
 
 def docs(sentence: str, sides: dict[str, str] = SIDES) -> list[tuple[str, str]]:
@@ -281,3 +281,44 @@ def test_initialled_instead_of_signed_is_planned() -> None:
     sentence = "An agreement on fisheries was signed by the two ministers."
     assert [s for _, s in docs(sentence)] == ["signed"]
     assert [s for _, s in docs(sentence.replace("signed", "initialled"))] == ["planned"]
+
+
+NOT_DOCUMENTS = [
+    "The two leaders spent a great deal of time on regional security.",
+    "Both sides were in full agreement on the need for peace.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_DOCUMENTS)
+def test_document_words_in_other_senses_are_not_documents(sentence: str) -> None:
+    assert docs(sentence) == []
+
+
+def test_a_table_header_is_not_a_document_and_a_cell_ends_the_name() -> None:
+    table = (
+        "List of outcomes:\n"
+        "S.No.\tName of MoU/Agreement\tDescription\n"
+        "1.\tMemorandum of Understanding on Fisheries\tTo promote sustainable fishing.\n"
+        "2.\tAgreement on Visa Exemption for Diplomatic Passports\tTo exempt diplomats from visas."
+    )
+    found = run(table).documents
+    assert [(d.type, d.title) for d in found] == [
+        (MOU, "memorandum of understanding on fisheries"),
+        (AGR, "agreement on visa exemption for diplomatic passports"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under the 2015 agreement on fisheries, {a} supplies boats to {b}.",
+        "The ministers reviewed the agreement on fisheries signed last year.",
+    ],
+)
+def test_a_document_dated_before_the_article_is_earlier(sentence: str) -> None:
+    (doc,) = run(sentence, published="2026-05-04").documents
+    assert doc.context == "earlier"
+
+
+def test_could_be_signed_is_planned() -> None:
+    assert docs("Officials said a memorandum on tourism could be signed as early as next month.") == [(MOU, "planned")]

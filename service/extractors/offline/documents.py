@@ -37,13 +37,16 @@ _NEGATED = re.compile(
     r"(?i)(?:\b(?:not|never|no|n't)\s+(?:\w+\s+)?|\b(?:failed|fail|fails|unable)\s+to\s+)"
     r"(?:sign|ink|seal|conclude|adopt)\w*[\s:,-]+(?:[\w'-]+\s+){0,3}$"
 )
-_IN_AGREEMENT = re.compile(r"(?i)\b(?:in|by|mutual)\s+$")
+_IN_AGREEMENT = re.compile(r"(?i)\b(?:(?:in|by)\s+(?:full|complete|total|broad|general|close)?|mutual)\s*$")
+_QUANTITY = re.compile(r"(?i)\b(?:a\s+)?(?:great|good|fair)\s+$")
+"""'a great deal of time': a quantity, not a deal."""
 _SMALL_NUMBER = re.compile(r"\b\d{1,2}\b")
 _CONSENSUS = re.compile(r"(?i)\b(?:reached|reach|came\s+to|come\s+to)\s+(?:an?\s+|broad\s+|general\s+)*$")
 _CONSENSUS_OBJECT = re.compile(r"(?i)\s+(?:to\s+[a-z]+|that|with\b)")
 _COORDINATED = re.compile(r"^\s*(?:\([^)]{0,60}\)|\[[^\]]{0,60}\])?\s*(?:and|&|or|,)\s*$")
 _COUNT_BEFORE = re.compile(r"(?i)\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}$")
 _YEAR_IN = re.compile(r"\b(?:in|on|since)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b")
+_YEAR_BEFORE_HEAD = re.compile(r"\b((?:19|20)\d\d)(?:'s)?\s+(?:[\w-]+\s+){0,3}$")
 _DATED_AFTER = re.compile(
     r"\s*,?\s*(?:signed|issued|adopted|concluded|initial(?:l)?ed|dated)?\s*(?:in|on|of)?\s+(?:\d{1,2}\s+)?"
     r"(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b"
@@ -75,6 +78,10 @@ def _skip(ctx: Context, clause: tuple[int, int], heads: list[tuple[int, int, str
         return True
     if doc_type == "agreement" and _IN_AGREEMENT.search(before):
         return True
+    if doc_type == "agreement" and _QUANTITY.search(before) and text.startswith(" of", end):
+        return True
+    if text[start - 1 : start] == "/" or text[end : end + 1] == "/":
+        return True  # "Name of MoU/Agreement": a table header, not a document
     if _NEGATED.search(text, max(clause[0], start - 50), start):
         return not _discussed_after(text, end, clause[1])  # "did not sign X ..., which remains under review"
     if doc_type == "agreement" and _CONSENSUS.search(text, max(clause[0], start - 30), start):
@@ -87,19 +94,19 @@ def _discussed_after(text: str, start: int, end: int) -> bool:
     return any(c.lastgroup == "discussed" for c in STATUS_CUE_RE.finditer(text, start, end))
 
 
-def _background(ctx: Context, start: int, name_end: int, end: int) -> bool:
+def _background(ctx: Context, start: int, head_start: int, name_end: int, end: int) -> bool:
     """Whether the text recalls the document from an earlier occasion ("signed in 2019", "the previous visit").
 
-    A year inside the name ("a protocol amending the 2019 agreement") dates the other document,
-    not this one: only a year after the name counts.
+    A year before the head dates this document ("the 2015 agreement"); a year inside its complement
+    ("a protocol amending the 2019 agreement") dates another one; a year after the name dates this one.
     """
     window = ctx.text[start:end]
     low = window.lower()
-    if not any(key in low for key in ("previous", "earlier", "past", "ago", "already", "existing", " 19", " 20")):
+    if not any(k in low for k in ("previous", "earlier", "past", "ago", "already", "existing", "last ", " 19", " 20")):
         return False
     if BACKGROUND_RE.search(window):
         return True
-    year = _YEAR_IN.search(ctx.text, name_end, end)
+    year = _YEAR_IN.search(ctx.text, name_end, end) or _YEAR_BEFORE_HEAD.search(ctx.text, start, head_start)
     return bool(year and ctx.year and int(year.group(1)) < ctx.year)
 
 
@@ -152,7 +159,7 @@ def _mention(ctx: Context, seg: Segment, clause: tuple[int, int], head: tuple[in
         return m  # never a document: the details below are not needed
     m.title = ctx.body[np_start:name_end]
     m.subject = subject_text(text, premods, np_start, name_end, head[1])
-    m.background = _background(ctx, np_start, name_end, min(ce, name_end + 60))
+    m.background = _background(ctx, np_start, head[0], name_end, min(ce, name_end + 60))
     dated = _YEAR_IN.match(text, name_end, min(ce, name_end + 40)) or _DATED_AFTER.match(text, name_end, ce)
     m.year = int(dated.group(1)) if dated else None
     m.period = period_in(ctx.text, head[0], min(ce, name_end + 40)) or duration_in(ctx.text, np_start, name_end)

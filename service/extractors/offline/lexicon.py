@@ -122,6 +122,8 @@ STATUS_CUE_RE = re.compile(
     r"to\s+(?:be\s+)?(?:sign|ink|seal|conclude|finali[sz]e|draft|prepare|exchange|signed|inked|sealed|concluded)"
     r"|will\s+(?:(?:also|only|soon|then|later|first|finally|eventually)\s+)?(?:be\s+)?(?:sign|ink|seal|conclude|signed|"
     r"inked|sealed|concluded|adopt|adopted)"
+    r"|(?:could|might|may)\s+(?:(?:also|soon|then|later|finally|eventually)\s+)?(?:be\s+)?(?:sign|ink|seal|conclude|"
+    r"signed|inked|sealed|concluded)"
     r"|would\s+(?:(?:also|only|soon|then|later|first|finally|eventually)\s+)?(?:be\s+)?(?:sign|ink|seal|conclude|signed|"
     r"inked|sealed|concluded)"
     r"|to\s+be\s+(?:signed|inked|sealed|concluded|adopted)|(?:are|is)\s+to\s+(?:sign|be\s+signed|ink|seal|adopt)"
@@ -153,7 +155,8 @@ NOT_A_CUE_RE = re.compile(r"(?i)exchanged?\s+(?:of\s+)?views|exchang\w+\s+(?:stu
 
 BACKGROUND_RE = re.compile(
     r"(?i)\b(?:previous(?:ly)?|earlier|in\s+the\s+past|years?\s+ago|already\s+(?:been\s+)?signed|existing|"
-    r"(?:signed|issued|adopted|concluded|initial(?:l)?ed)\s+(?:in|on)\s+(?:\w+\s+){0,2}(?:19|20)\d\d|in\s+(?:January|February|March|April|May|June|July|August|"
+    r"(?:signed|issued|adopted|concluded|initial(?:l)?ed)\s+(?:(?:in|on)\s+(?:\w+\s+){0,2}(?:19|20)\d\d|last\s+"
+    r"(?:year|month|spring|summer|autumn|fall|winter))|in\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\s+(?:19|20)\d\d)\b"
 )
 
