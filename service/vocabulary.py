@@ -19,15 +19,19 @@ __all__ = [
     "CUE_TYPO_NOT",
     "DOCUMENT_TYPES",
     "FUNCTION_WORDS",
+    "INITIALLED_PARTICIPLES",
     "LIST_CUE_NOUNS",
     "MONTHS",
+    "MONTH_NAMES",
     "NUMBER_WORDS",
+    "SIGNED_PARTICIPLES",
     "STATUSES",
     "STATUS_LABEL",
     "SUBJECT_SYNONYMS",
     "TYPE_HEADS",
     "TYPE_LABEL",
     "TYPE_PATTERNS",
+    "WEEKDAYS",
     "alternation",
     "as_document_type",
     "as_status",
@@ -378,3 +382,9 @@ def as_status(value: str) -> Status:
     if value not in STATUSES:
         raise ValueError(f"not a status: {value!r}")
     return cast("Status", value)
+
+
+# Calendar words as they are written (capitalised), for the rules that tell a date from a list or a name.
+WEEKDAYS: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES: tuple[str, ...] = tuple(name.capitalize() for name in MONTHS)
+"""Month names and abbreviations ("January", "Jan", "Sept"), from `MONTHS`."""

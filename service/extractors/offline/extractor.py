@@ -27,12 +27,12 @@ from service.language import detect_language
 from service.models import ArticleSummary, Notice, Provenance
 from service.models.draft import DraftDocument, DraftParty, DraftRestatement, DraftSummary
 from service.resolver import resolve
-from service.vocabulary import as_document_type, as_status
+from service.vocabulary import WEEKDAYS, as_document_type, as_status
 
 _SPACES = re.compile(r"\s+")
 _ARTICLE = re.compile(r"^(?:a|an|the|another)\s+", re.I)
 _WHEN = re.compile(
-    r"(?:\s+(?:on|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)"
+    r"(?:\s+(?:on|last|this|next)\s+(?:" + "|".join(WEEKDAYS) + r"|week|month|year)"
     r"|\s+(?:today|yesterday|later\s+this\s+year))+$",
     re.I,
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from service.extractors.offline.lexicon import NUMBER
-from service.vocabulary import SIGNED_PARTICIPLES, alternation
+from service.vocabulary import MONTH_NAMES, SIGNED_PARTICIPLES, WEEKDAYS, alternation
 
 _FIELD_NOUNS = r"(?:fields?|areas?|spheres?|sectors?|domains?)"
 _STRONG = (
@@ -28,6 +28,8 @@ _NESTED = (
 """A second introducer inside the first: "spanning multiple sectors including A, B and C"."""
 
 _SIGNED = alternation(SIGNED_PARTICIPLES)
+_WEEKDAY = alternation(WEEKDAYS)
+_CALENDAR = alternation(WEEKDAYS + MONTH_NAMES)
 _STRONG_RE = re.compile(_STRONG)
 _STRONG_LATER = re.compile(
     r",\s*(?:" + _STRONG + r")\s*(?:" + _NESTED + r"|(?:key|priority|" + _FIELD_NOUNS + r")\s+)*"
@@ -37,7 +39,7 @@ _STRONG_LATER = re.compile(
 _AFTER_HEAD = re.compile(
     r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])?\s*(?:of\s+(?:cooperation|co-operation)\s+)?"
     r"(?:(?:were|was|have\s+been|had\s+been|are|being)\s+(?:also\s+)?(?:" + _SIGNED + r"|adopted)(?=[\s,])\s*)?"
-    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+)?"
+    r"(?:(?:on\s+)?(?:" + _WEEKDAY + r"|today|yesterday)\s+)?"
     r"(?:,\s+[^,;:.()]{3,100}?,\s*(?:(?:are|were|is|was|also)\s+)*(?=" + _STRONG + r"))?"
     r"(?P<intro>,?\s*(?:"
     + _STRONG
@@ -51,8 +53,7 @@ _AFTER_HEAD = re.compile(
     r"|(?:concern(?:s|ed|ing)?|relat(?:e|es|ed|ing)\s+to|deal(?:s|t)?\s+with)(?!\s+(?:the|a|an|that)\b)"
     r"|cover(?:s|ed|ing)?(?:\s+(?:bilateral\s+)?(?:cooperation|co-operation)\s+in(?:\s+the\s+(?:fields?|"
     r"areas?)\s+of)?)?"
-    r"|on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|the\s+sidelines|"
+    r"|on(?!\s+(?:" + _CALENDAR + r"|the\s+sidelines|"
     r"the\s+occasion|behalf|this|that|the\s+same|the\s+day|\d)\b)|regarding|concerning|relating\s+to|related\s+to|"
     r"pertaining\s+to|with\s+regard\s+to|in\s+respect\s+of"
     r"|including|such\s+as|spanning(?:\s+across)?|covering)\s+(?:" + _NESTED + r")?)"
@@ -68,9 +69,9 @@ _EXAMPLES = re.compile(r"\b(?:including|such\s+as|like|among|notably|in\s+partic
 _END = re.compile(
     r"\s+(?:during|amid|following|on\s+the\s+sidelines|as\s+part\s+of|in\s+the\s+presence\s+of|which|that|were|was|"
     r"will|to\s+(?:promote|boost|strengthen|enhance|expand|deepen|further|develop)|between\s+the\s+two|"
-    r"at\s+the|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
-    r"the\s+sidelines|the\s+occasion|behalf|this|that|the\s+same|the\s+day|\d)|in\s+(?=[A-Z][a-z]+\b(?!\s+(?:and|"
+    r"at\s+the|on\s+(?:"
+    + _CALENDAR
+    + r"|the\s+sidelines|the\s+occasion|behalf|this|that|the\s+same|the\s+day|\d)|in\s+(?=[A-Z][a-z]+\b(?!\s+(?:and|"
     r"&)))|last|next|this|earlier|later)\b"
     r"|,\s+(?:after|before|when|as(?!\s+well\s+as)|where|which|who|while|during|following|with|under|said|according)\b"
     r"|,\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w'-]*\s+){0,5}?(?:said|says|told|reported|announced|added|noted|stated)\b"

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from service.extractors.offline.lexicon import STATUS_CUE_RE, number_value
 from service.extractors.offline.sentences import Segment
-from service.vocabulary import INITIALLED_PARTICIPLES, SIGNED_PARTICIPLES, TYPE_HEADS, alternation
+from service.vocabulary import INITIALLED_PARTICIPLES, SIGNED_PARTICIPLES, TYPE_HEADS, WEEKDAYS, alternation
 
 STATEMENTS = frozenset({"joint_statement", "declaration"})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z0-9][\w'&-]*|[$\u20ac\u00a3\u00a5]|[^\w\s]")
@@ -65,9 +65,7 @@ _POSTMOD_WORDS = "|".join(
         r"expanding", r"promoting", r"enhancing", r"boosting", r"allowing", r"providing", r"granting",
     ]
 )  # fmt: skip
-_OF = re.compile(
-    r"\s*,?\s*(?P<prep>of)\s+(?!(?:\d+\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-)
+_OF = re.compile(r"\s*,?\s*(?P<prep>of)\s+(?!(?:\d+\s+)?" + alternation(WEEKDAYS) + r"\b)")
 _POSTMOD = re.compile(rf"\s*(?:\([^)]{{0,80}}\)|\[[^\]]{{0,80}}\])?\s*,?\s*(?P<prep>{_POSTMOD_WORDS})\b")
 """A content modifier after the head: what makes "an agreement on X" name one document."""
 
