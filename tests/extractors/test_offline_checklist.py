@@ -322,3 +322,13 @@ def test_a_document_dated_before_the_article_is_earlier(sentence: str) -> None:
 
 def test_could_be_signed_is_planned() -> None:
     assert docs("Officials said a memorandum on tourism could be signed as early as next month.") == [(MOU, "planned")]
+
+
+def test_a_second_plural_document_word_starts_its_own_list() -> None:
+    sentence = "These include agreements on fisheries, on road transport, and memoranda on tourism and on mining."
+    assert [t for t, _ in docs(sentence)] == [AGR, AGR, MOU, MOU]
+
+
+def test_an_earlier_initialling_does_not_make_a_signed_document_planned() -> None:
+    sentence = "The foreign ministers signed the accord on fisheries, which had been initialled in March."
+    assert docs(sentence) == [(AGR, "signed")]

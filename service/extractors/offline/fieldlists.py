@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from service.extractors.offline.lexicon import NUMBER
-from service.vocabulary import MONTH_NAMES, SIGNED_PARTICIPLES, WEEKDAYS, alternation
+from service.vocabulary import MONTH_NAMES, SIGNED_PARTICIPLES, TYPE_HEADS, WEEKDAYS, alternation
 
 _FIELD_NOUNS = r"(?:fields?|areas?|spheres?|sectors?|domains?)"
 _STRONG = (
@@ -28,6 +28,8 @@ _NESTED = (
 """A second introducer inside the first: "spanning multiple sectors including A, B and C"."""
 
 _SIGNED = alternation(SIGNED_PARTICIPLES)
+_HEADS = "(?:" + "|".join(source for _, source in TYPE_HEADS) + ")"
+"""Any document head: "..., and memoranda on A and B" starts another list, it does not continue this one."""
 _WEEKDAY = alternation(WEEKDAYS)
 _CALENDAR = alternation(WEEKDAYS + MONTH_NAMES)
 _STRONG_RE = re.compile(_STRONG)
@@ -67,7 +69,8 @@ _LATER = re.compile(
 )
 _EXAMPLES = re.compile(r"\b(?:including|such\s+as|like|among|notably|in\s+particular)\b")
 _END = re.compile(
-    r"\s+(?:during|amid|following|on\s+the\s+sidelines|as\s+part\s+of|in\s+the\s+presence\s+of|which|that|were|was|"
+    r",?\s+(?:and|as\s+well\s+as)\s+(?:the\s+|a\s+|an\s+|other\s+)?(?=(?:[\w-]+\s+){0,3}?" + _HEADS + r")"
+    r"|\s+(?:during|amid|following|on\s+the\s+sidelines|as\s+part\s+of|in\s+the\s+presence\s+of|which|that|were|was|"
     r"will|to\s+(?:promote|boost|strengthen|enhance|expand|deepen|further|develop)|between\s+the\s+two|"
     r"at\s+the|on\s+(?:"
     + _CALENDAR

@@ -26,6 +26,7 @@ _AFTER_NEGATION = re.compile(
     r"(?:was|were|is|are|has|have|had|will|would|did|does|do)"
     r"(?:\s+not|n't)\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:(?:officially|formally|even)\s+)?$"
 )
+_PLUPERFECT = re.compile(r"\s*,\s*(?:which|that)\s+had\s+(?:been\s+)?(?:(?:already|previously|first)\s+)?$")
 _OPEN_APPOSITION = re.compile(r"\s*,\s+[^,;.]{0,80}$")
 _VERB = re.compile(
     r"\b(?:also\s+)?(?:agreed|discussed|decided|reached|witnessed|oversaw|welcomed|hailed|noted|launched|established|"
@@ -55,6 +56,8 @@ def status_in(
     after = [c for c in cues if c.start() >= name_end]
     for i, cue in enumerate(after):
         gap = text[name_end : cue.start()]
+        if _PLUPERFECT.match(gap) and any(c.start() < head_start for c in cues):
+            break  # "signed the accord, which had been initialled in March": its history, not its status
         main = _main_verb_after_aside(text, name_end, after[i + 1 :]) if gap.lstrip().startswith(",") else None
         if main is not None:
             return main, None  # "the tax agreement, under negotiation since 2019, will be signed": not the aside's cue
