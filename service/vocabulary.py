@@ -20,6 +20,7 @@ __all__ = [
     "DOCUMENT_TYPES",
     "FUNCTION_WORDS",
     "INITIALLED_PARTICIPLES",
+    "KEEP_UPPER",
     "LIST_CUE_NOUNS",
     "MONTHS",
     "MONTH_NAMES",
@@ -71,7 +72,7 @@ TYPE_HEADS: list[tuple[str, str]] = [
     (
         "memorandum_of_understanding",
         r"(?i:memorand(?:um|a|ums)(?:\s+of\s+(?:understanding|cooperation|co-operation|intent|agreement)s?)?)"
-        r"|\bMoUs?\b|\bMOUs?\b|\bMoU's\b|\bMoCs?\b|\bMOCs?\b",
+        r"|\bMoU's|\bMoUs?\b|\bMOUs?\b|\bMoCs?\b|\bMOCs?\b",
     ),
     (
         "joint_statement",
@@ -90,7 +91,8 @@ TYPE_HEADS: list[tuple[str, str]] = [
     ("treaty", r"(?i:treat(?:y|ies))"),
     ("protocol", r"(?i:protocols?)"),
     ("contract", r"(?i:contracts?)"),
-    ("agreement", r"(?i:agreements?|accords?|deals?|pacts?|conventions?)"),
+    # not "convention": articles cite multilateral conventions as law ("in line with the 1982 UN Convention ...")
+    ("agreement", r"(?i:agreements?|accords?|deals?|pacts?)"),
     (
         "other",
         r"(?i:joint\s+visions?|charters?|exchanges?\s+of\s+notes|minutes\s+of\s+(?:the\s+)?(?:meeting|talks)"
@@ -388,3 +390,8 @@ def as_status(value: str) -> Status:
 WEEKDAYS: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES: tuple[str, ...] = tuple(name.capitalize() for name in MONTHS)
 """Month names and abbreviations ("January", "Jan", "Sept"), from `MONTHS`."""
+
+KEEP_UPPER: frozenset[str] = frozenset(
+    ["MOU", "MOUS", "MOC", "MOCS", "LOI", "LOIS", "IGA", "FTA", "CEPA", "EU", "UN", "US", "UK"]
+)
+"""Acronyms that stay in capitals when a line written in capitals is read in title case."""

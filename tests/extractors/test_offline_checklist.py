@@ -332,3 +332,27 @@ def test_a_second_plural_document_word_starts_its_own_list() -> None:
 def test_an_earlier_initialling_does_not_make_a_signed_document_planned() -> None:
     sentence = "The foreign ministers signed the accord on fisheries, which had been initialled in March."
     assert docs(sentence) == [(AGR, "signed")]
+
+
+def test_a_list_written_in_capitals_reads_like_any_other() -> None:
+    shouted = "AGREEMENTS SIGNED\n- INTER-GOVERNMENTAL AGREEMENT ON FISHERIES\n- MEMORANDUM OF UNDERSTANDING ON TOURISM"
+    plain = "Agreements signed\n- Inter-governmental agreement on fisheries\n- Memorandum of understanding on tourism"
+    assert [d.title for d in run(shouted).documents] == [d.title for d in run(plain).documents]
+    assert [d.title for d in run(shouted).documents] == [
+        "inter-governmental agreement on fisheries",
+        "memorandum of understanding on tourism",
+    ]
+
+
+@pytest.mark.parametrize("head", ["MoUs", "MoU's", "MoU\u2019s", "memoranda"])
+def test_the_spelling_of_a_plural_head_does_not_change_the_fields(head: str) -> None:
+    assert subjects(f"The {head} signed today cover fisheries, tourism and mining.") == [
+        "fisheries",
+        "tourism",
+        "mining",
+    ]
+
+
+def test_a_time_adverb_is_not_part_of_the_name() -> None:
+    (doc,) = run("The leaders are expected to ink a deal on lithium later on Tuesday.").documents
+    assert (doc.title, doc.status) == ("deal on lithium", "planned")

@@ -10,7 +10,7 @@ from datetime import date
 from service.articles import ArticleInput
 from service.countries import country_name
 from service.extractors.offline.geo import Place, places, side_countries
-from service.extractors.offline.lexicon import ascii_view, find_heads, mend_cue_typos
+from service.extractors.offline.lexicon import ascii_view, find_heads, mend_cue_typos, unshout
 from service.extractors.offline.people import People, registry
 from service.extractors.offline.sentences import Segment, segments
 
@@ -137,7 +137,7 @@ def _year(published: str | None, text: str) -> int | None:
 def build(article: ArticleInput) -> Context:
     """Read the article once: ASCII view, segments, places, sides, people and document heads."""
     body = article.body
-    text = mend_cue_typos(ascii_view(body))
+    text = mend_cue_typos(unshout(ascii_view(body)))
     found = places(text, cities=True)
     sides, spelling = side_countries(found)
     names = {code: body[s:e] for code, (s, e) in spelling.items()}

@@ -40,7 +40,7 @@ _STRONG_LATER = re.compile(
 # Right after the plural head (or after "were signed"): "agreements on ...", "MoUs in the fields of ...".
 _AFTER_HEAD = re.compile(
     r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])?\s*(?:of\s+(?:cooperation|co-operation)\s+)?"
-    r"(?:(?:were|was|have\s+been|had\s+been|are|being)\s+(?:also\s+)?(?:" + _SIGNED + r"|adopted)(?=[\s,])\s*)?"
+    r"(?:(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:also\s+)?(?:" + _SIGNED + r"|adopted)(?=[\s,])\s*)?"
     r"(?:(?:on\s+)?(?:" + _WEEKDAY + r"|today|yesterday)\s+)?"
     r"(?:,\s+[^,;:.()]{3,100}?,\s*(?:(?:are|were|is|was|also)\s+)*(?=" + _STRONG + r"))?"
     r"(?P<intro>,?\s*(?:"

@@ -12,7 +12,15 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-from service.vocabulary import CUE_TYPO_MIN_SIMILARITY, CUE_TYPO_NOT, LIST_CUE_NOUNS, NUMBER_WORDS, TYPE_HEADS
+from service.vocabulary import (
+    CUE_TYPO_MIN_SIMILARITY,
+    CUE_TYPO_NOT,
+    FUNCTION_WORDS,
+    KEEP_UPPER,
+    LIST_CUE_NOUNS,
+    NUMBER_WORDS,
+    TYPE_HEADS,
+)
 
 RULES_VERSION = "1.1.0"
 
@@ -74,6 +82,28 @@ _CUE_SLOT = re.compile(r"\b([A-Za-z]{3,8})(?=\s+(?:of|such\s+as|including|like)\
 _CUES_BY_LENGTH: dict[int, tuple[str, ...]] = {}
 for _cue in LIST_CUE_NOUNS:
     _CUES_BY_LENGTH[len(_cue)] = (*_CUES_BY_LENGTH.get(len(_cue), ()), _cue)
+
+
+_SHOUTED_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*[A-Z]{2,}[^a-z\n]*$", re.M)
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+
+
+def _title_case(m: re.Match[str]) -> str:
+    word = m.group()
+    low = word.lower()
+    if low in FUNCTION_WORDS or low == "between":
+        return low
+    if word in KEEP_UPPER:
+        return word
+    return word[:1] + word[1:].lower()
+
+
+def unshout(text: str) -> str:
+    """`text` with lines written in capitals ("MEMORANDUM OF UNDERSTANDING ON TOURISM") in title case, function
+    words in lower case and document acronyms kept, so the rules read them like any other name (same length)."""
+    if not _SHOUTED_LINE.search(text):
+        return text
+    return _SHOUTED_LINE.sub(lambda line: _WORD.sub(_title_case, line.group()), text)
 
 
 def mend_cue_typos(text: str) -> str:

@@ -89,7 +89,8 @@ _TITLE_END = re.compile(
             + _SIGNED_OR_INITIALLED
             + r"|as\s+well\s+as|while|whereas|between\s+the\s+two\s+sides|during|on\s+the\s+sidelines"
             r"|in\s+the\s+presence|at\s+the\s+(?:end|close|conclusion|ceremony)|after\s+(?:talks|the)"
-            r"|when|once|until|because|if|unless|so\s+that|could|might|may|should|must|can)\b",
+            r"|when|once|until|because|if|unless|so\s+that|could|might|may|should|must|can"
+            r"|later|earlier|today|tomorrow|yesterday|next\s+(?:week|month|year))\b",
             r"\t",  # the next cell of a table row
             rf",\s+(?:the|an?)\s+(?=(?:[\w'-]+\s+){{0,3}}?{_NEXT_DOCUMENT})",  # "X issued in 1992, the Treaty of Y"
             rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|plus)\s+(?:a|an|another|the|two|three|four|five|\d+)\s+"
