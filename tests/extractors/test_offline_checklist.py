@@ -356,3 +356,10 @@ def test_the_spelling_of_a_plural_head_does_not_change_the_fields(head: str) -> 
 def test_a_time_adverb_is_not_part_of_the_name() -> None:
     (doc,) = run("The leaders are expected to ink a deal on lithium later on Tuesday.").documents
     assert (doc.title, doc.status) == ("deal on lithium", "planned")
+
+
+@pytest.mark.parametrize("date", ["July 3", "March 14", "December 1"])
+def test_a_dated_reference_points_back_at_the_document(date: str) -> None:
+    sentence = f"A new agreement on lunar research was reached. The {date} agreement was signed in Astana."
+    found = docs(sentence)
+    assert found == [(AGR, "signed")]

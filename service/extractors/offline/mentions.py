@@ -14,7 +14,14 @@ from functools import lru_cache
 
 from service.extractors.offline.lexicon import STATUS_CUE_RE, number_value
 from service.extractors.offline.sentences import Segment
-from service.vocabulary import INITIALLED_PARTICIPLES, SIGNED_PARTICIPLES, TYPE_HEADS, WEEKDAYS, alternation
+from service.vocabulary import (
+    INITIALLED_PARTICIPLES,
+    MONTH_NAMES,
+    SIGNED_PARTICIPLES,
+    TYPE_HEADS,
+    WEEKDAYS,
+    alternation,
+)
 
 STATEMENTS = frozenset({"joint_statement", "declaration"})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z0-9][\w'&-]*|[$\u20ac\u00a3\u00a5]|[^\w\s]")
@@ -65,6 +72,7 @@ _POSTMOD_WORDS = "|".join(
         r"expanding", r"promoting", r"enhancing", r"boosting", r"allowing", r"providing", r"granting",
     ]
 )  # fmt: skip
+_MONTH_BEFORE = re.compile(r"\b" + alternation(MONTH_NAMES) + r"\.?\s+$")
 _OF = re.compile(r"\s*,?\s*(?P<prep>of)\s+(?!(?:\d+\s+)?" + alternation(WEEKDAYS) + r"\b)")
 _POSTMOD = re.compile(rf"\s*(?:\([^)]{{0,80}}\)|\[[^\]]{{0,80}}\])?\s*,?\s*(?P<prep>{_POSTMOD_WORDS})\b")
 """A content modifier after the head: what makes "an agreement on X" name one document."""
@@ -228,6 +236,10 @@ def premodifiers(text: str, clause_start: int, head_start: int) -> tuple[str, li
             start = tok.start()
             continue
         value = number_value(low)
+        if value is not None and low.isdigit() and _MONTH_BEFORE.search(text, window, tok.start()):
+            premods.insert(0, word)  # "the July 3 agreement": a day of a date, not a count
+            start = tok.start()
+            continue
         if value is not None and (not low.isdigit() or len(low) <= 3):
             return "number", premods, value, tok.start()
         if low.endswith("'s") or low.endswith("'"):

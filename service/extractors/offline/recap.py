@@ -16,6 +16,15 @@ from service.extractors.offline.context import Context
 from service.extractors.offline.groups import DocGroup, family, sums, words
 from service.extractors.offline.headlines import fold_headlines
 from service.extractors.offline.mentions import Mention
+from service.vocabulary import MONTH_NAMES
+
+_DATE_WORDS = frozenset(name.lower() for name in MONTH_NAMES)
+
+
+def _dating(word: str) -> bool:
+    """A word that only dates a document: a month, a day number ("July", "3", "3rd")."""
+    low = word.lower().rstrip(",")
+    return low in _DATE_WORDS or (low.rstrip("stndrh").isdigit() and len(low) <= 4)
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -68,6 +77,8 @@ def same_document(ctx: Context, group: DocGroup, m: Mention) -> bool:
             return True
         if same_type and loose and sa and sb and len(sa & sb) / min(len(sa), len(sb)) >= 0.5:
             return True
+        if same_type and m.det == "definite" and not m.postmod and m.premods and all(map(_dating, m.premods)):
+            return True  # "the July 3 agreement": a date names no new document, it points back at one
         named = words(" ".join(m.premods))
         if same_type and m.det == "definite" and named and named <= words(f"{other.title} {other.subject or ''}"):
             return True
