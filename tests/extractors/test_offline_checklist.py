@@ -363,3 +363,11 @@ def test_a_dated_reference_points_back_at_the_document(date: str) -> None:
     sentence = f"A new agreement on lunar research was reached. The {date} agreement was signed in Astana."
     found = docs(sentence)
     assert found == [(AGR, "signed")]
+
+
+def test_a_statement_named_by_its_parties_is_the_statement_already_reported() -> None:
+    sentence = (
+        "The leaders issued a 40-point joint statement on regional security. "
+        "The {a} {b} Joint Statement issued after the talks spoke of the border."
+    )
+    assert docs(sentence) == [("joint_statement", "adopted")]

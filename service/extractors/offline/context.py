@@ -49,6 +49,7 @@ class Context:
     _all_starts: list[int] = field(init=False, repr=False)
     _segment_starts: list[int] = field(init=False, repr=False)
     _with: dict[tuple[str, ...], list[int]] = field(init=False, repr=False, default_factory=dict)
+    cache: dict[str, object] = field(init=False, repr=False, default_factory=dict)  # per-article memo of the rules
 
     def __post_init__(self) -> None:
         self.low = self.text.lower()

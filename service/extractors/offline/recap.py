@@ -43,6 +43,14 @@ def _party_words(ctx: Context, m: Mention) -> set[str]:
     return cached
 
 
+def _side_words(ctx: Context) -> set[str]:
+    """The words of every country the article names ("India", "Russian"), as `words` folds them."""
+    cached = ctx.cache.get("country_words")
+    if not isinstance(cached, set):
+        cached = ctx.cache["country_words"] = {w for p in ctx.places for w in words(ctx.text[p.start : p.end])}
+    return cached
+
+
 def _subject(m: Mention) -> set[str]:
     return words(m.subject)
 
@@ -58,7 +66,8 @@ def same_document(ctx: Context, group: DocGroup, m: Mention) -> bool:
             continue  # "the Joint Statement signed in 2017" and "the Joint Statement signed in 2019"
         sa, sb = _subject(other), _subject(m)
         if family(m.type) == "statement":
-            if not sa or not sb or sa & sb:
+            side = _side_words(ctx)  # "the India Russia Joint Statement": named by its parties, about nothing new
+            if not sa - side or not sb - side or (sa & sb) - side:
                 return True
             continue
         same_type = other.type == m.type
