@@ -371,3 +371,18 @@ def test_a_statement_named_by_its_parties_is_the_statement_already_reported() ->
         "The {a} {b} Joint Statement issued after the talks spoke of the border."
     )
     assert docs(sentence) == [("joint_statement", "adopted")]
+
+
+def test_names_listed_without_articles_are_separate_documents() -> None:
+    sentence = (
+        "The following documents were exchanged: Agreement on Fisheries, Memorandum on Tourism, "
+        "and Protocol on Customs Cooperation."
+    )
+    assert [t for t, _ in docs(sentence)] == [AGR, MOU, "protocol"]
+
+
+def test_agreements_for_two_purposes_are_two_agreements() -> None:
+    sentence = (
+        "The two countries signed agreements for the avoidance of double taxation and the protection of investments."
+    )
+    assert subjects(sentence) == ["avoidance of double taxation", "protection of investments"]

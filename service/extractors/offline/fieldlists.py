@@ -58,6 +58,7 @@ _AFTER_HEAD = re.compile(
     r"|on(?!\s+(?:" + _CALENDAR + r"|the\s+sidelines|"
     r"the\s+occasion|behalf|this|that|the\s+same|the\s+day|\d)\b)|regarding|concerning|relating\s+to|related\s+to|"
     r"pertaining\s+to|with\s+regard\s+to|in\s+respect\s+of"
+    r"|for(?=\s+(?:the\s+)?(?!co-?operation|collaboration)[a-z]+(?:ion|ment|ance|ence|ing)\b)"  # "agreements for the avoidance of ..."
     r"|including|such\s+as|spanning(?:\s+across)?|covering)\s+(?:" + _NESTED + r")?)"
 )
 # Anywhere later in the clause: "... to promote cooperation in a range of fields including ...".
@@ -202,6 +203,10 @@ def split_fields(
         last = _split_and(text, items[-1])
         if last:
             items[-1:] = [_trim(text, s) for s in last]
+    elif len(items) == 1 and _AND_THE.search(text, *items[0]):  # "the avoidance of A and the promotion of B"
+        parts = _split_and(text, items[0], left_words=2)
+        if parts and _AND_THE.match(text, parts[0][1]):
+            items = [_trim(text, s) for s in parts]
     elif len(items) == 1 and exact and expected and expected > 1:
         parts = _split_and(text, items[0])
         if parts:

@@ -86,6 +86,8 @@ _NEXT_DOCUMENT = (
 )
 """The start of any document's name: where "... and a/an/the <it>" ends the name before it."""
 _SIGNED_OR_INITIALLED = alternation(SIGNED_PARTICIPLES + INITIALLED_PARTICIPLES)
+_NEXT_NAME = re.compile(rf",\s+(?:and\s+)?(?={_NEXT_DOCUMENT}\b)")
+"""A comma, then another document's name: the end of this one."""
 _TITLE_END = re.compile(
     "|".join(
         [
@@ -101,6 +103,7 @@ _TITLE_END = re.compile(
             r"|later|earlier|today|tomorrow|yesterday|next\s+(?:week|month|year))\b",
             r"\t",  # the next cell of a table row
             rf",\s+(?:the|an?)\s+(?=(?:[\w'-]+\s+){{0,3}}?{_NEXT_DOCUMENT})",  # "X issued in 1992, the Treaty of Y"
+            _NEXT_NAME.pattern,  # "Agreement on Fisheries, Memorandum on Tourism"
             rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|plus)\s+(?:a|an|another|the|two|three|four|five|\d+)\s+"
             rf"(?=(?:[\w-]+\s+){{0,4}}?{_NEXT_DOCUMENT})",  # "... and a protocol on customs"
             r"\s+and\s+to\s+[a-z]+\b",  # "... an agreement on X at the earliest date and to hold a meeting"
@@ -268,7 +271,7 @@ def title_end(text: str, head_end: int, limit: int, *, proper: bool = False) -> 
         return (paren.end() if paren else head_end), False
     limit = min(limit, head_end + 240)
     end_m = _TITLE_END.search(text, m.start("prep"), limit)
-    if end_m and text[end_m.start()] == ",":
+    if end_m and text[end_m.start()] == "," and not _NEXT_NAME.match(text, end_m.start()):
         field_list = _FIELD_LIST.match(text, end_m.start(), limit)
         title_case = text[text.rfind(" ", head_end, end_m.start()) + 1 : end_m.start()][:1].isupper()
         if field_list and (

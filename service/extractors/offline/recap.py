@@ -67,7 +67,7 @@ def same_document(ctx: Context, group: DocGroup, m: Mention) -> bool:
         sa, sb = _subject(other), _subject(m)
         if family(m.type) == "statement":
             side = _side_words(ctx)  # "the India Russia Joint Statement": named by its parties, about nothing new
-            if not sa - side or not sb - side or (sa & sb) - side:
+            if not sa or not sb or (sa & sb) - side or (other.type == m.type and (not sa - side or not sb - side)):
                 return True
             continue
         same_type = other.type == m.type
