@@ -95,7 +95,8 @@ TYPE_HEADS: list[tuple[str, str]] = [
     ("agreement", r"(?i:agreements?|accords?|deals?|pacts?)"),
     (
         "other",
-        r"(?i:joint\s+visions?|charters?|exchanges?\s+of\s+notes|minutes\s+of\s+(?:the\s+)?(?:meeting|talks)"
+        r"(?i:joint\s+visions?|charters?|exchanges?\s+of\s+notes|(?<=exchanged\s)notes|arrangements?"
+        r"|minutes\s+of\s+(?:the\s+)?(?:meeting|talks)"
         r"|credit\s+lines?(?!\s+(?:agreement|deal|contract|memorand|facility))|lines?\s+of\s+credit"
         r"|(?:cooperation\s+)?documents|instruments)",
     ),

@@ -386,3 +386,31 @@ def test_agreements_for_two_purposes_are_two_agreements() -> None:
         "The two countries signed agreements for the avoidance of double taxation and the protection of investments."
     )
     assert subjects(sentence) == ["avoidance of double taxation", "protection of investments"]
+
+
+def test_a_list_between_dashes_after_an_acronym_and_exchanged_notes() -> None:
+    sentence = (
+        "The two governments signed three memoranda of cooperation (MoCs) - on fisheries, on tourism and on "
+        "mining - and exchanged notes on a loan for a railway."
+    )
+    assert [t for t, _ in docs(sentence)] == [MOU, MOU, MOU, "other"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They instructed the ministers to finalise the Agreement on Fisheries with a view to its signature next year.",
+        "The loan agreement itself, worth 95 billion yen, is expected to be signed next month.",
+        "The leaders agreed to fast-track an agreement on fisheries, which officials say could be signed next year.",
+    ],
+)
+def test_documents_still_to_be_signed_are_planned(sentence: str) -> None:
+    assert [s for _, s in docs(sentence)] == ["planned"]
+
+
+def test_an_arrangement_is_a_document() -> None:
+    assert docs("The ministers signed a defence cooperation arrangement.") == [("other", "signed")]
+
+
+def test_not_talking_about_a_document_is_no_document() -> None:
+    assert docs("We did not talk about a free trade deal today.") == []

@@ -35,7 +35,7 @@ _SPOKEN = re.compile(
 _NOT_A_DOCUMENT = re.compile(r"(?i)\s*(?:with\s+(?:him|her|them|us|me)|among)\b")
 _NEGATED = re.compile(
     r"(?i)(?:\b(?:not|never|no|n't)\s+(?:\w+\s+)?|\b(?:failed|fail|fails|unable)\s+to\s+)"
-    r"(?:sign|ink|seal|conclude|adopt)\w*[\s:,-]+(?:[\w'-]+\s+){0,3}$"
+    r"(?:sign|ink|seal|conclude|adopt|discuss|talk\s+about|raise|mention)\w*[\s:,-]+(?:[\w'-]+\s+){0,3}$"
 )
 _IN_AGREEMENT = re.compile(r"(?i)\b(?:(?:in|by)\s+(?:full|complete|total|broad|general|close)?|mutual)\s*$")
 _QUANTITY = re.compile(r"(?i)\b(?:a\s+)?(?:great|good|fair)\s+$")

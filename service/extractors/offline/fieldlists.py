@@ -39,7 +39,7 @@ _STRONG_LATER = re.compile(
 
 # Right after the plural head (or after "were signed"): "agreements on ...", "MoUs in the fields of ...".
 _AFTER_HEAD = re.compile(
-    r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])?\s*(?:of\s+(?:cooperation|co-operation)\s+)?"
+    r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])?\s*(?:-{1,2}\s*)?(?:of\s+(?:cooperation|co-operation)\s+)?"
     r"(?:(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:also\s+)?(?:" + _SIGNED + r"|adopted)(?=[\s,])\s*)?"
     r"(?:(?:on\s+)?(?:" + _WEEKDAY + r"|today|yesterday)\s+)?"
     r"(?:,\s+[^,;:.()]{3,100}?,\s*(?:(?:are|were|is|was|also)\s+)*(?=" + _STRONG + r"))?"
@@ -80,6 +80,7 @@ _END = re.compile(
     r"|,\s+(?:after|before|when|as(?!\s+well\s+as)|where|which|who|while|during|following|with|under|said|according)\b"
     r"|,\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w'-]*\s+){0,5}?(?:said|says|told|reported|announced|added|noted|stated)\b"
     r"|,\s+[a-z]+ing\s+(?:new|the|a|an|their|its|further|more|fresh)\b"  # ", injecting new impetus into ..."
+    r"|\s+-{1,2}(?=\s|$)"  # the dash that closes an aside: "MoCs - on A, on B and on C - and ..."
     r"|,?\s+among\s+other|,?\s+etc\b|\.$|[.;:!?]"
 )
 _DANGLING = re.compile(r"(?:,?\s+(?:and|or|as\s+well\s+as|plus))$")

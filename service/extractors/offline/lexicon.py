@@ -157,7 +157,8 @@ STATUS_CUE_RE = re.compile(
     r"|would\s+(?:(?:also|only|soon|then|later|first|finally|eventually)\s+)?(?:be\s+)?(?:sign|ink|seal|conclude|signed|"
     r"inked|sealed|concluded)"
     r"|to\s+be\s+(?:signed|inked|sealed|concluded|adopted)|(?:are|is)\s+to\s+(?:sign|be\s+signed|ink|seal|adopt)"
-    r"|to\s+(?:sign|seal|ink)|upcoming\s+signing|future\s+signing|being\s+(?:prepared|drafted|finali[sz]ed)"
+    r"|to\s+(?:sign|seal|ink|finali[sz]e|fast[- ]track|expedite)|with\s+a\s+view\s+to\s+(?:its\s+|their\s+)?(?:signature|signing)"
+    r"|upcoming\s+signing|future\s+signing|being\s+(?:prepared|drafted|finali[sz]ed)"
     r"|towards\s+(?:the\s+)?(?:signing|conclusion|adoption|finali[sz]ation)(?:\s+of)?"
     r"|(?:is|are)\s+(?:expected|due|scheduled|slated)"
     r"(?!\s+to\s+(?!(?:be\s+)?(?:sign|ink|seal|conclud|adopt|issu|releas|publish|finali)))"
@@ -230,7 +231,7 @@ EXAMPLES_RE = re.compile(
 _HEAD_KEYS = (
     "letter", "loi", "memorand", "mou", "moc", "joint", "statement of", "statements of", "communiq", "declaration",
     "program", "plan", "roadmap", "road map", "road-map", "treat", "protocol", "contract", "agreement", "accord",
-    "deal", "pact", "charter", "of notes", "minutes of", "documents", "instruments", "credit line", "line of credit",
+    "deal", "pact", "charter", "notes", "arrangement", "of notes", "minutes of", "documents", "instruments", "credit line", "line of credit",
     "lines of credit",
 )  # fmt: skip
 

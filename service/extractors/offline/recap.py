@@ -134,8 +134,9 @@ def group_mentions(ctx: Context, mentions: list[Mention], stated_count: int | No
     if stated_count is None or tally + len(kept) < stated_count:
         pool = named + [words(m.subject) for m in kept]
         for m in fields2:
-            if stated_count is not None and tally + len(kept) >= stated_count:
-                break
+            # fields counted by their own number ("three memoranda - on A, on B and on C") are all meant
+            if stated_count is not None and tally + len(kept) >= stated_count and m.det != "number":
+                continue
             if _covered(words(m.subject), pool, 0.5) or (m.subject or "").lower() in seen:
                 continue
             seen.add((m.subject or "").lower())

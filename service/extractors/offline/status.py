@@ -12,12 +12,13 @@ from service.extractors.offline.lexicon import NOT_A_CUE_RE, STATUS_CUE_RE
 
 _PAREN = re.compile(r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
 _AFTER_CUE = re.compile(
-    r"[\s,]*(?:\([^)]*\)\s*)?(?:which\s+|that\s+)?(?:(?:we|they|he|she|both\s+sides|the\s+two\s+sides)\s+)?"
+    r"[\s,]*(?:\([^)]*\)\s*)?(?:(?:itself|themselves)\s*,?\s*)?(?:which\s+|that\s+)?"
+    r"(?:(?:we|they|he|she|both\s+sides|the\s+two\s+sides|(?:\w+\s+){1,2}(?:say|says|said|expect|expects))\s+)?"
     r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being|have|has|had)\s+)?"
     r"(?:(?:also|officially|formally|jointly|successfully|finally|then)\s+)?[\"']?\s*$"
 )
 _AFTER_APPOSITION = re.compile(
-    r"\s*,\s+[^,;.]{1,80}?,\s*[\"']?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?"
+    r"(?:\s+(?:itself|themselves))?\s*,\s+[^,;.]{1,80}?,\s*[\"']?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?"
     r"(?:(?:also|officially|formally|jointly|finally|then)\s+)?$"
 )
 _BUT = re.compile(r"\s*,?\s+but\s+(?:[a-z]+\s+){0,3}$")
