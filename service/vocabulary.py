@@ -15,15 +15,24 @@ from service.models import DOCUMENT_TYPES, STATUSES
 from service.models.common import DocumentType, Status
 
 __all__ = [
+    "BLAND_MODIFIERS",
     "CUE_TYPO_MIN_SIMILARITY",
     "CUE_TYPO_NOT",
+    "CURRENCY_WORDS",
+    "DEFINITE_DETERMINERS",
     "DOCUMENT_TYPES",
     "FUNCTION_WORDS",
+    "GENERIC_DETERMINERS",
+    "GROUPING_STOPWORDS",
+    "GROUPING_SYNONYMS",
+    "INDEFINITE_DETERMINERS",
     "INITIALLED_PARTICIPLES",
     "KEEP_UPPER",
     "LIST_CUE_NOUNS",
+    "MONEY_SCALES",
     "MONTHS",
     "MONTH_NAMES",
+    "NEGATIVE_DETERMINERS",
     "NUMBER_WORDS",
     "SIGNED_PARTICIPLES",
     "STATUSES",
@@ -396,3 +405,75 @@ KEEP_UPPER: frozenset[str] = frozenset(
     ["MOU", "MOUS", "MOC", "MOCS", "LOI", "LOIS", "IGA", "FTA", "CEPA", "EU", "UN", "US", "UK"]
 )
 """Acronyms that stay in capitals when a line written in capitals is read in title case."""
+
+
+# Words the offline rules read around a document word (moved here from the rules, issue 9).
+MONEY_SCALES: frozenset[str] = frozenset(
+    {"million", "billion", "trillion", "thousand", "bn", "mn", "m", "mln", "bln", "crore", "lakh"}
+)
+"""Scale words of a sum ("$1.2 billion", "Rs 500 crore")."""
+CURRENCY_WORDS: frozenset[str] = frozenset({"$", "\u20ac", "\u00a3", "\u00a5", "usd", "eur", "us"})
+"""Currency signs and codes that open a sum."""
+INDEFINITE_DETERMINERS: frozenset[str] = frozenset({"a", "an", "another", "one"})
+"""As in "an MoU": a document named for the first time."""
+NEGATIVE_DETERMINERS: frozenset[str] = frozenset({"no", "neither", "nor"})
+"""As in "no agreement ... would be signed": no document."""
+DEFINITE_DETERMINERS: frozenset[str] = frozenset(
+    {"the", "this", "that", "these", "those", "said", "its", "their", "his", "her", "our", "both"}
+)
+"""As in "the agreement": a document named before (or known)."""
+GENERIC_DETERMINERS: frozenset[str] = frozenset(
+    {"other", "several", "many", "some", "various", "numerous", "multiple", "all", "any", "more", "such"}
+)
+"""As in "several agreements": documents not named one by one."""
+BLAND_MODIFIERS: frozenset[str] = frozenset(
+    [
+        "new", "important", "significant", "key", "major", "historic", "landmark", "bilateral", "relevant",
+        "respective", "above", "aforementioned", "first", "second", "recent", "latest", "final", "formal", "official",
+        "joint", "cooperation", "co-operation", "further", "several"
+    ]
+)  # fmt: skip
+"""Modifiers of a document word that say nothing about its subject ("a new, historic agreement")."""
+GROUPING_STOPWORDS: frozenset[str] = frozenset(
+    [
+        "the", "a", "an", "of", "on", "in", "for", "and", "or", "to", "with", "by", "at", "from", "between", "its",
+        "their", "both", "two", "sides", "field", "fields", "area", "areas", "sphere", "spheres", "sector", "sectors",
+        "cooperation", "co-operation", "collaboration", "partnership", "partnerships", "memorandum", "memoranda",
+        "understanding", "agreement", "agreements", "letter", "intent", "mou", "mous", "moc", "joint", "statement",
+        "declaration", "program", "programme", "plan", "signed", "sign", "relevant", "other", "bilateral", "boost",
+        "enhance", "strengthen", "promote", "support", "develop", "expand", "deepen", "respective", "ministry",
+        "ministries", "minister", "government", "governments", "state", "affairs", "development", "services",
+        "exchange", "exchanges", "upcoming", "period", "year", "years", "new", "various", "focusing", "regarding",
+        "concerning", "establishment", "establishing", "of-the", "national", "republic", "federation", "people",
+        "organisation", "organization"
+    ]
+)  # fmt: skip
+"""Words that never tell two mentions of documents apart (function words, document and role words)."""
+GROUPING_SYNONYMS: dict[str, str] = {
+    "commerce": "trade",
+    "commercial": "trade",
+    "law": "justice",
+    "legal": "justice",
+    "judicial": "justice",
+    "mines": "mineral",
+    "mine": "mineral",
+    "minerals": "mineral",
+    "cultural": "culture",
+    "healthcare": "health",
+    "medical": "health",
+    "defense": "defence",
+    "military": "defence",
+    "petroleum": "oil",
+    "crude": "oil",
+    "scientific": "science",
+    "technological": "technology",
+    "technical": "technology",
+    "economic": "economy",
+    "investments": "investment",
+    "educational": "education",
+    "labor": "labour",
+    "telecommunication": "telecommunications",
+    "broadcasting": "media",
+    "television": "media",
+}
+"""Subject words folded to one form when deciding whether two mentions name the same document."""

@@ -15,8 +15,15 @@ from functools import lru_cache
 from service.extractors.offline.lexicon import STATUS_CUE_RE, number_value
 from service.extractors.offline.sentences import Segment
 from service.vocabulary import (
+    BLAND_MODIFIERS,
+    CURRENCY_WORDS,
+    DEFINITE_DETERMINERS,
+    GENERIC_DETERMINERS,
+    INDEFINITE_DETERMINERS,
     INITIALLED_PARTICIPLES,
+    MONEY_SCALES,
     MONTH_NAMES,
+    NEGATIVE_DETERMINERS,
     SIGNED_PARTICIPLES,
     TYPE_HEADS,
     WEEKDAYS,
@@ -25,14 +32,12 @@ from service.vocabulary import (
 
 STATEMENTS = frozenset({"joint_statement", "declaration"})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z0-9][\w'&-]*|[$\u20ac\u00a3\u00a5]|[^\w\s]")
-_SCALE = frozenset({"million", "billion", "trillion", "thousand", "bn", "mn", "m", "mln", "bln", "crore", "lakh"})
-_CURRENCY = frozenset({"$", "\u20ac", "\u00a3", "\u00a5", "usd", "eur", "us"})
-_INDEFINITE = frozenset({"a", "an", "another", "one"})
-_NEGATIVE = frozenset({"no", "neither", "nor"})
-_DEFINITE = frozenset({"the", "this", "that", "these", "those", "said", "its", "their", "his", "her", "our", "both"})
-_GENERIC = frozenset(
-    {"other", "several", "many", "some", "various", "numerous", "multiple", "all", "any", "more", "such"}
-)
+_SCALE = MONEY_SCALES
+_CURRENCY = CURRENCY_WORDS
+_INDEFINITE = INDEFINITE_DETERMINERS
+_NEGATIVE = NEGATIVE_DETERMINERS
+_DEFINITE = DEFINITE_DETERMINERS
+_GENERIC = GENERIC_DETERMINERS
 _STOP = frozenset(
     [
         "of", "on", "in", "for", "with", "by", "to", "at", "from", "between", "into", "about", "under", "over", "as",
@@ -43,13 +48,7 @@ _STOP = frozenset(
         "it", "they", "we", "he", "she", "there", "here", "where", "when", "what", "how", "if", "so"
     ]
 )  # fmt: skip
-_BLAND = frozenset(
-    [
-        "new", "important", "significant", "key", "major", "historic", "landmark", "bilateral", "relevant",
-        "respective", "above", "aforementioned", "first", "second", "recent", "latest", "final", "formal", "official",
-        "joint", "cooperation", "co-operation", "further", "several"
-    ]
-)  # fmt: skip
+_BLAND = BLAND_MODIFIERS
 _LY_NOUNS = frozenset(
     ["supply", "family", "assembly", "monopoly", "anomaly", "rally", "ally", "italy", "july", "reply"]
 )
