@@ -414,3 +414,36 @@ def test_an_arrangement_is_a_document() -> None:
 
 def test_not_talking_about_a_document_is_no_document() -> None:
     assert docs("We did not talk about a free trade deal today.") == []
+
+
+def test_a_colon_introduces_the_fields() -> None:
+    assert subjects("They also signed a batch of MoUs: on fisheries, on tourism and on mining.") == [
+        "fisheries",
+        "tourism",
+        "mining",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both leaders reaffirmed their commitment to the Paris Agreement on climate change.",
+        "The disputes will be settled in accordance with the UN Charter.",
+        "Asked about a mobility agreement, the minister said it is not on the table for now.",
+    ],
+)
+def test_cited_or_dismissed_documents_are_not_documents(sentence: str) -> None:
+    assert docs(sentence) == []
+
+
+def test_a_discussed_draft_is_discussed() -> None:
+    assert docs("The two sides also discussed a draft agreement on double taxation.") == [(AGR, "discussed")]
+
+
+def test_pro_forms_of_counted_documents_are_documents_of_that_type() -> None:
+    sentence = (
+        '"We signed four agreements today," the minister said. "The most important is the one on fisheries." '
+        "The other three covered tourism, mining and road transport."
+    )
+    assert subjects(sentence) == ["fisheries", "tourism", "mining", "road transport"]
+    assert {t for t, _ in docs(sentence)} == {AGR}

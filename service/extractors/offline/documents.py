@@ -52,6 +52,19 @@ _DATED_AFTER = re.compile(
     r"(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b"
 )
 _QUESTION = re.compile(r"\?[\"')\]]*\s*$")
+_OFF_THE_TABLE = re.compile(r"(?i)\bnot\s+on\s+the\s+(?:table|agenda)\b|\boff\s+the\s+(?:table|agenda)\b")
+_CITING = re.compile(
+    r"(?i)\b(?:commitment\s+to|committed\s+to|adherence\s+to|in\s+(?:line|accordance|keeping|conformity)\s+with|"
+    r"pursuant\s+to|under|within\s+the\s+framework\s+of|consistent\s+with|based\s+on|guided\s+by|"
+    r"principles\s+of|obligations\s+under)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$"
+)
+"""Words that invoke a text as a norm ("in accordance with the UN Charter") rather than report it."""
+_PRO_FORM = re.compile(
+    r"\b[Tt]he\s+(?:(?:other|remaining)\s+)?(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?:(?:is|was|are|were)\s+)?(?:on|covered|cover|covers|concern(?:s|ed)?|deal(?:s|t)?\s+with|dealt\s+with)\s+"
+    r"(?:the\s+)?"
+)
+"""A pro-form of counted documents and its complement: "the one on X", "the other three covered A, B and C"."""
 _NAMED_BETWEEN = re.compile(r"(?i)\s+between\s+(?!the\s+two\b|both\b|them\b|their\b|the\s+countries\b)(?:the\s+)?[a-z]")
 _APPOSITION = re.compile(r"\s*,\s*")
 _GENERIC_HEAD = re.compile(r"(?i)deal|agreement|accord|pact|document|arrangement")
@@ -84,9 +97,19 @@ def _skip(ctx: Context, clause: tuple[int, int], heads: list[tuple[int, int, str
         return True  # "Name of MoU/Agreement": a table header, not a document
     if _NEGATED.search(text, max(clause[0], start - 50), start):
         return not _discussed_after(text, end, clause[1])  # "did not sign X ..., which remains under review"
+    if _OFF_THE_TABLE.search(text, end, clause[1]):
+        return True  # "Asked about a mobility agreement, he said it is not on the table"
     if doc_type == "agreement" and _CONSENSUS.search(text, max(clause[0], start - 30), start):
         return bool(_CONSENSUS_OBJECT.match(text, end, clause[1]))
     return bool(_NOT_A_DOCUMENT.match(text, end, clause[1])) and doc_type == "agreement"
+
+
+def _cited(ctx: Context, m: Mention) -> bool:
+    """ "reaffirmed their commitment to the Paris Agreement": a text invoked as a norm, with no verb saying it was
+    signed, adopted, planned or discussed, is not a document of the event."""
+    if m.status is not None or m.background:  # "under the 2015 agreement": a dated document of these two sides
+        return False
+    return _CITING.search(ctx.text, max(m.clause[0], m.title_span[0] - 60), m.title_span[0]) is not None
 
 
 def _discussed_after(text: str, start: int, end: int) -> bool:
@@ -224,7 +247,7 @@ def _clause_mentions(ctx: Context, seg: Segment, clause: tuple[int, int], subcou
                 continue
         raw.append(((hs, he), doc_type))
     mentions = [_mention(ctx, seg, clause, head, doc_type) for head, doc_type in raw]
-    mentions = [m for m in mentions if m.status != "negated"]
+    mentions = [m for m in mentions if m.status != "negated" and not _cited(ctx, m)]
     out: list[Mention] = []
     consumed_until = -1
     for i, m in enumerate(mentions):
@@ -249,6 +272,58 @@ def _clause_mentions(ctx: Context, seg: Segment, clause: tuple[int, int], subcou
             out.append(parties.attach(ctx, m))
         elif m.kind == "count" or (m.kind == "generic" and m.plural):
             out.append(m)
+    return out
+
+
+def _pro_forms(ctx: Context, seg: Segment, clause: tuple[int, int]) -> list[Mention]:
+    """ "We signed four agreements. The most important is the one on X; the other three covered A, B and C":
+    pro-forms of a counted plural stand for documents of its type, one per field."""
+    text = ctx.text
+    found = _PRO_FORM.search(text, clause[0], clause[1])
+    if found is None:
+        return []
+    antecedent = next(
+        (
+            h
+            for h in reversed(ctx.heads_in(0, clause[0]))
+            if is_plural(text[h[0] : h[1]]) and _COUNT_BEFORE.search(text, max(0, h[0] - 40), h[0])
+        ),
+        None,
+    )
+    if antecedent is None:
+        return []
+    start = found.end()
+    end = fieldlists.list_end(text, start, clause[1])
+    if end - start < 3:
+        return []
+    count = number_value(found.group("n"))
+    items = fieldlists.split_fields(text, start, end, expected=count if count and count > 1 else None)
+    idx = ctx.segment_at(antecedent[0])
+    status = status_near(text, (ctx.segments[idx].start, ctx.segments[idx].end)) if idx is not None else None
+    doc_type = antecedent[2]
+    label = "document" if doc_type == "other" else TYPE_LABEL[doc_type]
+    out = []
+    for s, e in items:
+        field = ctx.body[s:e].strip()
+        out.append(
+            parties.attach(
+                ctx,
+                Mention(
+                    type=doc_type,
+                    kind="field",
+                    head=(s, e),
+                    title_span=(s, e),
+                    clause=clause,
+                    segment=seg,
+                    det="number",
+                    status=status,
+                    explicit=status is not None,
+                    level=2,
+                    title=f"{label} on {field}",
+                    subject=field,
+                ),
+            )
+        )
     return out
 
 
@@ -282,13 +357,15 @@ def find_mentions(ctx: Context) -> list[Mention]:
             continue  # another story's headline; a question asks, it does not report
         if not ctx.heads_in(seg.start, seg.end):
             low = ctx.text[seg.start : seg.end].lower()
-            if "agreed on" not in low and "agreed upon" not in low and "reached" not in low:
+            deal_words = "agreed on" in low or "agreed upon" in low or "reached" in low
+            pro_form = (" one " in low or " other " in low) and _PRO_FORM.search(ctx.text, seg.start, seg.end)
+            if not deal_words and not pro_form:
                 continue
         for clause in clauses(ctx.text, seg.start, seg.end):
             mentions = _clause_mentions(ctx, seg, clause, subcounts)
             if not mentions:
                 implicit = implicit_deal(ctx, seg, clause)
-                mentions = [implicit] if implicit else []
+                mentions = [implicit] if implicit else _pro_forms(ctx, seg, clause)
             found.setdefault(idx, []).extend(mentions)
     entries = list_entries(ctx, found)
     all_mentions = [m for ms in found.values() for m in ms] + entries

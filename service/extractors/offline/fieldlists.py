@@ -48,6 +48,7 @@ _AFTER_HEAD = re.compile(
     + r"|among\s+(?:them|others|which)|namely|notably|in\s+particular)\s*(?:"
     + _NESTED
     + r")?"
+    r"|:\s*(?=(?:on|in|for|regarding)\s)"  # "a batch of MoUs: on A, on B and on C"
     r"|(?:on\s+(?:cooperation|co-operation|collaboration)\s+in(?:\s+the\s+(?:fields?|areas?|spheres?)\s+of)?"
     r"|in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)"
     r"|in\s+(?:a\s+(?:wide\s+)?range\s+of|various|different|several|many|a\s+number\s+of|key|diverse|multiple)\s+"
@@ -120,6 +121,14 @@ def list_span(text: str, head_end: int, clause_end: int, stop: int | None = None
             if later is not None and len(text[m.end() : later.start()].split()) <= 16:
                 m, intro = later, later.group(0)
     start = m.end()
+    end = list_end(text, start, limit)
+    if end - start < 3:
+        return None
+    return start, end, bool(_EXAMPLES.search(intro))
+
+
+def list_end(text: str, start: int, limit: int) -> int:
+    """Where a list of fields that starts at `start` ends: a verb, a clause, a date, another document."""
     end_match = _END.search(text, start, limit)
     end = end_match.start() if end_match else limit
     while True:
@@ -127,11 +136,8 @@ def list_span(text: str, head_end: int, clause_end: int, stop: int | None = None
             end -= 1
         tail = _DANGLING.search(text, start, end)
         if tail is None:
-            break
+            return end
         end = tail.start()
-    if end - start < 3:
-        return None
-    return start, end, bool(_EXAMPLES.search(intro))
 
 
 def _split_top(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:

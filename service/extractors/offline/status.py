@@ -77,6 +77,8 @@ def status_in(
         verb = _VERB.search(text, cs, head_start)
         return None, verb.start() if verb else None
     cue = before[-1]
+    if cue.group().lower() == "draft" and len(before) > 1 and before[-2].lastgroup != "planned":
+        cue = before[-2]  # "discussed a draft agreement": the verb says what happened to it
     if _NOMINAL.match(cue.group()) and len(before) > 1 and before[-2].lastgroup == "discussed":
         return "discussed", before[-2].start()
     planned_talks = len(before) > 1 and before[-2].lastgroup == "planned" and before[-2].end() + 2 >= cue.start()
