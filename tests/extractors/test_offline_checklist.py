@@ -286,6 +286,10 @@ def test_initialled_instead_of_signed_is_planned() -> None:
 NOT_DOCUMENTS = [
     "The two leaders spent a great deal of time on regional security.",
     "Both sides were in full agreement on the need for peace.",
+    "The two sides must deal with the crisis together, the president said.",
+    "It was a big deal for the region, analysts said.",
+    "The talks ended without an agreement on fishing quotas.",
+    "The leaders reached an agreement to boost trade to $1 billion.",
 ]
 
 
@@ -447,3 +451,14 @@ def test_pro_forms_of_counted_documents_are_documents_of_that_type() -> None:
     )
     assert subjects(sentence) == ["fisheries", "tourism", "mining", "road transport"]
     assert {t for t, _ in docs(sentence)} == {AGR}
+
+
+def test_wanting_a_document_is_discussing_it() -> None:
+    assert docs("{b} wants a separate agreement on visas.") == [(AGR, "discussed")]
+
+
+def test_a_list_announced_by_the_sentence_before_its_colon() -> None:
+    text = (
+        "Seven documents were signed. They are:\n1. Partnership between the Accra Ports Authority and the Port of Koper"
+    )
+    assert docs(text) == [("other", "signed")]

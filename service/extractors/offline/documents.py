@@ -38,6 +38,9 @@ _NEGATED = re.compile(
     r"(?:sign|ink|seal|conclude|adopt|discuss|talk\s+about|raise|mention)\w*[\s:,-]+(?:[\w'-]+\s+){0,3}$"
 )
 _IN_AGREEMENT = re.compile(r"(?i)\b(?:(?:in|by)\s+(?:full|complete|total|broad|general|close)?|mutual)\s*$")
+_VERB_DEAL = re.compile(r"(?i)\b(?:to|must|will|would|can|could|should|may|might|cannot|we|they|i|you)\s+$")
+_BIG_DEAL = re.compile(r"(?i)\b(?:a|no)\s+big\s+$")
+_WITHOUT = re.compile(r"(?i)\bwithout\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}$")
 _QUANTITY = re.compile(r"(?i)\b(?:a\s+)?(?:great|good|fair)\s+$")
 """'a great deal of time': a quantity, not a deal."""
 _SMALL_NUMBER = re.compile(r"\b\d{1,2}\b")
@@ -93,6 +96,14 @@ def _skip(ctx: Context, clause: tuple[int, int], heads: list[tuple[int, int, str
         return True
     if doc_type == "agreement" and _QUANTITY.search(before) and text.startswith(" of", end):
         return True
+    if (
+        doc_type == "agreement"
+        and (_VERB_DEAL.search(before) or _BIG_DEAL.search(before))
+        and text[start:end].lower() == "deal"
+    ):
+        return True  # "must deal with the crisis", "a big deal for the region"
+    if _WITHOUT.search(text, max(clause[0], start - 40), start):
+        return True  # "the talks ended without an agreement on fishing quotas"
     if text[start - 1 : start] == "/" or text[end : end + 1] == "/":
         return True  # "Name of MoU/Agreement": a table header, not a document
     if _NEGATED.search(text, max(clause[0], start - 50), start):

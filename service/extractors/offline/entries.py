@@ -73,6 +73,10 @@ def list_entries(ctx: Context, found: dict[int, list[Mention]]) -> list[Mention]
                 intro = None
             elif following or seg.kind == "heading":
                 names_documents = _DOC_INTRO.search(ctx.text, seg.start, seg.end) is not None
+                if not names_documents and idx > 0 and ctx.segments[idx - 1].block == seg.block:
+                    prev = ctx.segments[idx - 1]  # "Seven documents were signed. They are:"
+                    names_documents = _DOC_INTRO.search(ctx.text, prev.start, prev.end) is not None
+                    seg = prev if names_documents else seg
                 if names_documents or seg.kind == "sentence":
                     intro = seg if names_documents else None
                     heads = ctx.heads_in(seg.start, seg.end) if intro else []
