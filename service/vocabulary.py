@@ -85,7 +85,8 @@ TYPE_HEADS: list[tuple[str, str]] = [
     ),
     (
         "joint_statement",
-        r"(?i:joint\s+(?:(?:vision|leaders'?|political)\s+)?(?:statements?|communiqu[eé]s?)|communiqu[eé]s?)",
+        r"(?i:joint\s+(?:(?:vision|leaders'?|political|press)\s+)?(?:statements?|communiqu(?:[eé]|A\u00a9)s?)"
+        r"|communiqu(?:[eé]|A\u00a9)s?)",  # "A\u00a9": the mojibake of "é" as the ASCII view reads it
     ),
     ("declaration", r"(?i:(?:joint\s+)?declarations?)"),
     (

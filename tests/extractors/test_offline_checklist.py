@@ -462,3 +462,26 @@ def test_a_list_announced_by_the_sentence_before_its_colon() -> None:
         "Seven documents were signed. They are:\n1. Partnership between the Accra Ports Authority and the Port of Koper"
     )
     assert docs(text) == [("other", "signed")]
+
+
+@pytest.mark.parametrize(
+    "intro", ["in areas ranging from", "in sectors as diverse as", "in the fields of", "covering areas such as"]
+)
+def test_more_list_introducers(intro: str) -> None:
+    sentence = f"The leaders attended the signing of more than 20 agreements {intro} fisheries, tourism and mining."
+    assert subjects(sentence) == ["fisheries", "tourism", "mining"]
+
+
+def test_a_range_of_pairs_lists_every_field() -> None:
+    sentence = "They signed 20 agreements in areas ranging from fisheries and tourism to mining and health."
+    assert subjects(sentence) == ["fisheries", "tourism", "mining", "health"]
+
+
+@pytest.mark.parametrize("word", ["communiqu\u00e9", "communique", "communiqu\u00c3\u00a9"])
+def test_mojibake_does_not_hide_a_communique(word: str) -> None:
+    assert docs(f"The presidents signed a joint {word} on the railway.") == [("joint_statement", "signed")]
+
+
+def test_still_to_be_concluded_after_a_complement_is_planned() -> None:
+    sentence = "A host agreement with each of the transit countries is still to be concluded, officials said."
+    assert docs(sentence) == [(AGR, "planned")]

@@ -17,6 +17,8 @@ from service.vocabulary import MONTH_NAMES, SIGNED_PARTICIPLES, TYPE_HEADS, WEEK
 _FIELD_NOUNS = r"(?:fields?|areas?|spheres?|sectors?|domains?)"
 _STRONG = (
     r"in\s+(?:the\s+)?" + _FIELD_NOUNS + r"\s+(?:of|such\s+as|including|like)\b"
+    r"|(?:in\s+(?:the\s+)?" + _FIELD_NOUNS + r"\s+)?(?:ranging|stretching|extending)\s+from\b"
+    r"|in\s+(?:the\s+)?" + _FIELD_NOUNS + r"\s+as\s+(?:diverse|varied|different)\s+as\b"
     r"|(?:covering|spanning|including|such\s+as)\b"
     r"|(?:in\s+)?the\s+following\s+(?:" + _FIELD_NOUNS + r"\s*)?:"
 )
@@ -97,6 +99,9 @@ _INNER_HEAD = re.compile(
     r"(?i)(?:agreements|accords|deals|memorand(?:a|ums)|mous|documents|contracts|protocols)\s+(?:on|in|for|regarding)\s+"
 )
 _TOP_SPLIT = re.compile(r",?\s+as\s+well\s+as\s+|;\s+")
+_RANGE_BEFORE = re.compile(r"\bfrom\s+$")
+_RANGE_SPLIT = re.compile(r",?\s+as\s+well\s+as\s+|;\s+|\s+to\s+")
+"""After "ranging from", "to" also separates fields: "from infrastructure and energy to education"."""
 _COMMA_SPLIT = re.compile(r",\s+and\s+|,\s+(?:or\s+)?|\s+and\s+(?=(?:on|in|for|regarding|concerning)\s)")
 _AND = re.compile(r"\s+and\s+")
 _AND_THE = re.compile(r"\s+and\s+(?:the|a|an)\s+")
@@ -190,7 +195,12 @@ def split_fields(
     With `exact`, a list shorter than the count is split further at "and"; otherwise the
     count only caps the list (a breakdown such as "three agreements" elsewhere in the text).
     """
-    groups = _split_top(text, start, end, _TOP_SPLIT)
+    ranged = _RANGE_BEFORE.search(text, max(0, start - 16), start) is not None
+    groups = _split_top(text, start, end, _RANGE_SPLIT if ranged else _TOP_SPLIT)
+    if ranged:  # "from infrastructure and energy to education and health": each end may be a pair
+        pairs = [_split_and(text, g) for g in groups]
+        if all(p and all(len(text[a:b].split()) <= 3 for a, b in p) for p in pairs):
+            groups = [span for p in pairs if p for span in p]
     items: list[tuple[int, int]] = []
     group_of: list[int] = []
     for g, (gs, ge) in enumerate(groups):

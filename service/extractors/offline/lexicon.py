@@ -140,7 +140,7 @@ def number_value(text: str) -> int | None:
     return NUMBER_WORDS.get(text)
 
 
-TYPE_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{source})" for name, source in TYPE_HEADS) + r")\b")
+TYPE_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{source})" for name, source in TYPE_HEADS) + r")(?!\w)")
 """Any document head; `match.lastgroup` is its type."""
 
 

@@ -12,10 +12,11 @@ from service.extractors.offline.lexicon import NOT_A_CUE_RE, STATUS_CUE_RE
 
 _PAREN = re.compile(r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
 _AFTER_CUE = re.compile(
-    r"[\s,]*(?:\([^)]*\)\s*)?(?:(?:itself|themselves)\s*,?\s*)?(?:which\s+|that\s+)?"
+    r"[\s,]*(?:\([^)]*\)\s*)?(?:(?:itself|themselves)\s*,?\s*)?(?:(?:with|between|for|from)\s+(?:(?!\b(?:not|never|no)\b)[^,;.]){1,60}?\s+)?"
+    r"(?:which\s+|that\s+)?"
     r"(?:(?:we|they|he|she|both\s+sides|the\s+two\s+sides|(?:\w+\s+){1,2}(?:say|says|said|expect|expects))\s+)?"
     r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being|have|has|had)\s+)?"
-    r"(?:(?:also|officially|formally|jointly|successfully|finally|then)\s+)?[\"']?\s*$"
+    r"(?:(?:also|officially|formally|jointly|successfully|finally|then|still|yet|now|already)\s+)?[\"']?\s*$"
 )
 _AFTER_APPOSITION = re.compile(
     r"(?:\s+(?:itself|themselves))?\s*,\s+[^,;.]{1,80}?,\s*[\"']?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?"
