@@ -485,3 +485,19 @@ def test_mojibake_does_not_hide_a_communique(word: str) -> None:
 def test_still_to_be_concluded_after_a_complement_is_planned() -> None:
     sentence = "A host agreement with each of the transit countries is still to be concluded, officials said."
     assert docs(sentence) == [(AGR, "planned")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The agencies signed deals on issues spanning fisheries, tourism and mining.",
+        "Officials signed documents about fisheries, tourism and mining.",
+        "The ministers signed agreements in domains like fisheries, tourism and mining.",
+    ],
+)
+def test_any_short_introducer_before_a_list_of_fields(sentence: str) -> None:
+    assert subjects(sentence) == ["fisheries", "tourism", "mining"]
+
+
+def test_places_after_a_bare_in_are_not_fields() -> None:
+    assert docs("The ministers signed agreements in Accra, Kumasi and Tamale over three days.") == []

@@ -212,6 +212,8 @@ def _fields(ctx: Context, m: Mention, stop: int | None, subcounts: dict[str, int
     elif m.det in ("definite", "none") and m.type in subcounts:
         expected, exact = subcounts[m.type], False
     items = fieldlists.split_fields(ctx.text, start, end, expected=expected, exact=exact)
+    if sum(1 for s, e in items if ctx.places_in(s, e)) * 2 > len(items):
+        return []  # "signed agreements in Accra, Kumasi and Tamale": places, not fields
     status = m.status or status_near(ctx.text, m.clause)
     level = 2 if m.det == "number" or _SMALL_NUMBER.search(ctx.text, m.clause[0], m.head[0]) else 1
     if m.segment.kind == "heading":

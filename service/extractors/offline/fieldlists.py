@@ -19,19 +19,21 @@ _STRONG = (
     r"in\s+(?:the\s+)?" + _FIELD_NOUNS + r"\s+(?:of|such\s+as|including|like)\b"
     r"|(?:in\s+(?:the\s+)?" + _FIELD_NOUNS + r"\s+)?(?:ranging|stretching|extending)\s+from\b"
     r"|in\s+(?:the\s+)?" + _FIELD_NOUNS + r"\s+as\s+(?:diverse|varied|different)\s+as\b"
-    r"|(?:covering|spanning|including|such\s+as)\b"
+    r"|(?:covering|spanning|including|incl\.|such\s+as)(?!\w)"
     r"|(?:in\s+)?the\s+following\s+(?:" + _FIELD_NOUNS + r"\s*)?:"
 )
 """List introducers that leave no doubt a list of fields follows, even after an aside or a comma."""
 _NESTED = (
     r"(?:(?:multiple|various|several|many|different|diverse|key|priority|important|a\s+(?:wide\s+)?range\s+of|"
-    r"a\s+number\s+of)\s+)*" + _FIELD_NOUNS + r"\s*,?\s*(?:such\s+as|including|like)\s+"
+    r"a\s+number\s+of)\s+)*(?:" + _FIELD_NOUNS + r"|issues|matters|topics|questions)\s*,?\s*"
+    r"(?:such\s+as|including|incl\.|like|spanning|covering|ranging\s+from)\s+"
 )
 """A second introducer inside the first: "spanning multiple sectors including A, B and C"."""
 
 _SIGNED = alternation(SIGNED_PARTICIPLES)
 _HEADS = "(?:" + "|".join(source for _, source in TYPE_HEADS) + ")"
 """Any document head: "..., and memoranda on A and B" starts another list, it does not continue this one."""
+_HEAD_RE = re.compile(r"\b" + _HEADS + r"(?!\w)")
 _WEEKDAY = alternation(WEEKDAYS)
 _CALENDAR = alternation(WEEKDAYS + MONTH_NAMES)
 _STRONG_RE = re.compile(_STRONG)
@@ -108,6 +110,17 @@ _AND_THE = re.compile(r"\s+and\s+(?:the|a|an)\s+")
 _LEAD = re.compile(r"(?:and|or|the|a|an|also|both|on|in|for|regarding|concerning)\s+", re.I)
 
 
+_ITEM = r"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,4}"
+_ANY_INTRO = re.compile(
+    r"\s+(?:(?!(?:and|or|but|which|that|who|were|was|is|are|will|would|during|after|before|with)\b)[A-Za-z][\w'-]*\s+)"
+    r"{0,4}?(?:in|on|for|of|from|like|as|about|regarding|[a-z]+ing)\s+"
+    r"(?=" + _ITEM + r"(?:,\s+" + _ITEM + r"){1,}(?:,?\s+(?:and|as\s+well\s+as)\s+)" + _ITEM + r"\b)"
+)
+"""Any short introducer right before a list of at least three fields ("on issues spanning A, B and C")."""
+_PLACES_AFTER_IN = re.compile(r"in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+[A-Z][a-z]+")
+"""'in Accra, Kumasi and Tamale': capitalised names right after a bare "in" are places, not fields."""
+
+
 def list_span(text: str, head_end: int, clause_end: int, stop: int | None = None) -> tuple[int, int, bool] | None:
     """Where the enumerated fields of a plural mention are, and whether they are only examples."""
     limit = min(clause_end, stop) if stop is not None else clause_end
@@ -115,7 +128,13 @@ def list_span(text: str, head_end: int, clause_end: int, stop: int | None = None
     if m is None or not m.group("intro").strip():
         m = _LATER.search(text, head_end, limit)
         if m is None or "," in text[head_end : m.start()].rstrip(" ,") or len(text[head_end : m.start()].split()) > 12:
-            return None
+            m = _ANY_INTRO.match(text, head_end, limit)  # any short introducer before an "A, B and C" list
+            if (
+                m is None
+                or _HEAD_RE.search(text, head_end, m.end())
+                or _PLACES_AFTER_IN.match(text, m.end() - 3, limit)
+            ):
+                return None  # "documents signed include agreements on A, B and C": the list is the agreements'
         intro = m.group(0)
     else:
         intro = m.group("intro")
