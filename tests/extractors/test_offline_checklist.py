@@ -501,3 +501,20 @@ def test_any_short_introducer_before_a_list_of_fields(sentence: str) -> None:
 
 def test_places_after_a_bare_in_are_not_fields() -> None:
     assert docs("The ministers signed agreements in Accra, Kumasi and Tamale over three days.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The MoUs inked pertain to the fields of fisheries, tourism and mining.",
+        "The agreements relate to fisheries, tourism and mining.",
+        "{a} and {b} signed 3 deals today in the capital: fisheries, tourism, mining.",
+    ],
+)
+def test_relation_verbs_and_a_colon_after_adjuncts_introduce_fields(sentence: str) -> None:
+    assert subjects(sentence) == ["fisheries", "tourism", "mining"]
+
+
+def test_a_period_between_the_head_and_its_complement_keeps_the_name() -> None:
+    (doc,) = run("The leaders signed the Action Plan 2026-2031 of the High-Level Commission.").documents
+    assert (doc.type, doc.period) == ("cooperation_programme", "2026-2031")

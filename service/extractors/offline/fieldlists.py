@@ -57,7 +57,8 @@ _AFTER_HEAD = re.compile(
     r"|in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)"
     r"|in\s+(?:a\s+(?:wide\s+)?range\s+of|various|different|several|many|a\s+number\s+of|key|diverse|multiple)\s+"
     r"(?:fields?|areas?|spheres?|sectors?|domains?)(?:\s*,?\s*(?:such\s+as|including|like))?"
-    r"|(?:concern(?:s|ed|ing)?|relat(?:e|es|ed|ing)\s+to|deal(?:s|t)?\s+with)(?!\s+(?:the|a|an|that)\b)"
+    r"|(?:concern(?:s|ed|ing)?|(?:relat|pertain|refer|appl(?:y|ie|i))(?:e|es|ed|ing|s|y)?\s+to|deal(?:s|t)?\s+with)"
+    r"(?:\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+of)?(?!\s+(?:the|a|an|that)\b)"
     r"|cover(?:s|ed|ing)?(?:\s+(?:bilateral\s+)?(?:cooperation|co-operation)\s+in(?:\s+the\s+(?:fields?|"
     r"areas?)\s+of)?)?"
     r"|on(?!\s+(?:" + _CALENDAR + r"|the\s+sidelines|"
@@ -117,6 +118,8 @@ _ANY_INTRO = re.compile(
     r"(?=" + _ITEM + r"(?:,\s+" + _ITEM + r"){1,}(?:,?\s+(?:and|as\s+well\s+as)\s+)" + _ITEM + r"\b)"
 )
 """Any short introducer right before a list of at least three fields ("on issues spanning A, B and C")."""
+_COLON_LIST = re.compile(r"(?:\s+[\w'-]+){0,4}?:\s+(?=" + _ITEM + r"(?:,\s+" + _ITEM + r"){2,})")
+"""A colon after a few words, before three or more comma-separated fields ("3 deals today in Kigali: A, B, C")."""
 _PLACES_AFTER_IN = re.compile(r"in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+[A-Z][a-z]+")
 """'in Accra, Kumasi and Tamale': capitalised names right after a bare "in" are places, not fields."""
 
@@ -128,10 +131,10 @@ def list_span(text: str, head_end: int, clause_end: int, stop: int | None = None
     if m is None or not m.group("intro").strip():
         m = _LATER.search(text, head_end, limit)
         if m is None or "," in text[head_end : m.start()].rstrip(" ,") or len(text[head_end : m.start()].split()) > 12:
-            m = _ANY_INTRO.match(text, head_end, limit)  # any short introducer before an "A, B and C" list
+            m = _ANY_INTRO.match(text, head_end, limit) or _COLON_LIST.match(text, head_end, limit)
             if (
                 m is None
-                or _HEAD_RE.search(text, head_end, m.end())
+                or _HEAD_RE.search(text, head_end, list_end(text, m.end(), limit))
                 or _PLACES_AFTER_IN.match(text, m.end() - 3, limit)
             ):
                 return None  # "documents signed include agreements on A, B and C": the list is the agreements'

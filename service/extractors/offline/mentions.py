@@ -72,8 +72,9 @@ _POSTMOD_WORDS = "|".join(
     ]
 )  # fmt: skip
 _MONTH_BEFORE = re.compile(r"\b" + alternation(MONTH_NAMES) + r"\.?\s+$")
-_OF = re.compile(r"\s*,?\s*(?P<prep>of)\s+(?!(?:\d+\s+)?" + alternation(WEEKDAYS) + r"\b)")
-_POSTMOD = re.compile(rf"\s*(?:\([^)]{{0,80}}\)|\[[^\]]{{0,80}}\])?\s*,?\s*(?P<prep>{_POSTMOD_WORDS})\b")
+_YEARS = r"(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?\s+)?"  # "the Action Plan 2026-2031 of ..."
+_OF = re.compile(r"\s*,?\s*" + _YEARS + r"(?P<prep>of)\s+(?!(?:\d+\s+)?" + alternation(WEEKDAYS) + r"\b)")
+_POSTMOD = re.compile(rf"\s*(?:\([^)]{{0,80}}\)|\[[^\]]{{0,80}}\])?\s*,?\s*{_YEARS}(?P<prep>{_POSTMOD_WORDS})\b")
 """A content modifier after the head: what makes "an agreement on X" name one document."""
 
 _CONTINUES = r"(?!(?:covering|focusing|focused|aimed|aiming|regarding|concerning|on|for)\b)"
