@@ -518,3 +518,22 @@ def test_relation_verbs_and_a_colon_after_adjuncts_introduce_fields(sentence: st
 def test_a_period_between_the_head_and_its_complement_keeps_the_name() -> None:
     (doc,) = run("The leaders signed the Action Plan 2026-2031 of the High-Level Commission.").documents
     assert (doc.type, doc.period) == ("cooperation_programme", "2026-2031")
+
+
+@pytest.mark.parametrize(
+    "follow",
+    ["They cover fisheries, tourism and mining.", "These include the fields of fisheries, tourism and mining."],
+)
+def test_a_pronoun_after_counted_documents_lists_them(follow: str) -> None:
+    assert subjects("The two countries signed seven agreements on Tuesday. " + follow) == [
+        "fisheries",
+        "tourism",
+        "mining",
+    ]
+
+
+@pytest.mark.parametrize(
+    "follow", ["They are in Accra for two days.", "They also discussed security, trade and sport."]
+)
+def test_a_pronoun_that_is_not_about_the_documents_lists_nothing(follow: str) -> None:
+    assert docs("The two sides signed four agreements. " + follow) == []

@@ -63,11 +63,15 @@ _CITING = re.compile(
 )
 """Words that invoke a text as a norm ("in accordance with the UN Charter") rather than report it."""
 _PRO_FORM = re.compile(
-    r"\b[Tt]he\s+(?:(?:other|remaining)\s+)?(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-    r"(?:(?:is|was|are|were)\s+)?(?:on|covered|cover|covers|concern(?:s|ed)?|deal(?:s|t)?\s+with|dealt\s+with)\s+"
-    r"(?:the\s+)?"
+    r"(?:\b[Tt]he\s+(?:(?:other|remaining)\s+)?(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r"|\b(?:They|These|Those)(?P<all>))\s+"
+    r"(?:(?:is|was|are|were)\s+)?(?:(?:also\s+)?(?:on|in|covered|cover|covers|concern(?:s|ed)?|include|includes|span|"
+    r"deal(?:s|t)?\s+with|dealt\s+with|relate\s+to|pertain\s+to))\s+"
+    r"(?:the\s+(?:fields?|areas?|spheres?|sectors?)\s+of\s+|areas\s+(?:such\s+as|including|like)\s+|the\s+)?"
 )
-"""A pro-form of counted documents and its complement: "the one on X", "the other three covered A, B and C"."""
+"""A pro-form of counted documents and its complement: "the one on X", "the other three covered A, B and C",
+"They cover A, B and C"."""
+_PRO_FORM_KEYS = re.compile(r"\b(?:one|other|remaining|they|these|those|two|three|four|five|six)\b")
 _NAMED_BETWEEN = re.compile(r"(?i)\s+between\s+(?!the\s+two\b|both\b|them\b|their\b|the\s+countries\b)(?:the\s+)?[a-z]")
 _APPOSITION = re.compile(r"\s*,\s*")
 _GENERIC_HEAD = re.compile(r"(?i)deal|agreement|accord|pact|document|arrangement")
@@ -309,9 +313,14 @@ def _pro_forms(ctx: Context, seg: Segment, clause: tuple[int, int]) -> list[Ment
     end = fieldlists.list_end(text, start, clause[1])
     if end - start < 3:
         return []
-    count = number_value(found.group("n"))
+    count = number_value(found.group("n")) if found.group("n") else None
     items = fieldlists.split_fields(text, start, end, expected=count if count and count > 1 else None)
     idx = ctx.segment_at(antecedent[0])
+    here = ctx.segment_at(clause[0])
+    if found.group("all") is not None and (idx is None or here is None or here - idx > 1):
+        return []  # "They cover ...": a pronoun points at the sentence just before, no further
+    if not items or sum(1 for s, e in items if ctx.places_in(s, e)) * 2 > len(items):
+        return []  # "They are in Accra for two days"
     status = status_near(text, (ctx.segments[idx].start, ctx.segments[idx].end)) if idx is not None else None
     doc_type = antecedent[2]
     label = "document" if doc_type == "other" else TYPE_LABEL[doc_type]
@@ -371,7 +380,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
         if not ctx.heads_in(seg.start, seg.end):
             low = ctx.text[seg.start : seg.end].lower()
             deal_words = "agreed on" in low or "agreed upon" in low or "reached" in low
-            pro_form = (" one " in low or " other " in low) and _PRO_FORM.search(ctx.text, seg.start, seg.end)
+            pro_form = _PRO_FORM_KEYS.search(low) and _PRO_FORM.search(ctx.text, seg.start, seg.end)
             if not deal_words and not pro_form:
                 continue
         for clause in clauses(ctx.text, seg.start, seg.end):
