@@ -537,3 +537,15 @@ def test_a_pronoun_after_counted_documents_lists_them(follow: str) -> None:
 )
 def test_a_pronoun_that_is_not_about_the_documents_lists_nothing(follow: str) -> None:
     assert docs("The two sides signed four agreements. " + follow) == []
+
+
+@pytest.mark.parametrize("marker", ["- ", "\u2022 ", "1. "])
+def test_bullets_of_fields_under_an_intro_that_announces_fields(marker: str) -> None:
+    text = "MoUs were signed in the following areas:\n" + "\n".join(
+        marker + field for field in ["Fisheries", "Higher education", "Mining"]
+    )
+    assert [(d.type, d.status, d.title) for d in run(text).documents] == [
+        (MOU, "signed", "memorandum of understanding on fisheries"),
+        (MOU, "signed", "memorandum of understanding on higher education"),
+        (MOU, "signed", "memorandum of understanding on mining"),
+    ]
