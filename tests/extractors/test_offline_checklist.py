@@ -549,3 +549,23 @@ def test_bullets_of_fields_under_an_intro_that_announces_fields(marker: str) -> 
         (MOU, "signed", "memorandum of understanding on higher education"),
         (MOU, "signed", "memorandum of understanding on mining"),
     ]
+
+
+def test_fields_that_name_places_are_still_fields() -> None:
+    sentence = (
+        "{a} and {b} signed two agreements. Two agreements cover the Accra railway and the expansion of the Koper port."
+    )
+    assert len(docs(sentence)) == 2
+
+
+def test_namely_after_various_fields_introduces_them() -> None:
+    sentence = (
+        "The two sides exchanged memoranda and agreements in various fields, namely: fisheries, tourism and mining."
+    )
+    assert subjects(sentence) == ["fisheries", "tourism", "mining"]
+
+
+def test_a_protocol_to_a_treaty_is_one_document() -> None:
+    assert docs("The presidents signed a protocol to the Maipu Treaty on lithium cooperation.") == [
+        ("protocol", "signed")
+    ]

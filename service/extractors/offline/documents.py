@@ -119,6 +119,12 @@ def _skip(ctx: Context, clause: tuple[int, int], heads: list[tuple[int, int, str
     return bool(_NOT_A_DOCUMENT.match(text, end, clause[1])) and doc_type == "agreement"
 
 
+def _only_place(ctx: Context, start: int, end: int) -> bool:
+    """Whether `start:end` is just a place name ("Kumasi"), not a field that names places ("the Dar es Salaam port")."""
+    covered = sum(p.end - p.start for p in ctx.places_in(start, end))
+    return covered >= 0.7 * (end - start)
+
+
 def _cited(ctx: Context, m: Mention) -> bool:
     """ "reaffirmed their commitment to the Paris Agreement": a text invoked as a norm, with no verb saying it was
     signed, adopted, planned or discussed, is not a document of the event."""
@@ -216,7 +222,7 @@ def _fields(ctx: Context, m: Mention, stop: int | None, subcounts: dict[str, int
     elif m.det in ("definite", "none") and m.type in subcounts:
         expected, exact = subcounts[m.type], False
     items = fieldlists.split_fields(ctx.text, start, end, expected=expected, exact=exact)
-    if sum(1 for s, e in items if ctx.places_in(s, e)) * 2 > len(items):
+    if sum(1 for s, e in items if _only_place(ctx, s, e)) * 2 > len(items):
         return []  # "signed agreements in Accra, Kumasi and Tamale": places, not fields
     status = m.status or status_near(ctx.text, m.clause)
     level = 2 if m.det == "number" or _SMALL_NUMBER.search(ctx.text, m.clause[0], m.head[0]) else 1
@@ -317,9 +323,9 @@ def _pro_forms(ctx: Context, seg: Segment, clause: tuple[int, int]) -> list[Ment
     items = fieldlists.split_fields(text, start, end, expected=count if count and count > 1 else None)
     idx = ctx.segment_at(antecedent[0])
     here = ctx.segment_at(clause[0])
-    if found.group("all") is not None and (idx is None or here is None or here - idx > 1):
-        return []  # "They cover ...": a pronoun points at the sentence just before, no further
-    if not items or sum(1 for s, e in items if ctx.places_in(s, e)) * 2 > len(items):
+    if found.group("all") is not None and (idx is None or here is None or here - idx > 1 or len(items) < 2):
+        return []  # "They cover A and B": a pronoun points at the sentence just before, and lists
+    if not items or sum(1 for s, e in items if _only_place(ctx, s, e)) * 2 > len(items):
         return []  # "They are in Accra for two days"
     status = status_near(text, (ctx.segments[idx].start, ctx.segments[idx].end)) if idx is not None else None
     doc_type = antecedent[2]

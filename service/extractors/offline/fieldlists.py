@@ -26,7 +26,7 @@ _STRONG = (
 _NESTED = (
     r"(?:(?:multiple|various|several|many|different|diverse|key|priority|important|a\s+(?:wide\s+)?range\s+of|"
     r"a\s+number\s+of)\s+)*(?:" + _FIELD_NOUNS + r"|issues|matters|topics|questions)\s*,?\s*"
-    r"(?:such\s+as|including|incl\.|like|spanning|covering|ranging\s+from)\s+"
+    r"(?:such\s+as|including|incl\.|like|spanning|covering|ranging\s+from|namely\s*:?)\s+"
 )
 """A second introducer inside the first: "spanning multiple sectors including A, B and C"."""
 
@@ -56,7 +56,7 @@ _AFTER_HEAD = re.compile(
     r"|(?:on\s+(?:cooperation|co-operation|collaboration)\s+in(?:\s+the\s+(?:fields?|areas?|spheres?)\s+of)?"
     r"|in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)"
     r"|in\s+(?:a\s+(?:wide\s+)?range\s+of|various|different|several|many|a\s+number\s+of|key|diverse|multiple)\s+"
-    r"(?:fields?|areas?|spheres?|sectors?|domains?)(?:\s*,?\s*(?:such\s+as|including|like))?"
+    r"(?:fields?|areas?|spheres?|sectors?|domains?)(?:\s*,?\s*(?:such\s+as|including|like|namely\s*:?))?"
     r"|(?:concern(?:s|ed|ing)?|(?:relat|pertain|refer|appl(?:y|ie|i))(?:e|es|ed|ing|s|y)?\s+to|deal(?:s|t)?\s+with)"
     r"(?:\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+of)?(?!\s+(?:the|a|an|that)\b)"
     r"|cover(?:s|ed|ing)?(?:\s+(?:bilateral\s+)?(?:cooperation|co-operation)\s+in(?:\s+the\s+(?:fields?|"
@@ -71,7 +71,7 @@ _AFTER_HEAD = re.compile(
 _LATER = re.compile(
     r"\b(?:in\s+(?:a\s+(?:wide\s+)?range\s+of|various|different|several|many|a\s+number\s+of|the|key|diverse|"
     r"multiple)\s+"
-    r"(?:fields?|areas?|spheres?|sectors?|domains?)(?:\s+of)?(?:\s*,?\s*(?:such\s+as|including|like))?"
+    r"(?:fields?|areas?|spheres?|sectors?|domains?)(?:\s+of)?(?:\s*,?\s*(?:such\s+as|including|like|namely\s*:?))?"
     r"|including|such\s+as|spanning(?:\s+across)?|covering)\s+"
 )
 _EXAMPLES = re.compile(r"\b(?:including|such\s+as|like|among|notably|in\s+particular)\b")

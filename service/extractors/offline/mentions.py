@@ -61,7 +61,8 @@ _TO_VERBS = (
 )
 _POSTMOD_WORDS = "|".join(
     [
-        r"on", r"between", r"for", r"of(?=\s+(?:the\s+)?[A-Z0-9])", r"regarding", r"concerning", r"covering", r"focus(?:ing|ed)\s+on",
+        r"on", r"between", r"for", r"of(?=\s+(?:the\s+)?[A-Z0-9])",
+        r"to(?=\s+the\s+(?:[\w'-]+\s+){0,3}?(?:[Tt]reaty|[Aa]greement|[Cc]onvention|[Pp]rotocol|[Cc]harter)\b)", r"regarding", r"concerning", r"covering", r"focus(?:ing|ed)\s+on",
         r"cent(?:red|ered)\s+on", r"establishing", r"outlining", r"facilitating", r"with\s+regard\s+to",
         r"in\s+the\s+(?:fields?|areas?|spheres?)\s+of", r"in\s+(?:the\s+)?[a-z-]+\s+(?:sector|field|area|sphere)",
         r"in\s+(?!the\s+presence)(?:the\s+)?[a-z][a-z-]+(?=[\s,.;])", rf"to\s+(?:{_TO_VERBS})", r"worth",
