@@ -569,3 +569,7 @@ def test_a_protocol_to_a_treaty_is_one_document() -> None:
     assert docs("The presidents signed a protocol to the Maipu Treaty on lithium cooperation.") == [
         ("protocol", "signed")
     ]
+
+
+def test_work_ongoing_on_a_document_is_discussed() -> None:
+    assert docs("Work on a bilateral social security agreement is ongoing.") == [(AGR, "discussed")]

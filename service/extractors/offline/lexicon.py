@@ -168,7 +168,7 @@ STATUS_CUE_RE = re.compile(
     r"|adopt(?:ed|ion|s|ing)?|issu(?:ed|ing)|released|approv(?:ed|al)|endors(?:ed|ement)|unveil(?:ed|ing))"
     r"|(?P<discussed>discuss(?:ed|es|ing|ion|ions)?|talked\s+about|talks\s+on|negotiat(?:e|ed|es|ing|ion|ions)"
     r"|consider(?:ed|ing)?|ready\s+to\s+support|mentioned|referred\s+to|bid\s+for|push(?:ed|es|ing)?\s+for"
-    r"|seek(?:s|ing)?|sought|want(?:s|ed)?(?=\s+(?:a|an|the|its)\s)|pursu(?:e|es|ed|ing)|on\s+the\s+table|in\s+the\s+works|not\s+ready"
+    r"|work\s+on|ongoing|seek(?:s|ing)?|sought|want(?:s|ed)?(?=\s+(?:a|an|the|its)\s)|pursu(?:e|es|ed|ing)|on\s+the\s+table|in\s+the\s+works|not\s+ready"
     r"|under\s+(?:negotiation|discussion|consideration|review)|support(?:s|ed)?\s+(?:for\s+)?(?:a|an|"
     r"the)\s+(?:\w+\s+)?(?:peace\s+)?"
     r"(?:agreement|treaty|deal)|called\s+for|propos(?:ed|al|es)|explor(?:ed|ing)|mooted)"
