@@ -22,7 +22,7 @@ from service.vocabulary import (
     TYPE_HEADS,
 )
 
-RULES_VERSION = "1.1.0"
+RULES_VERSION = "2.0.0"  # issue 9: phenomenon rules, one vocabulary
 
 
 def _build_ascii_table() -> dict[int, str]:
