@@ -35,6 +35,7 @@ __all__ = [
     "NEGATIVE_DETERMINERS",
     "NUMBER_WORDS",
     "SIGNED_PARTICIPLES",
+    "SIGNING_VERBS",
     "STATUSES",
     "STATUS_LABEL",
     "SUBJECT_SYNONYMS",
@@ -375,6 +376,8 @@ CUE_TYPO_NOT = frozenset(["acres", "ages", "arms", "arts", "sides", "series", "f
 # Participles that report a document as signed (status `signed`), and those that report a text only
 # initialled (status `planned`: still to be signed). Every offline rule builds its regexes from these.
 SIGNED_PARTICIPLES: tuple[str, ...] = ("signed", "inked", "exchanged", "sealed", "concluded")
+SIGNING_VERBS: tuple[str, ...] = ("sign", "ink", "seal", "conclude")
+"""Base forms: "agreed to sign", "will ink", "is to seal" (planned)."""
 INITIALLED_PARTICIPLES: tuple[str, ...] = ("initialled", "initialed")
 
 

@@ -19,7 +19,10 @@ from service.vocabulary import (
     KEEP_UPPER,
     LIST_CUE_NOUNS,
     NUMBER_WORDS,
+    SIGNED_PARTICIPLES,
+    SIGNING_VERBS,
     TYPE_HEADS,
+    alternation,
 )
 
 RULES_VERSION = "2.0.0"  # issue 9: phenomenon rules, one vocabulary
@@ -144,20 +147,24 @@ TYPE_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{source})" for name, sourc
 """Any document head; `match.lastgroup` is its type."""
 
 
+_SIGN = alternation(SIGNING_VERBS)
+_SIGNED = alternation(tuple(p for p in SIGNED_PARTICIPLES if p != "exchanged"))
+_SIGN_FORMS = alternation(SIGNING_VERBS + tuple(p for p in SIGNED_PARTICIPLES if p != "exchanged"))
 STATUS_CUE_RE = re.compile(
     r"(?i)\b(?:"
     r"(?P<planned>(?:agreed|agree|agrees|plan|plans|planned|planning|intend|intends|intended|expect|expects|expected|"
     r"set|"
     r"going|due|ready|poised|slated|scheduled|hope|hopes|want|wants|aim|aims|seek|seeks|preparing|prepared|looking)\s+"
-    r"to\s+(?:be\s+)?(?:sign|ink|seal|conclude|finali[sz]e|draft|prepare|exchange|signed|inked|sealed|concluded)"
-    r"|will\s+(?:(?:also|only|soon|then|later|first|finally|eventually)\s+)?(?:be\s+)?(?:sign|ink|seal|conclude|signed|"
-    r"inked|sealed|concluded|adopt|adopted)"
-    r"|(?:could|might|may)\s+(?:(?:also|soon|then|later|finally|eventually)\s+)?(?:be\s+)?(?:sign|ink|seal|conclude|"
-    r"signed|inked|sealed|concluded)"
-    r"|would\s+(?:(?:also|only|soon|then|later|first|finally|eventually)\s+)?(?:be\s+)?(?:sign|ink|seal|conclude|signed|"
-    r"inked|sealed|concluded)"
-    r"|to\s+be\s+(?:signed|inked|sealed|concluded|adopted)|(?:are|is)\s+to\s+(?:sign|be\s+signed|ink|seal|adopt)"
-    r"|to\s+(?:sign|seal|ink|finali[sz]e|fast[- ]track|expedite)|with\s+a\s+view\s+to\s+(?:its\s+|their\s+)?(?:signature|signing)"
+    r"to\s+(?:be\s+)?(?:" + _SIGN_FORMS + r"|finali[sz]e|draft|prepare|exchange)"
+    r"|will\s+(?:(?:also|only|soon|then|later|first|finally|eventually)\s+)?(?:be\s+)?(?:"
+    + _SIGN_FORMS
+    + r"|adopt|adopted)"
+    r"|(?:could|might|may)\s+(?:(?:also|soon|then|later|finally|eventually)\s+)?(?:be\s+)?" + _SIGN_FORMS + r""
+    r"|would\s+(?:(?:also|only|soon|then|later|first|finally|eventually)\s+)?(?:be\s+)?" + _SIGN_FORMS + r""
+    r"|to\s+be\s+(?:" + _SIGNED + r"|adopted)|(?:are|is)\s+to\s+(?:be\s+signed|" + _SIGN + r"|adopt)"
+    r"|to\s+(?:"
+    + _SIGN
+    + r"|finali[sz]e|fast[- ]track|expedite)|with\s+a\s+view\s+to\s+(?:its\s+|their\s+)?(?:signature|signing)"
     r"|upcoming\s+signing|future\s+signing|being\s+(?:prepared|drafted|finali[sz]ed)"
     r"|towards\s+(?:the\s+)?(?:signing|conclusion|adoption|finali[sz]ation)(?:\s+of)?"
     r"|(?:is|are)\s+(?:expected|due|scheduled|slated)"

@@ -108,7 +108,9 @@ _TITLE_END = re.compile(
             rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|plus)\s+(?:a|an|another|the|two|three|four|five|\d+)\s+"
             rf"(?=(?:[\w-]+\s+){{0,4}}?{_NEXT_DOCUMENT})",  # "... and a protocol on customs"
             r"\s+and\s+to\s+[a-z]+\b",  # "... an agreement on X at the earliest date and to hold a meeting"
-            r"\s+and\s+(?:also\s+|then\s+|later\s+)?(?:witnessed|signed|inked|exchanged|agreed|discussed|held|noted"
+            r"\s+and\s+(?:also\s+|then\s+|later\s+)?(?:witnessed|"
+            + _SIGNED_OR_INITIALLED
+            + r"|agreed|discussed|held|noted"
             r"|welcomed|said|expressed|pledged|adopted|issued|attended|oversaw|reviewed|called|stressed|highlighted"
             r"|announced|decided|will|would|is|are|was|were)\b",
         ]
