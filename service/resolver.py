@@ -114,6 +114,7 @@ def _document(body: str, draft: DraftDocument, rejected: list[Rejected]) -> Docu
         signatories=[s.strip() for s in draft.signatories if s.strip()],
         status=draft.status,
         period=_period(draft.period),
+        context=draft.context,
         evidence=[evidence, *extra],
         restatements=restatements,
     )

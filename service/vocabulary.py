@@ -9,19 +9,45 @@ and the evaluator alike.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from service.models import DOCUMENT_TYPES, STATUSES
+from service.models.common import DocumentType, Status
 
 __all__ = [
+    "BLAND_MODIFIERS",
+    "CUE_TYPO_MIN_SIMILARITY",
+    "CUE_TYPO_NOT",
+    "CURRENCY_SIGNS",
+    "CURRENCY_WORDS",
+    "DEFINITE_DETERMINERS",
     "DOCUMENT_TYPES",
     "FUNCTION_WORDS",
+    "GENERIC_DETERMINERS",
+    "GROUPING_STOPWORDS",
+    "GROUPING_SYNONYMS",
+    "INDEFINITE_DETERMINERS",
+    "INITIALLED_PARTICIPLES",
+    "KEEP_UPPER",
+    "LIST_CUE_NOUNS",
+    "MONEY_SCALES",
     "MONTHS",
+    "MONTH_NAMES",
+    "NEGATIVE_DETERMINERS",
+    "NUMBER_WORDS",
     "PLEDGE_TEXT_MAX_CHARS",
+    "SIGNED_PARTICIPLES",
+    "SIGNING_VERBS",
     "STATUSES",
     "STATUS_LABEL",
     "SUBJECT_SYNONYMS",
+    "TYPE_HEADS",
     "TYPE_LABEL",
     "TYPE_PATTERNS",
+    "WEEKDAYS",
+    "alternation",
+    "as_document_type",
+    "as_status",
     "canonical_subject_words",
     "type_family",
     "type_of_phrase",
@@ -51,8 +77,52 @@ PLEDGE_TEXT_MAX_CHARS = 200
 """A pledge's text longer than this is shortened at a word boundary, with an ellipsis (never mid-word)."""
 
 # Order matters: the first pattern that matches a phrase names its type.
+# The one table of document words: each type and the regex source of the heads that name it, in the order
+# they are tried (the first that matches names the type). Acronyms are matched case-sensitively, words not.
+TYPE_HEADS: list[tuple[str, str]] = [
+    (
+        "letter_of_intent",
+        r"(?i:letters?\s+of\s+(?:intent(?:ion)?|cooperation|co-operation)|(?:statements?|declarations?)\s+of\s+intent)"
+        r"|\bLoIs?\b|\bLOIs?\b",
+    ),
+    (
+        "memorandum_of_understanding",
+        r"(?i:memorand(?:um|a|ums)(?:\s+of\s+(?:understanding|cooperation|co-operation|intent|agreement)s?)?)"
+        r"|\bMoU's|\bMoUs?\b|\bMOUs?\b|\bMoCs?\b|\bMOCs?\b",
+    ),
+    (
+        "joint_statement",
+        r"(?i:joint\s+(?:(?:vision|leaders'?|political|press)\s+)?(?:statements?|communiqu(?:[eé]|A\u00a9)s?)"
+        r"|communiqu(?:[eé]|A\u00a9)s?)",  # "A\u00a9": the mojibake of "é" as the ASCII view reads it
+    ),
+    ("declaration", r"(?i:(?:joint\s+)?declarations?)"),
+    (
+        "cooperation_programme",
+        r"(?i:(?:cooperation|co-operation|exchange|action|work|working|implementation|executive)\s+(?:programmes?|"
+        r"programs?|plans?)"
+        r"(?:\s+(?:of|for)\s+(?:[a-z-]+\s+){0,2}?(?:cooperation|co-operation|joint\s+action|action))?"
+        r"|(?:programmes?|programs?|plans?)\s+(?:of|for)\s+(?:[a-z-]+\s+){0,2}?(?:cooperation|co-operation|"
+        r"joint\s+action|action)"
+        r"|road\s?-?maps?)",
+    ),
+    ("treaty", r"(?i:treat(?:y|ies))"),
+    ("protocol", r"(?i:protocols?)"),
+    ("contract", r"(?i:contracts?)"),
+    # not "convention": articles cite multilateral conventions as law ("in line with the 1982 UN Convention ...")
+    ("agreement", r"(?i:agreements?|accords?|deals?|pacts?)"),
+    (
+        "other",
+        r"(?i:joint\s+visions?|charters?|exchanges?\s+of\s+notes|(?<=exchanged\s)notes|arrangements?"
+        r"|minutes\s+of\s+(?:the\s+)?(?:meeting|talks)"
+        r"|credit\s+lines?(?!\s+(?:agreement|deal|contract|memorand|facility))|lines?\s+of\s+credit"
+        r"|(?:cooperation\s+)?documents|instruments)",
+    ),
+]
+# The cross-checker's reading of a restated phrase (the first pattern that matches names its type). It is
+# narrower than TYPE_HEADS on purpose for now: reading "pact" in a headline as an agreement changes its
+# verdicts (issue 9 leaves that to the cross-checker).
 TYPE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\bletters? of intent\b|\bLoIs?\b|\bletters? of intention\b", re.I), "letter_of_intent"),
+    (re.compile(r"\bletters? of (?:intent|intention|cooperation|co-operation)\b|\bLoIs?\b", re.I), "letter_of_intent"),
     (re.compile(r"\bmemorand(?:um|a|ums)\b|\bMoUs?\b|\bMoCs?\b|\bMOUs?\b", re.I), "memorandum_of_understanding"),
     (re.compile(r"\bjoint (?:statement|communiqu[eé])s?\b|\bcommuniqu[eé]s?\b", re.I), "joint_statement"),
     (re.compile(r"\b(?:joint |political )?declarations?\b", re.I), "declaration"),
@@ -70,6 +140,37 @@ TYPE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bcontracts?\b", re.I), "contract"),
     (re.compile(r"\bagreements?\b|\baccords?\b|\bdeals?\b|\bconventions?\b", re.I), "agreement"),
 ]
+
+# Number words of counted references ("nine memorandums", "a dozen agreements").
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "a dozen": 12,
+    "two dozen": 24,
+    "dozen": 12,
+}
+
 
 # Types that outlets swap for one another when naming the same paper.
 _FAMILY: dict[str, str] = {
@@ -269,95 +370,6 @@ MONTHS: dict[str, int] = {
 }  # fmt: skip
 
 
-# --- cross-checker tables (issue 8) -------------------------------------------------------------
-# Kept in one block so the extractor's refactor of the tables above merges cleanly.
-
-# Multi-word subjects that name one concept however an outlet words them; applied before the
-# subject is split into words (a hyphen or a space would otherwise leave nothing in common).
-SUBJECT_PHRASES: dict[str, str] = {
-    "e-governance": "egovernment",
-    "e-government": "egovernment",
-    "electronic government": "egovernment",
-    "digital government": "egovernment",
-    "digital governance": "egovernment",
-    "search and rescue": "rescue",
-    "double taxation": "taxation",
-    "visa exemption": "visa",
-    "visa waiver": "visa",
-}
-
-# Nouns an outlet counts documents with ("four memoranda were signed"): the plural names one
-# type, or is the umbrella word for any paper (None), which says nothing about each one's type.
-COUNTED_NOUNS: dict[str, str | None] = {
-    "memoranda": "memorandum_of_understanding",
-    "memorandums": "memorandum_of_understanding",
-    "mous": "memorandum_of_understanding",
-    "protocols": "protocol",
-    "contracts": "contract",
-    "treaties": "treaty",
-    "letters": "letter_of_intent",
-    "programmes": "cooperation_programme",
-    "documents": None,
-    "agreements": None,
-    "deals": None,
-    "accords": None,
-    "pacts": None,
-    "instruments": None,
-    "papers": None,
-}
-
-# Number words for stated counts of documents.
-COUNT_WORDS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "a dozen": 12, "two dozen": 24,
-}  # fmt: skip
-# The name a title gives its kind of paper, where outlets differ ("Memorandum of Cooperation" vs
-# "memorandum of understanding", "Joint Vision Statement" vs "Joint Statement"): pattern ->
-# canonical name. A bare "memorandum" or "statement" names no particular kind and is not listed.
-TITLE_KINDS: list[tuple[str, str]] = [
-    (r"memorandum of understanding|\bmou\b|\bmemoranda of understanding", "memorandum of understanding"),
-    (r"memorand(?:um|a) of cooperation|\bmoc\b", "memorandum of cooperation"),
-    (r"memorand(?:um|a) of intent", "memorandum of intent"),
-    (r"letters? of intent|\bloi\b", "letter of intent"),
-    (r"letters? of cooperation", "letter of cooperation"),
-    (r"joint vision statement|vision statement", "joint vision statement"),
-    (r"joint statement|joint communiqu", "joint statement"),
-    (r"joint action plan|action plan", "action plan"),
-    (r"framework agreement", "framework agreement"),
-]
-# Words that name the kind of paper, not what it is about (never evidence of one subject).
-DOCUMENT_NOUNS: frozenset[str] = frozenset(
-    "declaration statement communique treaty protocol contract convention accord pact programme "  # noqa: SIM905
-    "memorandum agreement letter plan roadmap charter".split()
-)
-# Words of a type phrase ("joint statement", "memorandum of understanding", "letter of intent"):
-# what a title says about its kind of paper rather than its subject.
-TYPE_PHRASE_WORDS: frozenset[str] = frozenset(
-    "joint statement statements declaration declarations communique memorandum memorandums memoranda mou "  # noqa: SIM905
-    "understanding agreement agreements letter intent protocol treaty contract programme program plan".split()
-)
-# Words that report a signing (any tense or noun form); the cross-checker builds its event and
-# quote patterns from this list, so a new verb ("sealed", "inked") is added here once.
-SIGNING_WORDS: frozenset[str] = frozenset(
-    "signed signing sign signs inked inking exchanged exchange concluded sealed adopted adoption".split()  # noqa: SIM905
-)
-# Words a quote adds around a document's name that say nothing about what the paper is.
-REPORTING_WORDS: frozenset[str] = frozenset(
-    "agreed shared announced reached issued witnessed said also".split()  # noqa: SIM905
-)
-# Currency words the amount reader knows beyond its symbols table (word -> ISO code, or the word
-# itself where one word serves several currencies: Norwegian/Danish kroner, Swedish kronor).
-CURRENCY_WORDS: dict[str, str] = {
-    "kroner": "kroner", "krone": "kroner", "kronor": "kronor", "krona": "kronor", "zloty": "PLN", "zlotys": "PLN",
-    "reais": "BRL", "real": "BRL", "naira": "NGN", "shillings": "shillings", "rupiah": "IDR", "ringgit": "MYR",
-    "baht": "THB", "dinars": "dinars", "hryvnias": "UAH", "forint": "HUF", "lei": "RON", "cedis": "GHS",
-    "nok": "NOK", "sek": "SEK", "dkk": "DKK", "pln": "PLN", "brl": "BRL", "idr": "IDR",
-    "koruna": "CZK", "korunas": "CZK", "korun": "CZK", "czk": "CZK", "huf": "HUF", "uah": "UAH",
-    "egp": "EGP", "ngn": "NGN", "kes": "KES", "ghs": "GHS", "mnt": "MNT", "tugrik": "MNT",
-}  # fmt: skip
-# --- end of cross-checker tables -----------------------------------------------------------------
-
 # Names across scripts (grounding a principal or city given in English form against, e.g., a
 # Russian text): both sides are transliterated to ASCII (anyascii), folded, then reduced to a
 # skeleton by these rewrites, which erase the usual differences between English spellings and
@@ -426,3 +438,207 @@ LLM_CHARS_PER_TOKEN = 3.0
 # structure (this much) plus the quotes it copies, at most the part's own length, capped.
 LLM_OUTPUT_BASE_TOKENS = 1_024
 LLM_OUTPUT_MAX_TOKENS = 8_192
+# Nouns that introduce a list of fields ("in the areas of A, B and C"), singular and plural: a
+# misspelt one in the text ("in the ares of") is mended to the form of the same length.
+LIST_CUE_NOUNS: tuple[str, ...] = (
+    "field", "fields", "area", "areas", "sphere", "spheres", "sector", "sectors", "domain", "domains",
+)  # fmt: skip
+CUE_TYPO_MIN_SIMILARITY = 75.0
+"""Least rapidfuzz ratio (0-100) for a word to count as a misspelt cue word ("feilds" ~ "fields": 83)."""
+CUE_TYPO_NOT = frozenset(["acres", "ages", "arms", "arts", "sides", "series", "fiends"])
+"""Real words close to a cue noun that must stay as they are."""
+
+# Participles that report a document as signed (status `signed`), and those that report a text only
+# initialled (status `planned`: still to be signed). Every offline rule builds its regexes from these.
+SIGNED_PARTICIPLES: tuple[str, ...] = ("signed", "inked", "exchanged", "sealed", "concluded")
+SIGNING_VERBS: tuple[str, ...] = ("sign", "ink", "seal", "conclude")
+"""Base forms: "agreed to sign", "will ink", "is to seal" (planned)."""
+INITIALLED_PARTICIPLES: tuple[str, ...] = ("initialled", "initialed")
+
+
+def alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A regex group matching any of `words` (longest first, so no word hides a longer one)."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def as_document_type(value: str) -> DocumentType:
+    """`value` typed as a `DocumentType` once checked against the vocabulary (rules carry types as strings)."""
+    if value not in DOCUMENT_TYPES:
+        raise ValueError(f"not a document type: {value!r}")
+    return cast("DocumentType", value)
+
+
+def as_status(value: str) -> Status:
+    """`value` typed as a `Status` once checked against the vocabulary."""
+    if value not in STATUSES:
+        raise ValueError(f"not a status: {value!r}")
+    return cast("Status", value)
+
+
+# Calendar words as they are written (capitalised), for the rules that tell a date from a list or a name.
+WEEKDAYS: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES: tuple[str, ...] = tuple(name.capitalize() for name in MONTHS)
+"""Month names and abbreviations ("January", "Jan", "Sept"), from `MONTHS`."""
+
+KEEP_UPPER: frozenset[str] = frozenset(
+    ["MOU", "MOUS", "MOC", "MOCS", "LOI", "LOIS", "IGA", "FTA", "CEPA", "EU", "UN", "US", "UK"]
+)
+"""Acronyms that stay in capitals when a line written in capitals is read in title case."""
+
+
+# Words the offline rules read around a document word (moved here from the rules, issue 9).
+MONEY_SCALES: frozenset[str] = frozenset(
+    {"million", "billion", "trillion", "thousand", "bn", "mn", "m", "mln", "bln", "crore", "lakh"}
+)
+"""Scale words of a sum ("$1.2 billion", "Rs 500 crore")."""
+CURRENCY_SIGNS: frozenset[str] = frozenset({"$", "\u20ac", "\u00a3", "\u00a5", "usd", "eur", "us"})
+"""Currency signs and codes that open a sum."""
+INDEFINITE_DETERMINERS: frozenset[str] = frozenset({"a", "an", "another", "one"})
+"""As in "an MoU": a document named for the first time."""
+NEGATIVE_DETERMINERS: frozenset[str] = frozenset({"no", "neither", "nor"})
+"""As in "no agreement ... would be signed": no document."""
+DEFINITE_DETERMINERS: frozenset[str] = frozenset(
+    {"the", "this", "that", "these", "those", "said", "its", "their", "his", "her", "our", "both"}
+)
+"""As in "the agreement": a document named before (or known)."""
+GENERIC_DETERMINERS: frozenset[str] = frozenset(
+    {"other", "several", "many", "some", "various", "numerous", "multiple", "all", "any", "more", "such"}
+)
+"""As in "several agreements": documents not named one by one."""
+BLAND_MODIFIERS: frozenset[str] = frozenset(
+    [
+        "new", "important", "significant", "key", "major", "historic", "landmark", "bilateral", "relevant",
+        "respective", "above", "aforementioned", "first", "second", "recent", "latest", "final", "formal", "official",
+        "joint", "cooperation", "co-operation", "further", "several"
+    ]
+)  # fmt: skip
+"""Modifiers of a document word that say nothing about its subject ("a new, historic agreement")."""
+GROUPING_STOPWORDS: frozenset[str] = frozenset(
+    [
+        "the", "a", "an", "of", "on", "in", "for", "and", "or", "to", "with", "by", "at", "from", "between", "its",
+        "their", "both", "two", "sides", "field", "fields", "area", "areas", "sphere", "spheres", "sector", "sectors",
+        "cooperation", "co-operation", "collaboration", "partnership", "partnerships", "memorandum", "memoranda",
+        "understanding", "agreement", "agreements", "letter", "intent", "mou", "mous", "moc", "joint", "statement",
+        "declaration", "program", "programme", "plan", "signed", "sign", "relevant", "other", "bilateral", "boost",
+        "enhance", "strengthen", "promote", "support", "develop", "expand", "deepen", "respective", "ministry",
+        "ministries", "minister", "government", "governments", "state", "affairs", "development", "services",
+        "exchange", "exchanges", "upcoming", "period", "year", "years", "new", "various", "focusing", "regarding",
+        "concerning", "establishment", "establishing", "of-the", "national", "republic", "federation", "people",
+        "organisation", "organization"
+    ]
+)  # fmt: skip
+"""Words that never tell two mentions of documents apart (function words, document and role words)."""
+GROUPING_SYNONYMS: dict[str, str] = {
+    "commerce": "trade",
+    "commercial": "trade",
+    "law": "justice",
+    "legal": "justice",
+    "judicial": "justice",
+    "mines": "mineral",
+    "mine": "mineral",
+    "minerals": "mineral",
+    "cultural": "culture",
+    "healthcare": "health",
+    "medical": "health",
+    "defense": "defence",
+    "military": "defence",
+    "petroleum": "oil",
+    "crude": "oil",
+    "scientific": "science",
+    "technological": "technology",
+    "technical": "technology",
+    "economic": "economy",
+    "investments": "investment",
+    "educational": "education",
+    "labor": "labour",
+    "telecommunication": "telecommunications",
+    "broadcasting": "media",
+    "television": "media",
+}
+"""Subject words folded to one form when deciding whether two mentions name the same document."""
+
+
+# --- cross-checker tables (issue 8) -------------------------------------------------------------
+# Kept in one block so the extractor's refactor of the tables above merges cleanly.
+
+# Multi-word subjects that name one concept however an outlet words them; applied before the
+# subject is split into words (a hyphen or a space would otherwise leave nothing in common).
+SUBJECT_PHRASES: dict[str, str] = {
+    "e-governance": "egovernment",
+    "e-government": "egovernment",
+    "electronic government": "egovernment",
+    "digital government": "egovernment",
+    "digital governance": "egovernment",
+    "search and rescue": "rescue",
+    "double taxation": "taxation",
+    "visa exemption": "visa",
+    "visa waiver": "visa",
+}
+
+# Nouns an outlet counts documents with ("four memoranda were signed"): the plural names one
+# type, or is the umbrella word for any paper (None), which says nothing about each one's type.
+COUNTED_NOUNS: dict[str, str | None] = {
+    "memoranda": "memorandum_of_understanding",
+    "memorandums": "memorandum_of_understanding",
+    "mous": "memorandum_of_understanding",
+    "protocols": "protocol",
+    "contracts": "contract",
+    "treaties": "treaty",
+    "letters": "letter_of_intent",
+    "programmes": "cooperation_programme",
+    "documents": None,
+    "agreements": None,
+    "deals": None,
+    "accords": None,
+    "pacts": None,
+    "instruments": None,
+    "papers": None,
+}
+
+# The name a title gives its kind of paper, where outlets differ ("Memorandum of Cooperation" vs
+# "memorandum of understanding", "Joint Vision Statement" vs "Joint Statement"): pattern ->
+# canonical name. A bare "memorandum" or "statement" names no particular kind and is not listed.
+TITLE_KINDS: list[tuple[str, str]] = [
+    (r"memorandum of understanding|\bmou\b|\bmemoranda of understanding", "memorandum of understanding"),
+    (r"memorand(?:um|a) of cooperation|\bmoc\b", "memorandum of cooperation"),
+    (r"memorand(?:um|a) of intent", "memorandum of intent"),
+    (r"letters? of intent|\bloi\b", "letter of intent"),
+    (r"letters? of cooperation", "letter of cooperation"),
+    (r"joint vision statement|vision statement", "joint vision statement"),
+    (r"joint statement|joint communiqu", "joint statement"),
+    (r"joint action plan|action plan", "action plan"),
+    (r"framework agreement", "framework agreement"),
+]
+# Words that name the kind of paper, not what it is about (never evidence of one subject).
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    "declaration statement communique treaty protocol contract convention accord pact programme "  # noqa: SIM905
+    "memorandum agreement letter plan roadmap charter".split()
+)
+# Words of a type phrase ("joint statement", "memorandum of understanding", "letter of intent"):
+# what a title says about its kind of paper rather than its subject.
+TYPE_PHRASE_WORDS: frozenset[str] = frozenset(
+    "joint statement statements declaration declarations communique memorandum memorandums memoranda mou "  # noqa: SIM905
+    "understanding agreement agreements letter intent protocol treaty contract programme program plan".split()
+)
+# Words that report a signing (any tense or noun form); the cross-checker builds its event and
+# quote patterns from this list, so a new verb ("sealed", "inked") is added here once.
+SIGNING_WORDS: frozenset[str] = (
+    frozenset(SIGNED_PARTICIPLES)
+    | frozenset(SIGNING_VERBS)
+    | frozenset("signing signs inking exchange adopted adoption".split())  # noqa: SIM905
+)
+# Words a quote adds around a document's name that say nothing about what the paper is.
+REPORTING_WORDS: frozenset[str] = frozenset(
+    "agreed shared announced reached issued witnessed said also".split()  # noqa: SIM905
+)
+# Currency words the amount reader knows beyond its symbols table (word -> ISO code, or the word
+# itself where one word serves several currencies: Norwegian/Danish kroner, Swedish kronor).
+CURRENCY_WORDS: dict[str, str] = {
+    "kroner": "kroner", "krone": "kroner", "kronor": "kronor", "krona": "kronor", "zloty": "PLN", "zlotys": "PLN",
+    "reais": "BRL", "real": "BRL", "naira": "NGN", "shillings": "shillings", "rupiah": "IDR", "ringgit": "MYR",
+    "baht": "THB", "dinars": "dinars", "hryvnias": "UAH", "forint": "HUF", "lei": "RON", "cedis": "GHS",
+    "nok": "NOK", "sek": "SEK", "dkk": "DKK", "pln": "PLN", "brl": "BRL", "idr": "IDR",
+    "koruna": "CZK", "korunas": "CZK", "korun": "CZK", "czk": "CZK", "huf": "HUF", "uah": "UAH",
+    "egp": "EGP", "ngn": "NGN", "kes": "KES", "ghs": "GHS", "mnt": "MNT", "tugrik": "MNT",
+}  # fmt: skip
+# --- end of cross-checker tables -----------------------------------------------------------------

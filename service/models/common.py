@@ -27,6 +27,8 @@ DocumentType = Literal[
 DOCUMENT_TYPES: tuple[str, ...] = DocumentType.__args__  # type: ignore[attr-defined]
 
 Status = Literal["signed", "adopted", "planned", "discussed"]
+Context = Literal["earlier"]
+"""When a document belongs to another occasion than the reported event: `earlier` (a past visit or year)."""
 STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
 
 CountryCode = str

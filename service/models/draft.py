@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from service.models.common import DocumentType, Status
+from service.models.common import Context, DocumentType, Status
 
 
 class _Draft(BaseModel):
@@ -40,6 +40,9 @@ class DraftDocument(_Draft):
     signatories: list[str] = Field(default_factory=list, description="Persons named as signing it.")
     status: Status = Field(description="signed, adopted, planned or discussed, as the article reports it.")
     period: str | None = Field(default=None, description="Validity period such as 2025-2027, if stated.")
+    context: Context | None = Field(
+        default=None, description="earlier when the article recalls it from a past visit or year, else null."
+    )
     quote: str = Field(description="Exact words copied from the article that report this document.")
     also: list[DraftRestatement] = Field(
         default_factory=list, description="Other sentences of the article that report the same document."

@@ -13,6 +13,7 @@ from pydantic import Field
 from service.models.common import (
     COUNTRY_PATTERN,
     SCHEMA_VERSION,
+    Context,
     DocumentType,
     Evidence,
     Status,
@@ -94,6 +95,10 @@ class Document(Strict):
     signatories: list[str] = Field(default_factory=list, description="Persons named as signing it.")
     status: Status
     period: str | None = Field(default=None, description="Validity such as 2025-2027 when stated.")
+    context: Context | None = Field(
+        default=None,
+        description="earlier: the text recalls it from a past visit or year (background), not this event.",
+    )
     evidence: list[Evidence] = Field(min_length=1, description="Where the text reports it; first is primary.")
     restatements: list[Restatement] = Field(default_factory=list)
 

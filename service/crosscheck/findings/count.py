@@ -19,9 +19,9 @@ from service.crosscheck.findings.common import Context, Entry, internal, primary
 from service.crosscheck.model import Draft, Item, value
 from service.crosscheck.text import canonical_words, segments
 from service.models import Document, Evidence, Severity
-from service.vocabulary import COUNT_WORDS, COUNTED_NOUNS, TYPE_LABEL, type_family
+from service.vocabulary import COUNTED_NOUNS, NUMBER_WORDS, TYPE_LABEL, type_family
 
-_NUMBER_WORDS = COUNT_WORDS
+_NUMBER_WORDS = NUMBER_WORDS
 _COUNTED = (
     r"(?:\w+\s+){0,3}?(?:" + "|".join(re.escape(n) for n in COUNTED_NOUNS) + r"|documents?|agreements?|memorandum"
     r"|mou|deals?|accords?|pacts?|contracts?|protocols?|instruments?)\b"

@@ -13,6 +13,7 @@ from typing import Any
 
 import instructor
 from pydantic import ConfigDict, Field
+from pydantic.json_schema import DEFAULT_REF_TEMPLATE, GenerateJsonSchema, JsonSchemaMode
 
 from service.models.draft import DraftCommitment, DraftDocument, DraftEvent, DraftSummary
 
@@ -59,8 +60,15 @@ class _CompactDraftSummary(DraftSummary):
     list_complete: bool = Field(description="False when the text is cut off or only gives examples ('including ...').")
 
     @classmethod
-    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        schema = compact(super().model_json_schema(*args, **kwargs))
+    def model_json_schema(
+        cls,
+        by_alias: bool | None = None,
+        ref_template: str = DEFAULT_REF_TEMPLATE,
+        schema_generator: type[GenerateJsonSchema] = GenerateJsonSchema,
+        mode: JsonSchemaMode = "validation",
+        **kwargs: Any,
+    ) -> dict[str, Any]:
+        schema = compact(super().model_json_schema(by_alias, ref_template, schema_generator, mode, **kwargs))
         schema["title"] = DraftSummary.__name__  # instructor names the tool after it
         schema["description"] = DraftSummary.__doc__
         return schema

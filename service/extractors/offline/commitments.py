@@ -92,7 +92,7 @@ def _persons(ctx: Context, subject: str) -> list[str]:
     if not names or not all(names):
         return []
     codes = {ctx.people.country.get(n) for n in names if n}
-    known = codes - {None}
+    known = {c for c in codes if c is not None}
     if len(names) == 2 and len(ctx.sides) == 2 and (len(known) == 2 or (len(known) <= 1 and None in codes)):
         return list(ctx.sides)  # two leaders, one of each side (the one not labelled is the other side's)
     return sorted(known)

@@ -10,7 +10,7 @@ from datetime import date
 from service.articles import ArticleInput
 from service.countries import country_name
 from service.extractors.offline.geo import Place, places, side_countries
-from service.extractors.offline.lexicon import ascii_view, find_heads
+from service.extractors.offline.lexicon import ascii_view, find_heads, mend_cue_typos, unshout
 from service.extractors.offline.people import People, registry
 from service.extractors.offline.sentences import Segment, segments
 
@@ -49,6 +49,7 @@ class Context:
     _all_starts: list[int] = field(init=False, repr=False)
     _segment_starts: list[int] = field(init=False, repr=False)
     _with: dict[tuple[str, ...], list[int]] = field(init=False, repr=False, default_factory=dict)
+    cache: dict[str, object] = field(init=False, repr=False, default_factory=dict)  # per-article memo of the rules
 
     def __post_init__(self) -> None:
         self.low = self.text.lower()
@@ -137,7 +138,7 @@ def _year(published: str | None, text: str) -> int | None:
 def build(article: ArticleInput) -> Context:
     """Read the article once: ASCII view, segments, places, sides, people and document heads."""
     body = article.body
-    text = ascii_view(body)
+    text = mend_cue_typos(unshout(ascii_view(body)))
     found = places(text, cities=True)
     sides, spelling = side_countries(found)
     names = {code: body[s:e] for code, (s, e) in spelling.items()}

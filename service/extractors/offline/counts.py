@@ -12,6 +12,7 @@ from service.extractors.offline.context import Context
 from service.extractors.offline.lexicon import EXAMPLES_RE, NUMBER, STATUS_CUE_RE, number_value
 from service.extractors.offline.mentions import is_plural
 from service.extractors.offline.people import persons_in
+from service.vocabulary import SIGNED_PARTICIPLES, alternation
 
 _COUNT = re.compile(
     rf"\b(?P<n>{NUMBER})\s+(?:(?:other|more|new|cooperation|bilateral|important|key|intergovernmental|"
@@ -48,9 +49,10 @@ _SIGNING_KEYS = (
     "clinch",
     "announc",
 )
+_SIGNED = alternation(SIGNED_PARTICIPLES)
 _GENERIC_SIGNED = re.compile(
-    r"\b(?:documents|agreements|deals|memorand\w*|mous)\b[^.]{0,40}\b(?:signed|inked|exchanged|concluded)\b"
-    r"|\b(?:signed|inked|exchanged|concluded|signing\s+of)\s+(?:several|many|a\s+number\s+of|various|other|some|"
+    r"\b(?:documents|agreements|deals|memorand\w*|mous)\b[^.]{0,40}\b" + _SIGNED + r"\b"
+    r"|\b(?:" + _SIGNED + r"|signing\s+of)\s+(?:several|many|a\s+number\s+of|various|other|some|"
     r"the)?\s*"
     r"(?:\w+\s+)?(?:documents|agreements|deals)\b"
 )

@@ -14,21 +14,20 @@ import re
 from datetime import date, timedelta
 
 from service.extractors.offline.context import Context
+from service.vocabulary import MONTH_NAMES, WEEKDAYS, alternation
 from service.vocabulary import MONTHS as _MONTHS
 
-MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH = alternation(MONTH_NAMES) + r"\.?"
+MONTH_KEYS = tuple(name[:3] for name in _MONTHS if len(name) <= 3 or name == "may")
+_WEEKDAYS = tuple(day.lower() for day in WEEKDAYS)
+_WEEKDAY = alternation(WEEKDAYS)
 DATE = re.compile(
-    rf"\b(?:on|On)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    rf"\b(?:on|On)\s+(?:{_WEEKDAY},?\s+)?"
     rf"(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?!\s*-\s*\d)(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
     rf"|(?P<d2>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?\s+(?P<m2>{MONTH})(?!\s*-\s*\d)(?:,?\s+(?P<y2>(?:19|20)\d\d))?)"
 )
 _WHEN = re.compile(
-    r"\b(?:on\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"\b(?:on\s+(?P<wd>" + _WEEKDAY + r")"
     r"|(?P<back>the\s+(?:previous|preceding)\s+day|the\s+day\s+before|yesterday)|(?P<today>today|this\s+morning))\b"
 )
 _WHEN_KEYS = (*_WEEKDAYS, "previous day", "preceding day", "day before", "yesterday", "today", "this morning")

@@ -14,7 +14,7 @@ import re
 from service.extractors.offline import fieldlists, parties
 from service.extractors.offline.context import Context
 from service.extractors.offline.entries import implicit_deal, list_entries
-from service.extractors.offline.lexicon import BACKGROUND_RE, duration_in, number_value, period_in
+from service.extractors.offline.lexicon import BACKGROUND_RE, STATUS_CUE_RE, duration_in, number_value, period_in
 from service.extractors.offline.mentions import (
     STATEMENTS,
     Mention,
@@ -33,14 +33,46 @@ _SPOKEN = re.compile(
     re.I,
 )
 _NOT_A_DOCUMENT = re.compile(r"(?i)\s*(?:with\s+(?:him|her|them|us|me)|among)\b")
-_NEGATED = re.compile(r"(?i)\b(?:not|never|no|n't)\s+(?:\w+\s+)?(?:sign|ink|seal|conclude|adopt)\w*\s+(?:\w+\s+){0,3}$")
-_IN_AGREEMENT = re.compile(r"(?i)\b(?:in|by|mutual)\s+$")
+_NEGATED = re.compile(
+    r"(?i)(?:\b(?:not|never|no|n't)\s+(?:\w+\s+)?|\b(?:failed|fail|fails|unable)\s+to\s+)"
+    r"(?:sign|ink|seal|conclude|adopt|discuss|talk\s+about|raise|mention)\w*[\s:,-]+(?:[\w'-]+\s+){0,3}$"
+)
+_IN_AGREEMENT = re.compile(r"(?i)\b(?:(?:in|by)\s+(?:full|complete|total|broad|general|close)?|mutual)\s*$")
+_VERB_DEAL = re.compile(r"(?i)\b(?:to|must|will|would|can|could|should|may|might|cannot|we|they|i|you)\s+$")
+_BIG_DEAL = re.compile(r"(?i)\b(?:a|no)\s+big\s+$")
+_WITHOUT = re.compile(r"(?i)\bwithout\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}$")
+_QUANTITY = re.compile(r"(?i)\b(?:a\s+)?(?:great|good|fair)\s+$")
+"""'a great deal of time': a quantity, not a deal."""
 _SMALL_NUMBER = re.compile(r"\b\d{1,2}\b")
 _CONSENSUS = re.compile(r"(?i)\b(?:reached|reach|came\s+to|come\s+to)\s+(?:an?\s+|broad\s+|general\s+)*$")
 _CONSENSUS_OBJECT = re.compile(r"(?i)\s+(?:to\s+[a-z]+|that|with\b)")
 _COORDINATED = re.compile(r"^\s*(?:\([^)]{0,60}\)|\[[^\]]{0,60}\])?\s*(?:and|&|or|,)\s*$")
 _COUNT_BEFORE = re.compile(r"(?i)\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}$")
-_YEAR_IN = re.compile(r"\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
+_YEAR_IN = re.compile(r"\b(?:in|on|since)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b")
+_YEAR_BEFORE_HEAD = re.compile(r"\b((?:19|20)\d\d)(?:'s)?\s+(?:[\w-]+\s+){0,3}$")
+_DATED_AFTER = re.compile(
+    r"\s*,?\s*(?:signed|issued|adopted|concluded|initial(?:l)?ed|dated)?\s*(?:in|on|of)?\s+(?:\d{1,2}\s+)?"
+    r"(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b"
+)
+_QUESTION = re.compile(r"\?[\"')\]]*\s*$")
+_OFF_THE_TABLE = re.compile(r"(?i)\bnot\s+on\s+the\s+(?:table|agenda)\b|\boff\s+the\s+(?:table|agenda)\b")
+_CITING = re.compile(
+    r"(?i)\b(?:commitment\s+to|committed\s+to|adherence\s+to|in\s+(?:line|accordance|keeping|conformity)\s+with|"
+    r"pursuant\s+to|under|within\s+the\s+framework\s+of|consistent\s+with|based\s+on|guided\s+by|"
+    r"principles\s+of|obligations\s+under)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$"
+)
+"""Words that invoke a text as a norm ("in accordance with the UN Charter") rather than report it."""
+_PRO_FORM = re.compile(
+    r"(?:\b[Tt]he\s+(?:(?:other|remaining)\s+)?(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r"|\b(?:They|These|Those)(?P<all>))\s+"
+    r"(?:(?:is|was|are|were)\s+)?(?:(?:also\s+)?(?:on|in|covered|cover|covers|concern(?:s|ed)?|include|includes|span|"
+    r"deal(?:s|t)?\s+with|dealt\s+with|relate\s+to|pertain\s+to))\s+"
+    r"(?:the\s+(?:fields?|areas?|spheres?|sectors?)\s+of\s+|areas\s+(?:such\s+as|including|like)\s+|the\s+)?"
+)
+"""A pro-form of counted documents and its complement: "the one on X", "the other three covered A, B and C",
+"They cover A, B and C"."""
+_PRO_FORM_KEYS = re.compile(r"\b(?:one|other|remaining|they|these|those|two|three|four|five|six)\b")
+_NAMED_BETWEEN = re.compile(r"(?i)\s+between\s+(?!the\s+two\b|both\b|them\b|their\b|the\s+countries\b)(?:the\s+)?[a-z]")
 _APPOSITION = re.compile(r"\s*,\s*")
 _GENERIC_HEAD = re.compile(r"(?i)deal|agreement|accord|pact|document|arrangement")
 _RANKING = re.compile(r"(?i)^(?:\w+est|first|second|third|only|latest|biggest|largest)$")
@@ -66,25 +98,65 @@ def _skip(ctx: Context, clause: tuple[int, int], heads: list[tuple[int, int, str
         return True
     if doc_type == "agreement" and _IN_AGREEMENT.search(before):
         return True
-    if _NEGATED.search(text, max(clause[0], start - 50), start):
+    if doc_type == "agreement" and _QUANTITY.search(before) and text.startswith(" of", end):
         return True
+    if (
+        doc_type == "agreement"
+        and (_VERB_DEAL.search(before) or _BIG_DEAL.search(before))
+        and text[start:end].lower() == "deal"
+    ):
+        return True  # "must deal with the crisis", "a big deal for the region"
+    if _WITHOUT.search(text, max(clause[0], start - 40), start):
+        return True  # "the talks ended without an agreement on fishing quotas"
+    if text[start - 1 : start] == "/" or text[end : end + 1] == "/":
+        return True  # "Name of MoU/Agreement": a table header, not a document
+    if _NEGATED.search(text, max(clause[0], start - 50), start):
+        return not _discussed_after(text, end, clause[1])  # "did not sign X ..., which remains under review"
+    if _OFF_THE_TABLE.search(text, end, clause[1]):
+        return True  # "Asked about a mobility agreement, he said it is not on the table"
     if doc_type == "agreement" and _CONSENSUS.search(text, max(clause[0], start - 30), start):
         return bool(_CONSENSUS_OBJECT.match(text, end, clause[1]))
     return bool(_NOT_A_DOCUMENT.match(text, end, clause[1])) and doc_type == "agreement"
 
 
-def _background(ctx: Context, start: int, end: int) -> bool:
+def _only_place(ctx: Context, start: int, end: int) -> bool:
+    """Whether `start:end` is just a place name ("Kumasi"), not a field that names places ("the Dar es Salaam port")."""
+    covered = sum(p.end - p.start for p in ctx.places_in(start, end))
+    return covered >= 0.7 * (end - start)
+
+
+def _cited(ctx: Context, m: Mention) -> bool:
+    """ "reaffirmed their commitment to the Paris Agreement": a text invoked as a norm, with no verb saying it was
+    signed, adopted, planned or discussed, is not a document of the event."""
+    if m.status is not None or m.background:  # "under the 2015 agreement": a dated document of these two sides
+        return False
+    return _CITING.search(ctx.text, max(m.clause[0], m.title_span[0] - 60), m.title_span[0]) is not None
+
+
+def _discussed_after(text: str, start: int, end: int) -> bool:
+    """Whether the clause goes on to say the document was talked about (then a negated signing is `discussed`)."""
+    return any(c.lastgroup == "discussed" for c in STATUS_CUE_RE.finditer(text, start, end))
+
+
+def _background(ctx: Context, start: int, head_start: int, name_end: int, end: int) -> bool:
+    """Whether the text recalls the document from an earlier occasion ("signed in 2019", "the previous visit").
+
+    A year before the head dates this document ("the 2015 agreement"); a year inside its complement
+    ("a protocol amending the 2019 agreement") dates another one; a year after the name dates this one.
+    """
     window = ctx.text[start:end]
     low = window.lower()
-    if not any(key in low for key in ("previous", "earlier", "past", "ago", "already", "existing", " 19", " 20")):
+    if not any(k in low for k in ("previous", "earlier", "past", "ago", "already", "existing", "last ", " 19", " 20")):
         return False
     if BACKGROUND_RE.search(window):
         return True
-    year = _YEAR_IN.search(window)
+    year = _YEAR_IN.search(ctx.text, name_end, end) or _YEAR_BEFORE_HEAD.search(ctx.text, start, head_start)
     return bool(year and ctx.year and int(year.group(1)) < ctx.year)
 
 
 def _final_status(doc_type: str, status: str | None) -> str | None:
+    if status == "announced":
+        return "adopted" if doc_type in STATEMENTS else "signed"
     if status == "adopted" and doc_type not in STATEMENTS and doc_type not in ("cooperation_programme", "other"):
         return "signed"
     return status
@@ -94,9 +166,14 @@ def _mention(ctx: Context, seg: Segment, clause: tuple[int, int], head: tuple[in
     text = ctx.text
     cs, ce = clause
     det, premods, count, np_start = premodifiers(text, cs, head[0])
-    name_end, postmod = title_end(text, head[1], ce)
+    proper = text[head[0]].isupper() and not text[head[0] : head[1]].isupper()
+    name_end, postmod = title_end(text, head[1], ce, proper=proper)
     plural = is_plural(text[head[0] : head[1]])
     status, cue = status_in(text, clause, head, name_end)
+    if det == "negative" and status != "discussed":
+        status = "negated"
+    elif _NEGATED.search(text, max(cs, head[0] - 50), head[0]):
+        status = "discussed"  # kept by `_skip` only because the clause says it was discussed
     m = Mention(
         type=doc_type,
         kind="specific",
@@ -126,7 +203,9 @@ def _mention(ctx: Context, seg: Segment, clause: tuple[int, int], head: tuple[in
         return m  # never a document: the details below are not needed
     m.title = ctx.body[np_start:name_end]
     m.subject = subject_text(text, premods, np_start, name_end, head[1])
-    m.background = _background(ctx, np_start, min(ce, name_end + 60))
+    m.background = _background(ctx, np_start, head[0], name_end, min(ce, name_end + 60))
+    dated = _YEAR_IN.match(text, name_end, min(ce, name_end + 40)) or _DATED_AFTER.match(text, name_end, ce)
+    m.year = int(dated.group(1)) if dated else None
     m.period = period_in(ctx.text, head[0], min(ce, name_end + 40)) or duration_in(ctx.text, np_start, name_end)
     return m
 
@@ -143,6 +222,8 @@ def _fields(ctx: Context, m: Mention, stop: int | None, subcounts: dict[str, int
     elif m.det in ("definite", "none") and m.type in subcounts:
         expected, exact = subcounts[m.type], False
     items = fieldlists.split_fields(ctx.text, start, end, expected=expected, exact=exact)
+    if sum(1 for s, e in items if _only_place(ctx, s, e)) * 2 > len(items):
+        return []  # "signed agreements in Accra, Kumasi and Tamale": places, not fields
     status = m.status or status_near(ctx.text, m.clause)
     level = 2 if m.det == "number" or _SMALL_NUMBER.search(ctx.text, m.clause[0], m.head[0]) else 1
     if m.segment.kind == "heading":
@@ -189,7 +270,7 @@ def _clause_mentions(ctx: Context, seg: Segment, clause: tuple[int, int], subcou
                 continue
         raw.append(((hs, he), doc_type))
     mentions = [_mention(ctx, seg, clause, head, doc_type) for head, doc_type in raw]
-    mentions = [m for m in mentions if m.status != "negated"]
+    mentions = [m for m in mentions if m.status != "negated" and not _cited(ctx, m)]
     out: list[Mention] = []
     consumed_until = -1
     for i, m in enumerate(mentions):
@@ -207,10 +288,70 @@ def _clause_mentions(ctx: Context, seg: Segment, clause: tuple[int, int], subcou
                 consumed_until = fields[-1].head[1]
                 out.extend(fields)
                 continue
+            named = _NAMED_BETWEEN.match(text, m.head[1], m.clause[1]) if m.det in ("none", "definite") else None
+            if named and not ctx.codes(named.end() - 1, named.end() + 24):
+                m.kind = "specific"  # "memoranda between the state oil company and two refiners": one set, one entry
         if m.kind in ("specific", "bare"):
             out.append(parties.attach(ctx, m))
         elif m.kind == "count" or (m.kind == "generic" and m.plural):
             out.append(m)
+    return out
+
+
+def _pro_forms(ctx: Context, seg: Segment, clause: tuple[int, int]) -> list[Mention]:
+    """ "We signed four agreements. The most important is the one on X; the other three covered A, B and C":
+    pro-forms of a counted plural stand for documents of its type, one per field."""
+    text = ctx.text
+    found = _PRO_FORM.search(text, clause[0], clause[1])
+    if found is None:
+        return []
+    antecedent = next(
+        (
+            h
+            for h in reversed(ctx.heads_in(0, clause[0]))
+            if is_plural(text[h[0] : h[1]]) and _COUNT_BEFORE.search(text, max(0, h[0] - 40), h[0])
+        ),
+        None,
+    )
+    if antecedent is None:
+        return []
+    start = found.end()
+    end = fieldlists.list_end(text, start, clause[1])
+    if end - start < 3:
+        return []
+    count = number_value(found.group("n")) if found.group("n") else None
+    items = fieldlists.split_fields(text, start, end, expected=count if count and count > 1 else None)
+    idx = ctx.segment_at(antecedent[0])
+    here = ctx.segment_at(clause[0])
+    if found.group("all") is not None and (idx is None or here is None or here - idx > 1 or len(items) < 2):
+        return []  # "They cover A and B": a pronoun points at the sentence just before, and lists
+    if not items or sum(1 for s, e in items if _only_place(ctx, s, e)) * 2 > len(items):
+        return []  # "They are in Accra for two days"
+    status = status_near(text, (ctx.segments[idx].start, ctx.segments[idx].end)) if idx is not None else None
+    doc_type = antecedent[2]
+    label = "document" if doc_type == "other" else TYPE_LABEL[doc_type]
+    out = []
+    for s, e in items:
+        field = ctx.body[s:e].strip()
+        out.append(
+            parties.attach(
+                ctx,
+                Mention(
+                    type=doc_type,
+                    kind="field",
+                    head=(s, e),
+                    title_span=(s, e),
+                    clause=clause,
+                    segment=seg,
+                    det="number",
+                    status=status,
+                    explicit=status is not None,
+                    level=2,
+                    title=f"{label} on {field}",
+                    subject=field,
+                ),
+            )
+        )
     return out
 
 
@@ -240,17 +381,19 @@ def find_mentions(ctx: Context) -> list[Mention]:
     subcounts = _subcounts(ctx)
     found: dict[int, list[Mention]] = {}
     for idx, seg in enumerate(ctx.segments):
-        if seg.related:
-            continue
+        if seg.related or _QUESTION.search(ctx.text, seg.start, seg.end):
+            continue  # another story's headline; a question asks, it does not report
         if not ctx.heads_in(seg.start, seg.end):
             low = ctx.text[seg.start : seg.end].lower()
-            if "agreed on" not in low and "agreed upon" not in low and "reached" not in low:
+            deal_words = "agreed on" in low or "agreed upon" in low or "reached" in low
+            pro_form = _PRO_FORM_KEYS.search(low) and _PRO_FORM.search(ctx.text, seg.start, seg.end)
+            if not deal_words and not pro_form:
                 continue
         for clause in clauses(ctx.text, seg.start, seg.end):
             mentions = _clause_mentions(ctx, seg, clause, subcounts)
             if not mentions:
                 implicit = implicit_deal(ctx, seg, clause)
-                mentions = [implicit] if implicit else []
+                mentions = [implicit] if implicit else _pro_forms(ctx, seg, clause)
             found.setdefault(idx, []).extend(mentions)
     entries = list_entries(ctx, found)
     all_mentions = [m for ms in found.values() for m in ms] + entries
@@ -258,6 +401,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
         for m in mentions:
             if m.status is None:
                 m.status = _context_status(ctx, idx)
+                if m.status == "signed" and m.type in STATEMENTS and m.segment.kind != "item":
+                    m.status = "adopted"  # a statement no sentence or list intro of its own calls signed
     for m in all_mentions:
         m.status = _final_status(m.type, m.status)
     return sorted(all_mentions, key=lambda m: (m.head[0], m.head[1]))

@@ -13,9 +13,14 @@ from service.extractors.offline.lexicon import period_in
 from service.extractors.offline.mentions import Mention, subject_text
 from service.extractors.offline.sentences import Segment
 from service.extractors.offline.status import status_near
+from service.vocabulary import TYPE_LABEL
 
 _ITEM_DOC = re.compile(r"\bbetween\b|^[A-Z][a-z]+\s+(?:on|for)\s+")
 _DOC_INTRO = re.compile(r"(?i)\b(?:documents?|agreements?|memorand|mous?|mou's|deals?|pacts?)\b")
+_FIELD_ITEM = re.compile(r"[A-Za-z][\w'&/-]*(?:\s+[\w'&/-]+){0,5}\s*[.;,]?")
+"""A list entry that is only a field ("Higher education"): short, no verb, no document word (checked by the caller)."""
+_FIELDS_INTRO = re.compile(r"(?i)\b(?:fields?|areas?|spheres?|sectors?|domains?)\s*:\s*$|\bfollowing\s*:\s*$")
+"""An intro that announces fields: "... in the following areas:"."""
 _IMPLICIT_ACTIVE = re.compile(
     r"\b(?:agreed\s+(?:on|upon)|reached\s+(?:an?\s+)?(?:agreement|deal|accord)\s+on)\s+(?P<np>(?:a|an)\s+[^,.;]{6,120})"
 )
@@ -73,6 +78,10 @@ def list_entries(ctx: Context, found: dict[int, list[Mention]]) -> list[Mention]
                 intro = None
             elif following or seg.kind == "heading":
                 names_documents = _DOC_INTRO.search(ctx.text, seg.start, seg.end) is not None
+                if not names_documents and idx > 0 and ctx.segments[idx - 1].block == seg.block:
+                    prev = ctx.segments[idx - 1]  # "Seven documents were signed. They are:"
+                    names_documents = _DOC_INTRO.search(ctx.text, prev.start, prev.end) is not None
+                    seg = prev if names_documents else seg
                 if names_documents or seg.kind == "sentence":
                     intro = seg if names_documents else None
                     heads = ctx.heads_in(seg.start, seg.end) if intro else []
@@ -81,12 +90,36 @@ def list_entries(ctx: Context, found: dict[int, list[Mention]]) -> list[Mention]
         if intro is None or found.get(idx):
             continue
         item_text = ctx.text[seg.start : seg.end]
-        if not _ITEM_DOC.search(item_text):
+        field = _FIELD_ITEM.fullmatch(item_text) is not None and _FIELDS_INTRO.search(ctx.text, intro.start, intro.end)
+        if not field and not _ITEM_DOC.search(item_text):
             continue
         end = seg.end
-        while end > seg.start and ctx.text[end - 1] in " .":
+        while end > seg.start and ctx.text[end - 1] in " .;,":
             end -= 1
         status = status_near(ctx.text, (intro.start, intro.end))
+        if field:  # "MoUs were signed in the following areas:" then "- Health": one document per field
+            label = "document" if intro_type == "other" else TYPE_LABEL[intro_type]
+            name = ctx.body[seg.start : end]
+            out.append(
+                parties.attach(
+                    ctx,
+                    Mention(
+                        type=intro_type,
+                        kind="field",
+                        head=(seg.start, end),
+                        title_span=(seg.start, end),
+                        clause=(seg.start, seg.end),
+                        segment=seg,
+                        det="none",
+                        status=status,
+                        explicit=status is not None,
+                        level=1,
+                        title=f"{label} on {name.lower()}",
+                        subject=name,
+                    ),
+                )
+            )
+            continue
         m = Mention(
             type=intro_type,
             kind="specific",

@@ -18,6 +18,7 @@ from service.extractors.offline.dates import DATE, MONTH, MONTH_KEYS, month_day,
 from service.extractors.offline.geo import places
 from service.extractors.offline.principals import principals
 from service.models.draft import DraftEvent
+from service.vocabulary import SIGNED_PARTICIPLES
 
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})(?:\s*/\s*[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})?"
@@ -52,7 +53,9 @@ _EVENT_KEYS = (
     "welcomed", "hosted", "discussions", " is in ", "stay",
 )  # fmt: skip
 _HERE = re.compile(
-    r"(?i)\b(?:held|signed|inked|arrived|talks|met|ceremony|exchanged|received|welcomed|hosted|visit\w*)\b"
+    r"(?i)\b(?:held|"
+    + "|".join(SIGNED_PARTICIPLES)
+    + r"|arrived|talks|met|ceremony|received|welcomed|hosted|visit\w*)\b"
     r"[^.;]{0,60}?\bhere\b"
 )
 _VISITING = re.compile(r"\bvisiting\s+(?P<nat>[A-Z][a-z]+)\b")

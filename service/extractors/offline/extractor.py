@@ -27,11 +27,12 @@ from service.language import detect_language
 from service.models import ArticleSummary, Notice, Provenance
 from service.models.draft import DraftDocument, DraftParty, DraftRestatement, DraftSummary
 from service.resolver import resolve
+from service.vocabulary import WEEKDAYS, as_document_type, as_status
 
 _SPACES = re.compile(r"\s+")
 _ARTICLE = re.compile(r"^(?:a|an|the|another)\s+", re.I)
 _WHEN = re.compile(
-    r"(?:\s+(?:on|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)"
+    r"(?:\s+(?:on|last|this|next)\s+(?:" + "|".join(WEEKDAYS) + r"|week|month|year)"
     r"|\s+(?:today|yesterday|later\s+this\s+year))+$",
     re.I,
 )
@@ -83,9 +84,9 @@ def _document(ctx: context_mod.Context, group: DocGroup, count_signers: list[str
     also = [
         DraftRestatement.model_construct(
             quote=ctx.quote(*m.quote),
-            type=m.type,  # type: ignore[arg-type]
+            type=as_document_type(m.type),
             title=_title(m),
-            status=_default_status(m),  # type: ignore[arg-type]
+            status=as_status(_default_status(m)),
             parties=[DraftParty.model_construct(name=n, country=c) for n, c in m.parties],
             period=m.period,
         )
@@ -93,13 +94,14 @@ def _document(ctx: context_mod.Context, group: DocGroup, count_signers: list[str
         if m is not p and m.quote != p.quote
     ]
     return DraftDocument(
-        type=p.type,  # type: ignore[arg-type]
+        type=as_document_type(p.type),
         title=_title(p),
         subject=p.subject,
         parties=_parties(ctx, group, p),
         signatories=[ctx.people.show(s) for s in signatories],
-        status=_default_status(p),  # type: ignore[arg-type]
+        status=as_status(_default_status(p)),
         period=p.period or next((m.period for m in group.mentions if m.period), None),
+        context="earlier" if p.background else None,
         quote=ctx.quote(*p.quote),
         also=also,
     )

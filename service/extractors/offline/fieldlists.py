@@ -12,42 +12,81 @@ from __future__ import annotations
 import re
 
 from service.extractors.offline.lexicon import NUMBER
+from service.vocabulary import MONTH_NAMES, SIGNED_PARTICIPLES, TYPE_HEADS, WEEKDAYS, alternation
+
+_FIELD_NOUNS = r"(?:fields?|areas?|spheres?|sectors?|domains?)"
+_STRONG = (
+    r"in\s+(?:the\s+)?" + _FIELD_NOUNS + r"\s+(?:of|such\s+as|including|like)\b"
+    r"|(?:in\s+(?:the\s+)?" + _FIELD_NOUNS + r"\s+)?(?:ranging|stretching|extending)\s+from\b"
+    r"|in\s+(?:the\s+)?" + _FIELD_NOUNS + r"\s+as\s+(?:diverse|varied|different)\s+as\b"
+    r"|(?:covering|spanning|including|incl\.|such\s+as)(?!\w)"
+    r"|(?:in\s+)?the\s+following\s+(?:" + _FIELD_NOUNS + r"\s*)?:"
+)
+"""List introducers that leave no doubt a list of fields follows, even after an aside or a comma."""
+_NESTED = (
+    r"(?:(?:multiple|various|several|many|different|diverse|key|priority|important|a\s+(?:wide\s+)?range\s+of|"
+    r"a\s+number\s+of)\s+)*(?:" + _FIELD_NOUNS + r"|issues|matters|topics|questions)\s*,?\s*"
+    r"(?:such\s+as|including|incl\.|like|spanning|covering|ranging\s+from|namely\s*:?)\s+"
+)
+"""A second introducer inside the first: "spanning multiple sectors including A, B and C"."""
+
+_SIGNED = alternation(SIGNED_PARTICIPLES)
+_HEADS = "(?:" + "|".join(source for _, source in TYPE_HEADS) + ")"
+"""Any document head: "..., and memoranda on A and B" starts another list, it does not continue this one."""
+_HEAD_RE = re.compile(r"\b" + _HEADS + r"(?!\w)")
+_WEEKDAY = alternation(WEEKDAYS)
+_CALENDAR = alternation(WEEKDAYS + MONTH_NAMES)
+_STRONG_RE = re.compile(_STRONG)
+_STRONG_LATER = re.compile(
+    r",\s*(?:" + _STRONG + r")\s*(?:" + _NESTED + r"|(?:key|priority|" + _FIELD_NOUNS + r")\s+)*"
+)
 
 # Right after the plural head (or after "were signed"): "agreements on ...", "MoUs in the fields of ...".
 _AFTER_HEAD = re.compile(
-    r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])?\s*(?:of\s+(?:cooperation|co-operation)\s+)?"
-    r"(?:(?:were|was|have\s+been|had\s+been|are|being)\s+(?:also\s+)?(?:signed|inked|concluded|exchanged|sealed|"
-    r"adopted)\s+)?"
-    r"(?P<intro>(?:on\s+(?:cooperation|co-operation|collaboration)\s+in(?:\s+the\s+(?:fields?|areas?|spheres?)\s+of)?"
+    r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])?\s*(?:-{1,2}\s*)?(?:of\s+(?:cooperation|co-operation)\s+)?"
+    r"(?:(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:also\s+)?(?:" + _SIGNED + r"|adopted)(?=[\s,])\s*)?"
+    r"(?:(?:on\s+)?(?:" + _WEEKDAY + r"|today|yesterday)\s+)?"
+    r"(?:,\s+[^,;:.()]{3,100}?,\s*(?:(?:are|were|is|was|also)\s+)*(?=" + _STRONG + r"))?"
+    r"(?P<intro>,?\s*(?:"
+    + _STRONG
+    + r"|among\s+(?:them|others|which)|namely|notably|in\s+particular)\s*(?:"
+    + _NESTED
+    + r")?"
+    r"|:\s*(?=(?:on|in|for|regarding)\s)"  # "a batch of MoUs: on A, on B and on C"
+    r"|(?:on\s+(?:cooperation|co-operation|collaboration)\s+in(?:\s+the\s+(?:fields?|areas?|spheres?)\s+of)?"
     r"|in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)"
     r"|in\s+(?:a\s+(?:wide\s+)?range\s+of|various|different|several|many|a\s+number\s+of|key|diverse|multiple)\s+"
-    r"(?:fields?|areas?|spheres?|sectors?|domains?)(?:\s*,?\s*(?:such\s+as|including|like))?"
-    r"|(?:concern(?:s|ed|ing)?|relat(?:e|es|ed|ing)\s+to|deal(?:s|t)?\s+with)(?!\s+(?:the|a|an|that)\b)"
+    r"(?:fields?|areas?|spheres?|sectors?|domains?)(?:\s*,?\s*(?:such\s+as|including|like|namely\s*:?))?"
+    r"|(?:concern(?:s|ed|ing)?|(?:relat|pertain|refer|appl(?:y|ie|i))(?:e|es|ed|ing|s|y)?\s+to|deal(?:s|t)?\s+with)"
+    r"(?:\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+of)?(?!\s+(?:the|a|an|that)\b)"
     r"|cover(?:s|ed|ing)?(?:\s+(?:bilateral\s+)?(?:cooperation|co-operation)\s+in(?:\s+the\s+(?:fields?|"
     r"areas?)\s+of)?)?"
-    r"|on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|the\s+sidelines|"
+    r"|on(?!\s+(?:" + _CALENDAR + r"|the\s+sidelines|"
     r"the\s+occasion|behalf|this|that|the\s+same|the\s+day|\d)\b)|regarding|concerning|relating\s+to|related\s+to|"
     r"pertaining\s+to|with\s+regard\s+to|in\s+respect\s+of"
-    r"|including|such\s+as|spanning(?:\s+across)?|covering)\s+)"
+    r"|for(?=\s+(?:the\s+)?(?!co-?operation|collaboration)[a-z]+(?:ion|ment|ance|ence|ing)\b)"  # "agreements for the avoidance of ..."
+    r"|including|such\s+as|spanning(?:\s+across)?|covering)\s+(?:" + _NESTED + r")?)"
 )
 # Anywhere later in the clause: "... to promote cooperation in a range of fields including ...".
 _LATER = re.compile(
     r"\b(?:in\s+(?:a\s+(?:wide\s+)?range\s+of|various|different|several|many|a\s+number\s+of|the|key|diverse|"
     r"multiple)\s+"
-    r"(?:fields?|areas?|spheres?|sectors?|domains?)(?:\s+of)?(?:\s*,?\s*(?:such\s+as|including|like))?"
+    r"(?:fields?|areas?|spheres?|sectors?|domains?)(?:\s+of)?(?:\s*,?\s*(?:such\s+as|including|like|namely\s*:?))?"
     r"|including|such\s+as|spanning(?:\s+across)?|covering)\s+"
 )
-_EXAMPLES = re.compile(r"\b(?:including|such\s+as|like)\b")
+_EXAMPLES = re.compile(r"\b(?:including|such\s+as|like|among|notably|in\s+particular)\b")
 _END = re.compile(
-    r"\s+(?:during|amid|following|on\s+the\s+sidelines|as\s+part\s+of|in\s+the\s+presence\s+of|which|that|were|was|"
+    r",?\s+(?:and|as\s+well\s+as)\s+(?:the\s+|a\s+|an\s+|other\s+)?(?=(?:[\w-]+\s+){0,3}?" + _HEADS + r")"
+    r"|\s+(?:during|amid|following|on\s+the\s+sidelines|as\s+part\s+of|in\s+the\s+presence\s+of|which|that|were|was|"
     r"will|to\s+(?:promote|boost|strengthen|enhance|expand|deepen|further|develop)|between\s+the\s+two|"
-    r"at\s+the|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
-    r"the\s+sidelines|the\s+occasion|behalf|this|that|the\s+same|the\s+day|\d)|in\s+(?=[A-Z][a-z]+\b(?!\s+(?:and|"
+    r"at\s+the|on\s+(?:"
+    + _CALENDAR
+    + r"|the\s+sidelines|the\s+occasion|behalf|this|that|the\s+same|the\s+day|\d)|in\s+(?=[A-Z][a-z]+\b(?!\s+(?:and|"
     r"&)))|last|next|this|earlier|later)\b"
     r"|,\s+(?:after|before|when|as(?!\s+well\s+as)|where|which|who|while|during|following|with|under|said|according)\b"
     r"|,\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w'-]*\s+){0,5}?(?:said|says|told|reported|announced|added|noted|stated)\b"
+    r"|,\s+[a-z]+ing\s+(?:new|the|a|an|their|its|further|more|fresh)\b"  # ", injecting new impetus into ..."
+    r"|\s+-{1,2}(?=\s|$)"  # the dash that closes an aside: "MoCs - on A, on B and on C - and ..."
     r"|,?\s+among\s+other|,?\s+etc\b|\.$|[.;:!?]"
 )
 _DANGLING = re.compile(r"(?:,?\s+(?:and|or|as\s+well\s+as|plus))$")
@@ -63,10 +102,26 @@ _INNER_HEAD = re.compile(
     r"(?i)(?:agreements|accords|deals|memorand(?:a|ums)|mous|documents|contracts|protocols)\s+(?:on|in|for|regarding)\s+"
 )
 _TOP_SPLIT = re.compile(r",?\s+as\s+well\s+as\s+|;\s+")
+_RANGE_BEFORE = re.compile(r"\bfrom\s+$")
+_RANGE_SPLIT = re.compile(r",?\s+as\s+well\s+as\s+|;\s+|\s+to\s+")
+"""After "ranging from", "to" also separates fields: "from infrastructure and energy to education"."""
 _COMMA_SPLIT = re.compile(r",\s+and\s+|,\s+(?:or\s+)?|\s+and\s+(?=(?:on|in|for|regarding|concerning)\s)")
 _AND = re.compile(r"\s+and\s+")
 _AND_THE = re.compile(r"\s+and\s+(?:the|a|an)\s+")
 _LEAD = re.compile(r"(?:and|or|the|a|an|also|both|on|in|for|regarding|concerning)\s+", re.I)
+
+
+_ITEM = r"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,4}"
+_ANY_INTRO = re.compile(
+    r"\s+(?:(?!(?:and|or|but|which|that|who|were|was|is|are|will|would|during|after|before|with)\b)[A-Za-z][\w'-]*\s+)"
+    r"{0,4}?(?:in|on|for|of|from|like|as|about|regarding|[a-z]+ing)\s+"
+    r"(?=" + _ITEM + r"(?:,\s+" + _ITEM + r"){1,}(?:,?\s+(?:and|as\s+well\s+as)\s+)" + _ITEM + r"\b)"
+)
+"""Any short introducer right before a list of at least three fields ("on issues spanning A, B and C")."""
+_COLON_LIST = re.compile(r"(?:\s+[\w'-]+){0,4}?:\s+(?=" + _ITEM + r"(?:,\s+" + _ITEM + r"){2,})")
+"""A colon after a few words, before three or more comma-separated fields ("3 deals today in Kigali: A, B, C")."""
+_PLACES_AFTER_IN = re.compile(r"in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+[A-Z][a-z]+")
+"""'in Accra, Kumasi and Tamale': capitalised names right after a bare "in" are places, not fields."""
 
 
 def list_span(text: str, head_end: int, clause_end: int, stop: int | None = None) -> tuple[int, int, bool] | None:
@@ -76,11 +131,31 @@ def list_span(text: str, head_end: int, clause_end: int, stop: int | None = None
     if m is None or not m.group("intro").strip():
         m = _LATER.search(text, head_end, limit)
         if m is None or "," in text[head_end : m.start()].rstrip(" ,") or len(text[head_end : m.start()].split()) > 12:
-            return None
+            m = _ANY_INTRO.match(text, head_end, limit) or _COLON_LIST.match(text, head_end, limit)
+            if (
+                m is None
+                or _HEAD_RE.search(text, head_end, list_end(text, m.end(), limit))
+                or _PLACES_AFTER_IN.match(text, m.end() - 3, limit)
+            ):
+                return None  # "documents signed include agreements on A, B and C": the list is the agreements'
         intro = m.group(0)
     else:
         intro = m.group("intro")
+        if not _STRONG_RE.match(intro.lstrip(" ,")):
+            # "documents on cooperation between the two countries, covering key areas such as A, B and C":
+            # the first complement qualifies the documents, the strong introducer after a comma lists them
+            later = _STRONG_LATER.search(text, m.end(), limit)
+            if later is not None and len(text[m.end() : later.start()].split()) <= 16:
+                m, intro = later, later.group(0)
     start = m.end()
+    end = list_end(text, start, limit)
+    if end - start < 3:
+        return None
+    return start, end, bool(_EXAMPLES.search(intro))
+
+
+def list_end(text: str, start: int, limit: int) -> int:
+    """Where a list of fields that starts at `start` ends: a verb, a clause, a date, another document."""
     end_match = _END.search(text, start, limit)
     end = end_match.start() if end_match else limit
     while True:
@@ -88,11 +163,8 @@ def list_span(text: str, head_end: int, clause_end: int, stop: int | None = None
             end -= 1
         tail = _DANGLING.search(text, start, end)
         if tail is None:
-            break
+            return end
         end = tail.start()
-    if end - start < 3:
-        return None
-    return start, end, bool(_EXAMPLES.search(intro))
 
 
 def _split_top(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -145,7 +217,12 @@ def split_fields(
     With `exact`, a list shorter than the count is split further at "and"; otherwise the
     count only caps the list (a breakdown such as "three agreements" elsewhere in the text).
     """
-    groups = _split_top(text, start, end, _TOP_SPLIT)
+    ranged = _RANGE_BEFORE.search(text, max(0, start - 16), start) is not None
+    groups = _split_top(text, start, end, _RANGE_SPLIT if ranged else _TOP_SPLIT)
+    if ranged:  # "from infrastructure and energy to education and health": each end may be a pair
+        pairs = [_split_and(text, g) for g in groups]
+        if all(p and all(len(text[a:b].split()) <= 3 for a, b in p) for p in pairs):
+            groups = [span for p in pairs if p for span in p]
     items: list[tuple[int, int]] = []
     group_of: list[int] = []
     for g, (gs, ge) in enumerate(groups):
@@ -165,6 +242,10 @@ def split_fields(
         last = _split_and(text, items[-1])
         if last:
             items[-1:] = [_trim(text, s) for s in last]
+    elif len(items) == 1 and _AND_THE.search(text, *items[0]):  # "the avoidance of A and the promotion of B"
+        parts = _split_and(text, items[0], left_words=2)
+        if parts and _AND_THE.match(text, parts[0][1]):
+            items = [_trim(text, s) for s in parts]
     elif len(items) == 1 and exact and expected and expected > 1:
         parts = _split_and(text, items[0])
         if parts:

@@ -8,7 +8,6 @@ up runs of capitalised words in a dict costs microseconds. Names come from
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -140,12 +139,12 @@ def side_countries(found: list[Place]) -> tuple[list[str], dict[str, tuple[int, 
 
     `found` is `places(text, cities=True)` of the whole text.
     """
-    counts: Counter[str] = Counter()
+    counts: dict[str, float] = {}  # a city weighs half a country
     spelling: dict[str, tuple[int, int]] = {}
     first: dict[str, int] = {}
     for p in found:
         weight = 0.5 if p.city else 1.0
-        counts[p.code] += weight
+        counts[p.code] = counts.get(p.code, 0.0) + weight
         first.setdefault(p.code, p.start)
         if p.noun and not p.city and p.code not in spelling:
             spelling[p.code] = (p.start, p.end)

@@ -10,49 +10,11 @@ from functools import lru_cache
 from service.extractors.offline.amounts import amounts
 from service.extractors.offline.context import Context
 from service.extractors.offline.mentions import STATEMENTS, Mention
+from service.vocabulary import GROUPING_STOPWORDS, GROUPING_SYNONYMS
 
 _WORD = re.compile(r"[a-z][a-z-]+")
-_GENERIC = frozenset(
-    [
-        "the", "a", "an", "of", "on", "in", "for", "and", "or", "to", "with", "by", "at", "from", "between", "its",
-        "their", "both", "two", "sides", "field", "fields", "area", "areas", "sphere", "spheres", "sector", "sectors",
-        "cooperation", "co-operation", "collaboration", "partnership", "partnerships", "memorandum", "memoranda",
-        "understanding", "agreement", "agreements", "letter", "intent", "mou", "mous", "moc", "joint", "statement",
-        "declaration", "program", "programme", "plan", "signed", "sign", "relevant", "other", "bilateral", "boost",
-        "enhance", "strengthen", "promote", "support", "develop", "expand", "deepen", "respective", "ministry",
-        "ministries", "minister", "government", "governments", "state", "affairs", "development", "services",
-        "exchange", "exchanges", "upcoming", "period", "year", "years", "new", "various", "focusing", "regarding",
-        "concerning", "establishment", "establishing", "of-the", "national", "republic", "federation", "people",
-        "organisation", "organization"
-    ]
-)  # fmt: skip
-_SYNONYMS = {
-    "commerce": "trade",
-    "commercial": "trade",
-    "law": "justice",
-    "legal": "justice",
-    "judicial": "justice",
-    "mines": "mineral",
-    "mine": "mineral",
-    "minerals": "mineral",
-    "cultural": "culture",
-    "healthcare": "health",
-    "medical": "health",
-    "defense": "defence",
-    "military": "defence",
-    "petroleum": "oil",
-    "crude": "oil",
-    "scientific": "science",
-    "technological": "technology",
-    "technical": "technology",
-    "economic": "economy",
-    "investments": "investment",
-    "educational": "education",
-    "labor": "labour",
-    "telecommunication": "telecommunications",
-    "broadcasting": "media",
-    "television": "media",
-}
+_GENERIC = GROUPING_STOPWORDS
+_SYNONYMS = GROUPING_SYNONYMS
 _STATUS_RANK = {"signed": 3.0, "adopted": 3.0, None: 2.5, "planned": 2.0, "discussed": 1.0}
 
 

@@ -10,7 +10,22 @@ from __future__ import annotations
 import re
 import unicodedata
 
-RULES_VERSION = "1.1.0"
+from rapidfuzz import fuzz
+
+from service.vocabulary import (
+    CUE_TYPO_MIN_SIMILARITY,
+    CUE_TYPO_NOT,
+    FUNCTION_WORDS,
+    KEEP_UPPER,
+    LIST_CUE_NOUNS,
+    NUMBER_WORDS,
+    SIGNED_PARTICIPLES,
+    SIGNING_VERBS,
+    TYPE_HEADS,
+    alternation,
+)
+
+RULES_VERSION = "2.0.0"  # issue 9: phenomenon rules, one vocabulary
 
 
 def _build_ascii_table() -> dict[int, str]:
@@ -66,33 +81,57 @@ def ascii_view(text: str) -> str:
     return text if text.isascii() else _NON_ASCII.sub(_to_ascii, text)
 
 
-NUMBER_WORDS: dict[str, int] = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "a dozen": 12,
-    "dozen": 12,
-}
+_CUE_SLOT = re.compile(r"\b([A-Za-z]{3,8})(?=\s+(?:of|such\s+as|including|like)\b)")
+_CUES_BY_LENGTH: dict[int, tuple[str, ...]] = {}
+for _cue in LIST_CUE_NOUNS:
+    _CUES_BY_LENGTH[len(_cue)] = (*_CUES_BY_LENGTH.get(len(_cue), ()), _cue)
+
+
+_SHOUTED_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*[A-Z]{2,}[^a-z\n]*$", re.M)
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+
+
+def _title_case(m: re.Match[str]) -> str:
+    word = m.group()
+    low = word.lower()
+    if low in FUNCTION_WORDS or low == "between":
+        return low
+    if word in KEEP_UPPER:
+        return word
+    return word[:1] + word[1:].lower()
+
+
+def unshout(text: str) -> str:
+    """`text` with lines written in capitals ("MEMORANDUM OF UNDERSTANDING ON TOURISM") in title case, function
+    words in lower case and document acronyms kept, so the rules read them like any other name (same length)."""
+    if not _SHOUTED_LINE.search(text):
+        return text
+    return _SHOUTED_LINE.sub(lambda line: _WORD.sub(_title_case, line.group()), text)
+
+
+def mend_cue_typos(text: str) -> str:
+    """`text` with misspelt list cue nouns ("in the ares of", "feilds of") replaced by the cue word of the
+    same length ("area", "fields"), so every list rule sees the cue and every offset stays the same."""
+    pieces: list[str] = []
+    cursor = 0
+    for m in _CUE_SLOT.finditer(text):
+        word = m.group(1)
+        low = word.lower()
+        if low in LIST_CUE_NOUNS or low in CUE_TYPO_NOT:
+            continue
+        same = _CUES_BY_LENGTH.get(len(low), ())
+        best = max(same, key=lambda c: fuzz.ratio(low, c), default=None)
+        if best is None or best[0] != low[0] or fuzz.ratio(low, best) < CUE_TYPO_MIN_SIMILARITY:
+            continue
+        pieces.append(text[cursor : m.start()])
+        pieces.append(best.upper() if word.isupper() else best.capitalize() if word[0].isupper() else best)
+        cursor = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
 NUMBER = r"(?:\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
 
 
@@ -104,94 +143,60 @@ def number_value(text: str) -> int | None:
     return NUMBER_WORDS.get(text)
 
 
-# Document type heads. Group names carry the type; acronyms are matched case-sensitively.
-_TYPE_SOURCES: list[tuple[str, str]] = [
-    (
-        "letter_of_intent",
-        r"(?i:letters?\s+of\s+intent(?:ion)?|(?:statements?|declarations?)\s+of\s+intent)|\bLoIs?\b|\bLOIs?\b",
-    ),
-    (
-        "memorandum_of_understanding",
-        r"(?i:memorand(?:um|a|ums)(?:\s+of\s+(?:understanding|cooperation|co-operation|intent|agreement)s?)?)"
-        r"|\bMoUs?\b|\bMOUs?\b|\bMoU's\b|\bMoCs?\b|\bMOCs?\b",
-    ),
-    (
-        "joint_statement",
-        r"(?i:joint\s+(?:statements?|communiqu[eé]s?)|communiqu[eé]s?)",
-    ),
-    ("declaration", r"(?i:(?:joint\s+)?declarations?)"),
-    (
-        "cooperation_programme",
-        r"(?i:(?:cooperation|co-operation|exchange|action|work|working|implementation|executive)\s+(?:programmes?|"
-        r"programs?|plans?)"
-        r"(?:\s+(?:of|for)\s+(?:[a-z-]+\s+){0,2}?(?:cooperation|co-operation|joint\s+action|action))?"
-        r"|(?:programmes?|programs?|plans?)\s+(?:of|for)\s+(?:[a-z-]+\s+){0,2}?(?:cooperation|co-operation|"
-        r"joint\s+action|action)"
-        r"|road\s?-?maps?)",
-    ),
-    ("treaty", r"(?i:treat(?:y|ies))"),
-    ("protocol", r"(?i:protocols?)"),
-    ("contract", r"(?i:contracts?)"),
-    ("agreement", r"(?i:agreements?|accords?|deals?|pacts?)"),
-    (
-        "other",
-        r"(?i:joint\s+visions?|charters?|exchanges?\s+of\s+notes|minutes\s+of\s+(?:the\s+)?(?:meeting|talks)"
-        r"|credit\s+lines?(?!\s+(?:agreement|deal|contract|memorand|facility))|lines?\s+of\s+credit"
-        r"|(?:cooperation\s+)?documents|instruments)",
-    ),
-]
-TYPE_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{source})" for name, source in _TYPE_SOURCES) + r")\b")
+TYPE_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{source})" for name, source in TYPE_HEADS) + r")(?!\w)")
 """Any document head; `match.lastgroup` is its type."""
 
-PLURAL_RE = re.compile(
-    r"(?:s|memoranda|ies|MoU's)$",
-)
 
-# Words that may stand between a determiner and a type head ("a new energy cooperation MoU").
-GENERIC_DOCS_RE = re.compile(
-    r"(?i)\b(?:documents?|papers?|instruments?|deals?|agreements?|accords?|memorand(?:a|ums)|MoUs|MOUs|contracts)\b"
-)
-
+_SIGN = alternation(SIGNING_VERBS)
+_SIGNED = alternation(tuple(p for p in SIGNED_PARTICIPLES if p != "exchanged"))
+_SIGN_FORMS = alternation(SIGNING_VERBS + tuple(p for p in SIGNED_PARTICIPLES if p != "exchanged"))
 STATUS_CUE_RE = re.compile(
     r"(?i)\b(?:"
     r"(?P<planned>(?:agreed|agree|agrees|plan|plans|planned|planning|intend|intends|intended|expect|expects|expected|"
     r"set|"
     r"going|due|ready|poised|slated|scheduled|hope|hopes|want|wants|aim|aims|seek|seeks|preparing|prepared|looking)\s+"
-    r"to\s+(?:be\s+)?(?:sign|ink|seal|conclude|finali[sz]e|draft|prepare|exchange|signed|inked|sealed|concluded)"
-    r"|will\s+(?:(?:also|only|soon|then|later|first|finally|eventually)\s+)?(?:be\s+)?(?:sign|ink|seal|conclude|signed|"
-    r"inked|sealed|concluded|adopt|adopted)"
-    r"|would\s+(?:(?:also|only|soon|then|later|first|finally|eventually)\s+)?(?:be\s+)?(?:sign|ink|seal|conclude|signed|"
-    r"inked|sealed|concluded)"
-    r"|to\s+be\s+(?:signed|inked|sealed|concluded|adopted)|(?:are|is)\s+to\s+(?:sign|be\s+signed|ink|seal|adopt)"
-    r"|to\s+(?:sign|seal|ink)|upcoming\s+signing|future\s+signing|being\s+(?:prepared|drafted|finali[sz]ed)"
+    r"to\s+(?:be\s+)?(?:" + _SIGN_FORMS + r"|finali[sz]e|draft|prepare|exchange)"
+    r"|will\s+(?:(?:also|only|soon|then|later|first|finally|eventually)\s+)?(?:be\s+)?(?:"
+    + _SIGN_FORMS
+    + r"|adopt|adopted)"
+    r"|(?:could|might|may)\s+(?:(?:also|soon|then|later|finally|eventually)\s+)?(?:be\s+)?" + _SIGN_FORMS + r""
+    r"|would\s+(?:(?:also|only|soon|then|later|first|finally|eventually)\s+)?(?:be\s+)?" + _SIGN_FORMS + r""
+    r"|to\s+be\s+(?:" + _SIGNED + r"|adopted)|(?:are|is)\s+to\s+(?:be\s+signed|" + _SIGN + r"|adopt)"
+    r"|to\s+(?:"
+    + _SIGN
+    + r"|finali[sz]e|fast[- ]track|expedite)|with\s+a\s+view\s+to\s+(?:its\s+|their\s+)?(?:signature|signing)"
+    r"|upcoming\s+signing|future\s+signing|being\s+(?:prepared|drafted|finali[sz]ed)"
     r"|towards\s+(?:the\s+)?(?:signing|conclusion|adoption|finali[sz]ation)(?:\s+of)?"
     r"|(?:is|are)\s+(?:expected|due|scheduled|slated)"
     r"(?!\s+to\s+(?!(?:be\s+)?(?:sign|ink|seal|conclud|adopt|issu|releas|publish|finali)))"
     r"|(?:pave|paves|paved|paving)\s+the\s+way\s+for\s+(?:the\s+)?(?:signing|conclusion)(?:\s+of)?"
-    r"|draft)"
+    r"|draft|initial(?:l)?ed|initial(?:l)?ing)"
     r"|(?P<adopted>agreed\s+to\s+(?:adopt|issue|establish|create|release)|decided\s+to\s+(?:adopt|issue|create)"
     r"|adopt(?:ed|ion|s|ing)?|issu(?:ed|ing)|released|approv(?:ed|al)|endors(?:ed|ement)|unveil(?:ed|ing))"
     r"|(?P<discussed>discuss(?:ed|es|ing|ion|ions)?|talked\s+about|talks\s+on|negotiat(?:e|ed|es|ing|ion|ions)"
     r"|consider(?:ed|ing)?|ready\s+to\s+support|mentioned|referred\s+to|bid\s+for|push(?:ed|es|ing)?\s+for"
-    r"|seek(?:s|ing)?|sought|pursu(?:e|es|ed|ing)|on\s+the\s+table|in\s+the\s+works|not\s+ready"
+    r"|work\s+on|ongoing|seek(?:s|ing)?|sought|want(?:s|ed)?(?=\s+(?:a|an|the|its)\s)|pursu(?:e|es|ed|ing)|on\s+the\s+table|in\s+the\s+works|not\s+ready"
     r"|under\s+(?:negotiation|discussion|consideration|review)|support(?:s|ed)?\s+(?:for\s+)?(?:a|an|"
     r"the)\s+(?:\w+\s+)?(?:peace\s+)?"
     r"(?:agreement|treaty|deal)|called\s+for|propos(?:ed|al|es)|explor(?:ed|ing)|mooted)"
+    r"|(?P<announced>announced)"
     r"|(?P<signed>sign(?:ed|ing|s)?|ink(?:ed|ing)|exchang(?:ed|ing)|exchange\s+of|seal(?:ed|ing)|conclu(?:ded|sion)"
-    r"|shared|reached|agreed\s+(?:on|upon)|announced|penned|struck|clinched|entered\s+into|initial(?:l)?ed"
+    r"|shared|reached|agreed\s+(?:on|upon)|penned|struck|clinched|entered\s+into"
+    r"|put\s+(?:(?:their|his|her|the)\s+)?pens?\s+to\s+paper"
     r"|finali[sz]ed|culminated)"
     r")\b"
 )
-"""Verbs that tell what happened to a document; the group name is the status."""
+"""Verbs that tell what happened to a document; the group name is the status ("announced": adopted for a
+statement, signed for an instrument, decided once the type is known)."""
 
 NOT_A_CUE_RE = re.compile(r"(?i)exchanged?\s+(?:of\s+)?views|exchang\w+\s+(?:students|visits|delegations|experience)")
 
 BACKGROUND_RE = re.compile(
     r"(?i)\b(?:previous(?:ly)?|earlier|in\s+the\s+past|years?\s+ago|already\s+(?:been\s+)?signed|existing|"
-    r"signed\s+(?:in|on)\s+(?:\w+\s+)?(?:19|20)\d\d|in\s+(?:January|February|March|April|May|June|July|August|"
+    r"(?:signed|issued|adopted|concluded|initial(?:l)?ed)\s+(?:(?:in|on)\s+(?:\w+\s+){0,2}(?:19|20)\d\d|last\s+"
+    r"(?:year|month|spring|summer|autumn|fall|winter))|in\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\s+(?:19|20)\d\d)\b"
 )
-YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 PERIOD_RE = re.compile(
     r"\b((?:19|20)\d\d)\s*(?:-|/|to|till|until|through)\s*((?:19|20)?\d\d)\b(?!\s*(?:%|percent|km|people))"
@@ -227,20 +232,13 @@ EXAMPLES_RE = re.compile(
     r"|inter\s+alia)\b"
 )
 
-LEADER_TITLES = (
-    r"President|Prime\s+Minister|PM|Premier|Chancellor|King|Queen|Emir|Amir|Sultan|Crown\s+Prince|"
-    r"General\s+Secretary|Secretary[- ]General|Party\s+(?:General\s+Secretary|chief|leader)|Chairman|Vice\s+President|"
-    r"Speaker|Deputy\s+Prime\s+Minister|Deputy\s+PM|Foreign\s+Minister|Minister|Colonel\s+General|General|"
-    r"Defence\s+Minister|Defense\s+Minister|counterpart"
-)
-
 
 # Substrings every type head contains; `str.find` on them is far cheaper than running the
 # whole alternation over every position of the text.
 _HEAD_KEYS = (
     "letter", "loi", "memorand", "mou", "moc", "joint", "statement of", "statements of", "communiq", "declaration",
     "program", "plan", "roadmap", "road map", "road-map", "treat", "protocol", "contract", "agreement", "accord",
-    "deal", "pact", "charter", "of notes", "minutes of", "documents", "instruments", "credit line", "line of credit",
+    "deal", "pact", "charter", "notes", "arrangement", "of notes", "minutes of", "documents", "instruments", "credit line", "line of credit",
     "lines of credit",
 )  # fmt: skip
 
@@ -265,7 +263,7 @@ def find_heads(text: str, low: str) -> list[tuple[int, int, str]]:
                 starts.add(i)
                 cursor = i
                 for _ in range(_WORDS_BEFORE.get(key, 0)):  # "cooperation programme", "exchange of notes"
-                    space = max(low.rfind(" ", 0, cursor - 1), low.rfind("\n", 0, cursor - 1))
+                    space = max(low.rfind(c, 0, cursor - 1) for c in " \n\t")
                     if space < 0:
                         starts.add(0)
                         break

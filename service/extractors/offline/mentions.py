@@ -14,16 +14,30 @@ from functools import lru_cache
 
 from service.extractors.offline.lexicon import STATUS_CUE_RE, number_value
 from service.extractors.offline.sentences import Segment
+from service.vocabulary import (
+    BLAND_MODIFIERS,
+    CURRENCY_SIGNS,
+    DEFINITE_DETERMINERS,
+    GENERIC_DETERMINERS,
+    INDEFINITE_DETERMINERS,
+    INITIALLED_PARTICIPLES,
+    MONEY_SCALES,
+    MONTH_NAMES,
+    NEGATIVE_DETERMINERS,
+    SIGNED_PARTICIPLES,
+    TYPE_HEADS,
+    WEEKDAYS,
+    alternation,
+)
 
 STATEMENTS = frozenset({"joint_statement", "declaration"})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z0-9][\w'&-]*|[$\u20ac\u00a3\u00a5]|[^\w\s]")
-_SCALE = frozenset({"million", "billion", "trillion", "thousand", "bn", "mn", "m", "mln", "bln", "crore", "lakh"})
-_CURRENCY = frozenset({"$", "\u20ac", "\u00a3", "\u00a5", "usd", "eur", "us"})
-_INDEFINITE = frozenset({"a", "an", "another", "one"})
-_DEFINITE = frozenset({"the", "this", "that", "these", "those", "said", "its", "their", "his", "her", "our", "both"})
-_GENERIC = frozenset(
-    {"other", "several", "many", "some", "various", "numerous", "multiple", "all", "any", "more", "such"}
-)
+_SCALE = MONEY_SCALES
+_CURRENCY = CURRENCY_SIGNS
+_INDEFINITE = INDEFINITE_DETERMINERS
+_NEGATIVE = NEGATIVE_DETERMINERS
+_DEFINITE = DEFINITE_DETERMINERS
+_GENERIC = GENERIC_DETERMINERS
 _STOP = frozenset(
     [
         "of", "on", "in", "for", "with", "by", "to", "at", "from", "between", "into", "about", "under", "over", "as",
@@ -34,13 +48,7 @@ _STOP = frozenset(
         "it", "they", "we", "he", "she", "there", "here", "where", "when", "what", "how", "if", "so"
     ]
 )  # fmt: skip
-_BLAND = frozenset(
-    [
-        "new", "important", "significant", "key", "major", "historic", "landmark", "bilateral", "relevant",
-        "respective", "above", "aforementioned", "first", "second", "recent", "latest", "final", "formal", "official",
-        "joint", "cooperation", "co-operation", "further", "several"
-    ]
-)  # fmt: skip
+_BLAND = BLAND_MODIFIERS
 _LY_NOUNS = frozenset(
     ["supply", "family", "assembly", "monopoly", "anomaly", "rally", "ally", "italy", "july", "reply"]
 )
@@ -53,7 +61,8 @@ _TO_VERBS = (
 )
 _POSTMOD_WORDS = "|".join(
     [
-        r"on", r"between", r"for", r"regarding", r"concerning", r"covering", r"focus(?:ing|ed)\s+on",
+        r"on", r"between", r"for", r"of(?=\s+(?:the\s+)?[A-Z0-9])",
+        r"to(?=\s+the\s+(?:[\w'-]+\s+){0,3}?(?:[Tt]reaty|[Aa]greement|[Cc]onvention|[Pp]rotocol|[Cc]harter)\b)", r"regarding", r"concerning", r"covering", r"focus(?:ing|ed)\s+on",
         r"cent(?:red|ered)\s+on", r"establishing", r"outlining", r"facilitating", r"with\s+regard\s+to",
         r"in\s+the\s+(?:fields?|areas?|spheres?)\s+of", r"in\s+(?:the\s+)?[a-z-]+\s+(?:sector|field|area|sphere)",
         r"in\s+(?!the\s+presence)(?:the\s+)?[a-z][a-z-]+(?=[\s,.;])", rf"to\s+(?:{_TO_VERBS})", r"worth",
@@ -63,14 +72,23 @@ _POSTMOD_WORDS = "|".join(
         r"expanding", r"promoting", r"enhancing", r"boosting", r"allowing", r"providing", r"granting",
     ]
 )  # fmt: skip
-_POSTMOD = re.compile(rf"\s*(?:\([^)]{{0,80}}\)|\[[^\]]{{0,80}}\])?\s*,?\s*(?P<prep>{_POSTMOD_WORDS})\b")
+_MONTH_BEFORE = re.compile(r"\b" + alternation(MONTH_NAMES) + r"\.?\s+$")
+_YEARS = r"(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?\s+)?"  # "the Action Plan 2026-2031 of ..."
+_OF = re.compile(r"\s*,?\s*" + _YEARS + r"(?P<prep>of)\s+(?!(?:\d+\s+)?" + alternation(WEEKDAYS) + r"\b)")
+_POSTMOD = re.compile(rf"\s*(?:\([^)]{{0,80}}\)|\[[^\]]{{0,80}}\])?\s*,?\s*{_YEARS}(?P<prep>{_POSTMOD_WORDS})\b")
 """A content modifier after the head: what makes "an agreement on X" name one document."""
 
 _CONTINUES = r"(?!(?:covering|focusing|focused|aimed|aiming|regarding|concerning|on|for)\b)"
 _NEXT_DOCUMENT = (
     r"(?:agreements?|memorand\w*|MoUs?|letters?\s+of|protocols?|contracts?|programmes?|programs?|plans?|"
-    r"statements?|declarations?|treat(?:y|ies)|deals?|accords?|road\s?maps?|communiqu)"
+    r"statements?|declarations?|treat(?:y|ies)|deals?|accords?|road\s?maps?|communiqu|"
+    + "|".join(source for _, source in TYPE_HEADS)
+    + ")"
 )
+"""The start of any document's name: where "... and a/an/the <it>" ends the name before it."""
+_SIGNED_OR_INITIALLED = alternation(SIGNED_PARTICIPLES + INITIALLED_PARTICIPLES)
+_NEXT_NAME = re.compile(rf",\s+(?:and\s+)?(?={_NEXT_DOCUMENT}\b)")
+"""A comma, then another document's name: the end of this one."""
 _TITLE_END = re.compile(
     "|".join(
         [
@@ -78,14 +96,21 @@ _TITLE_END = re.compile(
             r"\s+-{1,2}\s+",  # "Agreement on defence - the two defence ministers": who signed it follows
             rf",\s+(?!and\s+[A-Z]){_CONTINUES}(?=[a-z])",  # ", marking a step"
             rf",\s+(?=(?:\S+\s+){{1,3}}(?!(?:and|of|the|for)\b)[a-z]){_CONTINUES}",  # ", Lam and Aliyev also ..."
-            r"\s+(?:was|were|is|are|has|have|had|will|would|which|who|signed|inked|exchanged|sealed|concluded|adopted"
-            r"|as\s+well\s+as|while|whereas|between\s+the\s+two\s+sides|during|on\s+the\s+sidelines"
+            r"\s+(?:was|were|is|are|has|have|had|will|would|which|who|adopted|issued|"
+            + _SIGNED_OR_INITIALLED
+            + r"|as\s+well\s+as|while|whereas|between\s+the\s+two\s+sides|during|on\s+the\s+sidelines"
             r"|in\s+the\s+presence|at\s+the\s+(?:end|close|conclusion|ceremony)|after\s+(?:talks|the)"
-            r"|when|once|until|because|if|unless|so\s+that)\b",
+            r"|when|once|until|because|if|unless|so\s+that|could|might|may|should|must|can"
+            r"|later|earlier|today|tomorrow|yesterday|next\s+(?:week|month|year))\b",
+            r"\t",  # the next cell of a table row
+            rf",\s+(?:the|an?)\s+(?=(?:[\w'-]+\s+){{0,3}}?{_NEXT_DOCUMENT})",  # "X issued in 1992, the Treaty of Y"
+            _NEXT_NAME.pattern,  # "Agreement on Fisheries, Memorandum on Tourism"
             rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|plus)\s+(?:a|an|another|the|two|three|four|five|\d+)\s+"
             rf"(?=(?:[\w-]+\s+){{0,4}}?{_NEXT_DOCUMENT})",  # "... and a protocol on customs"
             r"\s+and\s+to\s+[a-z]+\b",  # "... an agreement on X at the earliest date and to hold a meeting"
-            r"\s+and\s+(?:also\s+|then\s+|later\s+)?(?:witnessed|signed|inked|exchanged|agreed|discussed|held|noted"
+            r"\s+and\s+(?:also\s+|then\s+|later\s+)?(?:witnessed|"
+            + _SIGNED_OR_INITIALLED
+            + r"|agreed|discussed|held|noted"
             r"|welcomed|said|expressed|pledged|adopted|issued|attended|oversaw|reviewed|called|stressed|highlighted"
             r"|announced|decided|will|would|is|are|was|were)\b",
         ]
@@ -148,6 +173,7 @@ class Mention:
     cue_start: int | None = None
     level: int = 0
     background: bool = False
+    year: int | None = None  # the year the text dates it to ("signed on 13 June 2011"), named right after it
     parties: list[tuple[str, str | None]] = field(default_factory=list)
     signatories: list[str] = field(default_factory=list)
     period: str | None = None
@@ -205,6 +231,8 @@ def premodifiers(text: str, clause_start: int, head_start: int) -> tuple[str, li
         low = word.lower()
         if low in _INDEFINITE:
             return "indefinite", premods, None, tok.start()
+        if low in _NEGATIVE:  # "no agreement on lithium would be signed": no document at all
+            return "negative", premods, None, tok.start()
         if low in _DEFINITE:
             return "definite", premods, None, tok.start()
         if low in _GENERIC:
@@ -214,6 +242,10 @@ def premodifiers(text: str, clause_start: int, head_start: int) -> tuple[str, li
             start = tok.start()
             continue
         value = number_value(low)
+        if value is not None and low.isdigit() and _MONTH_BEFORE.search(text, window, tok.start()):
+            premods.insert(0, word)  # "the July 3 agreement": a day of a date, not a count
+            start = tok.start()
+            continue
         if value is not None and (not low.isdigit() or len(low) <= 3):
             return "number", premods, value, tok.start()
         if low.endswith("'s") or low.endswith("'"):
@@ -231,15 +263,18 @@ def premodifiers(text: str, clause_start: int, head_start: int) -> tuple[str, li
     return "none", premods, None, start
 
 
-def title_end(text: str, head_end: int, limit: int) -> tuple[int, bool]:
-    """Where the document's name ends, and whether a content modifier follows the head."""
+def title_end(text: str, head_end: int, limit: int, *, proper: bool = False) -> tuple[int, bool]:
+    """Where the document's name ends, and whether a content modifier follows the head.
+
+    A `proper` name (a capitalised head: "Joint Statement of the leaders of ...") takes any "of" complement.
+    """
     paren = _PAREN.match(text, head_end, limit)
-    m = _POSTMOD.match(text, head_end, limit)
+    m = _POSTMOD.match(text, head_end, limit) or (_OF.match(text, head_end, limit) if proper else None)
     if m is None:
         return (paren.end() if paren else head_end), False
     limit = min(limit, head_end + 240)
     end_m = _TITLE_END.search(text, m.start("prep"), limit)
-    if end_m and text[end_m.start()] == ",":
+    if end_m and text[end_m.start()] == "," and not _NEXT_NAME.match(text, end_m.start()):
         field_list = _FIELD_LIST.match(text, end_m.start(), limit)
         title_case = text[text.rfind(" ", head_end, end_m.start()) + 1 : end_m.start()][:1].isupper()
         if field_list and (

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from service.extractors.offline.geo import codes_in, is_place_name
+from service.vocabulary import INITIALLED_PARTICIPLES, SIGNED_PARTICIPLES, WEEKDAYS, alternation
 
 _NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 _NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}"
@@ -95,12 +96,12 @@ _WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _ARABIC_ARTICLE = re.compile(r"(?:al|el)-[A-Z]")
 _TITLE_RE = re.compile(_TITLE)
 _PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "da", "de", "dos", "van", "von", "der", "le", "la", "Al"})
-_SIGNED_BY = re.compile(
-    r"\b(?:signed|inked|initialled|initialed|exchanged)(?:\s+(?:at|in|on)\s+[^.;,]{1,60}?)?\s+by\s+(?P<who>[^.;]+)"
-)
+_SIGNED_OR_INITIALLED = alternation(SIGNED_PARTICIPLES + INITIALLED_PARTICIPLES)
+_WEEKDAY = alternation(WEEKDAYS)
+_SIGNED_BY = re.compile(r"\b" + _SIGNED_OR_INITIALLED + r"(?:\s+(?:at|in|on)\s+[^.;,]{1,60}?)?\s+by\s+(?P<who>[^.;]+)")
 _WHO_END = re.compile(
     r"\s+(?:in\s+the\s+presence|during|after|before|at\s+the|on\s+the\s+sidelines|while|as\s+|who|which|following|"
-    r"amid|on\s+(?:behalf|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b|,\s+(?:officials|according|"
+    r"amid|on\s+(?:behalf|" + _WEEKDAY + r"))\b|,\s+(?:officials|according|"
     r"the\s+\w+\s+said|said|a\s+statement)\b|,?\s+and\s+(?:was\s+|were\s+)?(?:witnessed|attended|overseen|hailed)\b"
 )
 _PLURAL_TITLE = re.compile(
@@ -110,7 +111,7 @@ _PLURAL_TITLE = re.compile(
 """Role words written in lower case or in the plural ("economy minister Katrin Vogt", "Foreign ministers A and B")."""
 _PARENS = re.compile(r"\s*\([^)]{0,30}\)")
 _TRAILING = re.compile(
-    r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|also|have|has|had|"
+    r"(?:\s+(?:on\s+(?:" + _WEEKDAY + r")|today|yesterday|also|have|has|had|"
     r"jointly|later|then|both|on\s+[A-Z][a-z]+\s+\d{1,2}))+\s*$"
 )
 _SPLIT_PEOPLE = re.compile(r",\s+and\s+|\s+and\s+|,\s+")

@@ -16,6 +16,15 @@ from service.extractors.offline.context import Context
 from service.extractors.offline.groups import DocGroup, family, sums, words
 from service.extractors.offline.headlines import fold_headlines
 from service.extractors.offline.mentions import Mention
+from service.vocabulary import MONTH_NAMES
+
+_DATE_WORDS = frozenset(name.lower() for name in MONTH_NAMES)
+
+
+def _dating(word: str) -> bool:
+    """A word that only dates a document: a month, a day number ("July", "3", "3rd")."""
+    low = word.lower().rstrip(",")
+    return low in _DATE_WORDS or (low.rstrip("stndrh").isdigit() and len(low) <= 4)
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -34,18 +43,31 @@ def _party_words(ctx: Context, m: Mention) -> set[str]:
     return cached
 
 
+def _side_words(ctx: Context) -> set[str]:
+    """The words of every country the article names ("India", "Russian"), as `words` folds them."""
+    cached = ctx.cache.get("country_words")
+    if not isinstance(cached, set):
+        cached = ctx.cache["country_words"] = {w for p in ctx.places for w in words(ctx.text[p.start : p.end])}
+    return cached
+
+
 def _subject(m: Mention) -> set[str]:
     return words(m.subject)
 
 
 def same_document(ctx: Context, group: DocGroup, m: Mention) -> bool:
     """Whether mention `m` reports a document already in `group`."""
+    if m.kind == "specific" and any(o.clause == m.clause and o.kind == "specific" for o in group.mentions):
+        return False  # one clause naming two documents names two ("the Joint Statement of 2011, the one of 2015")
     for other in group.mentions:
         if other.background != m.background or family(other.type) != family(m.type):
             continue
+        if other.year and m.year and other.year != m.year:
+            continue  # "the Joint Statement signed in 2017" and "the Joint Statement signed in 2019"
         sa, sb = _subject(other), _subject(m)
         if family(m.type) == "statement":
-            if not sa or not sb or sa & sb:
+            side = _side_words(ctx)  # "the India Russia Joint Statement": named by its parties, about nothing new
+            if not sa or not sb or (sa & sb) - side or (other.type == m.type and (not sa - side or not sb - side)):
                 return True
             continue
         same_type = other.type == m.type
@@ -64,6 +86,8 @@ def same_document(ctx: Context, group: DocGroup, m: Mention) -> bool:
             return True
         if same_type and loose and sa and sb and len(sa & sb) / min(len(sa), len(sb)) >= 0.5:
             return True
+        if same_type and m.det == "definite" and not m.postmod and m.premods and all(map(_dating, m.premods)):
+            return True  # "the July 3 agreement": a date names no new document, it points back at one
         named = words(" ".join(m.premods))
         if same_type and m.det == "definite" and named and named <= words(f"{other.title} {other.subject or ''}"):
             return True
@@ -110,8 +134,9 @@ def group_mentions(ctx: Context, mentions: list[Mention], stated_count: int | No
     if stated_count is None or tally + len(kept) < stated_count:
         pool = named + [words(m.subject) for m in kept]
         for m in fields2:
-            if stated_count is not None and tally + len(kept) >= stated_count:
-                break
+            # fields counted by their own number ("three memoranda - on A, on B and on C") are all meant
+            if stated_count is not None and tally + len(kept) >= stated_count and m.det != "number":
+                continue
             if _covered(words(m.subject), pool, 0.5) or (m.subject or "").lower() in seen:
                 continue
             seen.add((m.subject or "").lower())

@@ -75,7 +75,7 @@ def ministries(ctx: Context, m: re.Match[str]) -> list[Party]:
         label = f"{adj} {head}".strip()
         label = label[:1].upper() + label[1:]
         return [(f"{label} of {ctx.side_name(code) if code in ctx.sides else code}", code) for code in named]
-    out = []
+    out: list[tuple[str, str | None]] = []
     for code in ctx.sides:
         if m.group("of"):
             name = f"{head} of {m.group('of').strip()} of {ctx.side_name(code)}"

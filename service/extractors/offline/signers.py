@@ -13,10 +13,16 @@ from service.extractors.offline.context import Context
 from service.extractors.offline.groups import DocGroup
 from service.extractors.offline.mentions import Mention
 from service.extractors.offline.people import persons_in
+from service.vocabulary import INITIALLED_PARTICIPLES, SIGNED_PARTICIPLES, alternation
 
+_SIGNED_IT_KEYS = tuple(
+    f" {verb} {it}" for verb in SIGNED_PARTICIPLES + INITIALLED_PARTICIPLES for it in ("it", "them")
+)
+"""Substrings of the sentences where someone "signed it": found by `str.find` before any regex runs."""
 _SIGNED_PRONOUN = re.compile(
-    r"(?:^|(?<=[,;:]\s))(?P<who>[A-Z][^.;,]{2,120}?)\s+(?:also\s+|jointly\s+)?(?:signed|inked|sealed|initialled|initialed)"
-    r"\s+(?P<what>it|them)\b"
+    r"(?:^|(?<=[,;:]\s))(?P<who>[A-Z][^.;,]{2,120}?)\s+(?:also\s+|jointly\s+)?"
+    + alternation(SIGNED_PARTICIPLES + INITIALLED_PARTICIPLES)
+    + r"\s+(?P<what>it|them)\b"
 )
 _ROLE = re.compile(
     r"\b(?:President|Prime\s+Minister|PM|Minister|Chancellor|Premier|King|Emir|Secretary|[Mm]inisters)\b"
@@ -49,7 +55,7 @@ def pronouns(ctx: Context, groups: list[DocGroup]) -> None:
     """ "A and B signed it": the signers of the document named last before; "signed them": of those listed last."""
     if " it" not in ctx.text and " them" not in ctx.text:
         return
-    for idx in ctx.segments_with((" signed it", " signed them", " inked it", " sealed it", "initialled it")):
+    for idx in ctx.segments_with(_SIGNED_IT_KEYS):
         seg = ctx.segments[idx]
         for m in _SIGNED_PRONOUN.finditer(ctx.text[seg.start : seg.end]):
             who, at = m.group("who"), seg.start + m.start()

@@ -12,11 +12,14 @@ from service.extractors.offline.lexicon import NOT_A_CUE_RE, STATUS_CUE_RE
 
 _PAREN = re.compile(r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
 _AFTER_CUE = re.compile(
-    r"[\s,]*(?:\([^)]*\)\s*)?(?:which\s+|that\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+)?"
-    r"(?:(?:also|officially|formally|jointly|successfully|finally|then)\s+)?[\"']?\s*$"
+    r"[\s,]*(?:\([^)]*\)\s*)?(?:(?:itself|themselves)\s*,?\s*)?(?:(?:with|between|for|from)\s+(?:(?!\b(?:not|never|no)\b)[^,;.]){1,60}?\s+)?"
+    r"(?:which\s+|that\s+)?"
+    r"(?:(?:we|they|he|she|both\s+sides|the\s+two\s+sides|(?:\w+\s+){1,2}(?:say|says|said|expect|expects))\s+)?"
+    r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being|have|has|had)\s+)?"
+    r"(?:(?:also|officially|formally|jointly|successfully|finally|then|still|yet|now|already)\s+)?[\"']?\s*$"
 )
 _AFTER_APPOSITION = re.compile(
-    r"\s*,\s+[^,;.]{1,80}?,\s*[\"']?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?"
+    r"(?:\s+(?:itself|themselves))?\s*,\s+[^,;.]{1,80}?,\s*[\"']?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?"
     r"(?:(?:also|officially|formally|jointly|finally|then)\s+)?$"
 )
 _BUT = re.compile(r"\s*,?\s+but\s+(?:[a-z]+\s+){0,3}$")
@@ -25,6 +28,7 @@ _AFTER_NEGATION = re.compile(
     r"(?:was|were|is|are|has|have|had|will|would|did|does|do)"
     r"(?:\s+not|n't)\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:(?:officially|formally|even)\s+)?$"
 )
+_PLUPERFECT = re.compile(r"\s*,\s*(?:which|that)\s+had\s+(?:been\s+)?(?:(?:already|previously|first)\s+)?$")
 _OPEN_APPOSITION = re.compile(r"\s*,\s+[^,;.]{0,80}$")
 _VERB = re.compile(
     r"\b(?:also\s+)?(?:agreed|discussed|decided|reached|witnessed|oversaw|welcomed|hailed|noted|launched|established|"
@@ -54,6 +58,8 @@ def status_in(
     after = [c for c in cues if c.start() >= name_end]
     for i, cue in enumerate(after):
         gap = text[name_end : cue.start()]
+        if _PLUPERFECT.match(gap) and any(c.start() < head_start for c in cues):
+            break  # "signed the accord, which had been initialled in March": its history, not its status
         main = _main_verb_after_aside(text, name_end, after[i + 1 :]) if gap.lstrip().startswith(",") else None
         if main is not None:
             return main, None  # "the tax agreement, under negotiation since 2019, will be signed": not the aside's cue
@@ -72,6 +78,8 @@ def status_in(
         verb = _VERB.search(text, cs, head_start)
         return None, verb.start() if verb else None
     cue = before[-1]
+    if cue.group().lower() == "draft" and len(before) > 1 and before[-2].lastgroup != "planned":
+        cue = before[-2]  # "discussed a draft agreement": the verb says what happened to it
     if _NOMINAL.match(cue.group()) and len(before) > 1 and before[-2].lastgroup == "discussed":
         return "discussed", before[-2].start()
     planned_talks = len(before) > 1 and before[-2].lastgroup == "planned" and before[-2].end() + 2 >= cue.start()
