@@ -184,13 +184,57 @@ def pair_decisions(decisions: list[Decision]) -> list[PairDecision]:
     return _PAIRS.validate_python([d.as_dict() for d in decisions])
 
 
-def decide(a: Profile, b: Profile) -> Decision:
+@dataclass(frozen=True)
+class EventWeights:
+    """Every number of the same-event decision, in one place (points summed into a score).
+
+    Positive points need at least one *strong* signal (same sides, same city, a stated day in
+    common, a shared principal, shared documents) before a pair can be one event.
+    """
+
+    same_sides: float = 1.0
+    overlapping_sides: float = -0.5  # one country in common: one visitor, maybe two visits
+    same_city: float = 1.5
+    other_city: float = -2.0
+    other_city_other_country: float = -3.0
+    same_place_country: float = 0.5
+    other_place_country: float = -2.0
+    near_days: int = 1
+    same_day: float = 1.5  # stated dates at most `near_days` apart
+    same_day_published: float = 0.25  # only publication dates agree
+    close_days: int = 3
+    close_day: float = 0.5
+    weeks_days: int = 21
+    weeks_apart: float = -1.0
+    far_apart: float = -3.0
+    far_apart_published: float = -1.5
+    published_far_days: int = 45
+    closed_stated_days: int = 30  # stated dates this far apart: different visits, whatever else agrees
+    closed_any_days: int = 60
+    documents_only_days: int = 7  # stated dates further apart need more than shared documents
+    shared_principals: float = 1.5
+    shared_principals_two: float = 2.0
+    other_principals: float = -1.5
+    shared_document: float = 0.5
+    shared_documents: float = 1.5
+    documents_alone: int = 2  # shared documents that count as strong evidence on their own
+    thin_named: float = 1.0
+    thin_named_each: float = 0.75
+    different_sides_score: float = 0.018  # the reported confidence of a pair closed by its sides
+
+
+EVENT_WEIGHTS = EventWeights()
+
+
+def decide(a: Profile, b: Profile, w: EventWeights = EVENT_WEIGHTS) -> Decision:
     """The decision for one pair, including whether it is closed (never the same event).
 
     A pair is the same event only with positive evidence beyond the publication dates (same
     sides, place, principals, documents or stated day); it is closed when the sides share no
     country, when stated dates are a month apart, or when the places differ and so do the
-    principals or the stated days.
+    principals or the stated days, or when the talks are placed in different countries between
+    different sides (a leader's tour: one visitor, two hosts). Stated days over a week apart need
+    the same sides or a shared principal besides shared documents (papers of one kind recur).
     """
     score = 0.0
     reasons: list[str] = []
@@ -198,75 +242,88 @@ def decide(a: Profile, b: Profile) -> Decision:
     strong = False
     place_differs = False
     principals_differ = False
+    sides_differ = False
+    same_sides = False
+    shared_principals = False
     if a.countries and b.countries:
         if a.countries == b.countries:
-            score += 1.0
-            strong = True
+            score += w.same_sides
+            strong = same_sides = True
             reasons.append(f"same sides ({a.sides})")
         elif not a.countries & b.countries:
             # Visits between different countries: nothing else can make them one event.
             where = f"{a.place_and_day} vs {b.place_and_day}"
             sides = f"different sides ({a.sides} vs {b.sides})"
-            return Decision((a.item.id, b.item.id), False, 0.018, [where, sides], True)
+            return Decision((a.item.id, b.item.id), False, w.different_sides_score, [where, sides], True)
         else:
-            score -= 0.5
+            score += w.overlapping_sides
+            # Each side names a country the other lacks (not one report seeing one side only).
+            sides_differ = bool(a.countries - b.countries) and bool(b.countries - a.countries)
             reasons.append(f"sides differ ({a.sides} vs {b.sides})")
     if a.city_key and b.city_key:
         if _same_city(a, b):
-            score += 1.5
+            score += w.same_city
             strong = True
         else:
             place_differs = True
-            score -= 3.0 if (a.place_country and b.place_country and a.place_country != b.place_country) else 2.0
+            other_country = a.place_country and b.place_country and a.place_country != b.place_country
+            score += w.other_city_other_country if other_country else w.other_city
     elif a.place_country and b.place_country:
         if a.place_country == b.place_country:
-            score += 0.5
+            score += w.same_place_country
         else:
             place_differs = True
-            score -= 2.0
+            score += w.other_place_country
     date_gap: int | None = None
     stated_gap: int | None = None
     if a.when and b.when:
         date_gap = abs((a.when - b.when).days)
         if a.date and b.date:
             stated_gap = date_gap
-        if date_gap <= 1:
-            score += 1.5 if stated_gap is not None else 0.25
+        if date_gap <= w.near_days:
+            score += w.same_day if stated_gap is not None else w.same_day_published
             strong = strong or stated_gap is not None
-        elif date_gap <= 3:
-            score += 0.5 if stated_gap is not None else 0.0
-        elif date_gap <= 21:
-            score -= 1.0 if stated_gap is not None else 0.0
+        elif date_gap <= w.close_days:
+            score += w.close_day if stated_gap is not None else 0.0
+        elif date_gap <= w.weeks_days:
+            score += w.weeks_apart if stated_gap is not None else 0.0
         else:
-            score -= 3.0 if stated_gap is not None or date_gap > 45 else 1.5
-            closed = closed or (stated_gap is not None and stated_gap > 30)
-    if place_differs or (date_gap is not None and date_gap > 3):
+            score += w.far_apart if stated_gap is not None or date_gap > w.published_far_days else w.far_apart_published
+            closed = closed or (stated_gap is not None and stated_gap > w.closed_stated_days)
+    if place_differs or (date_gap is not None and date_gap > w.close_days):
         reasons.insert(0, f"{a.place_and_day} vs {b.place_and_day}")
     elif a.city_key and b.city_key:
         reasons.append(f"both in {a.city}")
     if a.principals and b.principals:
         shared = [x for x in a.principals if any(names.same_person(x, y) for y in b.principals)]
         if shared:
-            score += 2.0 if len(shared) >= 2 else 1.5
-            strong = True
+            score += w.shared_principals_two if len(shared) >= 2 else w.shared_principals
+            strong = shared_principals = True
             reasons.append(f"same principals ({', '.join(shared)})")
         else:
-            score -= 1.5
+            score += w.other_principals
             principals_differ = True
             reasons.append("different principals")
     shared_docs = _shared_docs(a, b) if a.docs and b.docs else 0
     if shared_docs:
-        score += 1.5 if shared_docs >= 2 else 0.5
-        strong = True
+        score += w.shared_documents if shared_docs >= 2 else w.shared_document
+        strong = strong or shared_docs >= w.documents_alone  # one paper of a common kind proves little alone
         reasons.append(f"{shared_docs} document{'s' if shared_docs > 1 else ''} in common")
     for thin, other in ((a, b), (b, a)):
         if _thin(thin) and not _thin(other) and (hits := _named_in_text(thin, other)):
-            score += 1.0 + 0.75 * min(len(hits), 2)
+            score += w.thin_named + w.thin_named_each * min(len(hits), 2)
             strong = True
             reasons.append(f"{thin.item.id}'s text names {', '.join(hits)}")
-    far_apart = (stated_gap is not None and stated_gap > 3) or (date_gap is not None and date_gap > 60)
+    far_apart = (stated_gap is not None and stated_gap > w.close_days) or (
+        date_gap is not None and date_gap > w.closed_any_days
+    )
+    other_place_country = bool(a.place_country and b.place_country and a.place_country != b.place_country)
     if place_differs and (principals_differ or far_apart):
         closed = True
+    if sides_differ and (other_place_country or (stated_gap is not None and stated_gap > w.close_days)):
+        closed = True  # one leader, two counterparts, in two countries or on different days: two visits
+    if stated_gap is not None and stated_gap > w.documents_only_days and not (same_sides or shared_principals):
+        closed = True  # only shared documents over a week apart: papers of one kind recur across visits
     if a.empty or b.empty:
         reasons.append("not enough in the summary to tell (no place, date, sides, principals or documents)")
     return Decision(
