@@ -11,7 +11,7 @@ from typing import Any
 from service.crosscheck import crosscheck
 from service.crosscheck.events import EVENT_WEIGHTS
 from service.models import ArticleSummary
-from tests.crosscheck.builders import doc, summary
+from tests.crosscheck.builders import doc, kinds, summary
 
 TRADE = {"type": "memorandum_of_understanding", "title": "memorandum on trade", "subject": "trade"}
 DEFENCE = {"type": "agreement", "title": "agreement on defence industry", "subject": "defence industry"}
@@ -66,3 +66,49 @@ def test_a_single_shared_paper_is_not_enough_on_its_own() -> None:
     b = visit("b", SECOND, quotes=("a memorandum on trade",), **bare)
     assert EVENT_WEIGHTS.documents_alone == 2
     assert not _same(a, b)
+
+
+LISTED = (
+    "President Ana Ruiz met President Omar Haddad in Lisbon on Monday. Three documents were signed: "
+    "a memorandum on trade, an agreement on defence industry and a protocol on fisheries. "
+    "They recalled the agreement on road transport signed in 2019."
+)
+SHORT = (
+    "President Ana Ruiz met President Omar Haddad in Lisbon on Monday. Three documents were signed: "
+    "a memorandum on trade, an agreement on defence industry and a protocol on fisheries."
+)
+
+
+def _listed(article_id: str, body: str, *, background: bool) -> ArticleSummary:
+    docs = [
+        doc(body, "a memorandum on trade", **TRADE),
+        doc(body, "an agreement on defence industry", **DEFENCE),
+        doc(body, "a protocol on fisheries", type="protocol", title="protocol on fisheries", subject="fisheries"),
+    ]
+    if background:
+        docs.append(
+            doc(
+                body,
+                "the agreement on road transport signed in 2019",
+                type="agreement",
+                title="agreement on road transport",
+                subject="road transport",
+                context="earlier",
+            )
+        )
+    event: dict[str, Any] = {"city": "Lisbon", "country": "PT", "date": "2026-04-06", "countries": ("ES", "PT")}
+    return summary(article_id, body, docs, principals=("Ana Ruiz", "Omar Haddad"), stated_count=3,
+                   list_complete=True, **event)  # fmt: skip
+
+
+def test_a_background_paper_is_neither_counted_nor_missing() -> None:
+    """Directional: the same report with a paper of an earlier visit adds no count and no missing finding."""
+    with_background = _listed("long", LISTED, background=True)
+    without = _listed("short", SHORT, background=False)
+    report = crosscheck([with_background, without], bodies={"long": LISTED, "short": SHORT})
+    assert [e.article_ids for e in report.events] == [["long", "short"]]
+    assert kinds(report, ("error", "warning")) == []
+    as_this_visit = with_background.model_copy(deep=True)
+    as_this_visit.documents[-1].context = None
+    report = crosscheck([as_this_visit, without], bodies={"long": LISTED, "short": SHORT})
+    assert set(kinds(report, ("error", "warning"))) >= {"document_missing"}

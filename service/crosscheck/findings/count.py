@@ -51,9 +51,10 @@ def readings(item: Item, repeated: set[int] | frozenset[int] = frozenset()) -> l
     """Every count of the article's own list a stated number may mean, most literal first.
 
     Signed or adopted papers, then those and the planned ones; each with and without the
-    leaders' statements. `repeated` are documents that restate an earlier one.
+    leaders' statements. `repeated` are documents that restate an earlier one; papers of an
+    earlier visit (`context: earlier`) are background, never part of this visit's count.
     """
-    docs = [d for i, d in enumerate(item.documents) if i not in repeated]
+    docs = [d for i, d in enumerate(item.documents) if i not in repeated and d.context != "earlier"]
     done = [d for d in docs if d.status in ("signed", "adopted")]
     promised = done + [d for d in docs if d.status == "planned"]
     out: list[int] = []
@@ -151,7 +152,11 @@ def typed_count(
         start = d.evidence[0].start if d.evidence else -1
         return next((k for k, seg in enumerate(passage) if seg.start <= start < seg.end), None)
 
-    docs = [d for i, d in enumerate(item.documents) if i not in repeated and d.status in ("signed", "adopted")]
+    docs = [
+        d
+        for i, d in enumerate(item.documents)
+        if i not in repeated and d.status in ("signed", "adopted") and d.context != "earlier"
+    ]
     typed = [d for d in docs if d.type == doc_type and sentence_of(d) is not None]
     listing = {sentence_of(d) for d in typed}
     others = [d for d in docs if d.type != doc_type and sentence_of(d) in listing]

@@ -1,7 +1,8 @@
 """`document_missing`: a document one report lists and another omits.
 
 An omission is a finding only when both reports present their list as complete; otherwise
-it is an `info` note, since a truncated page or a list of examples omits by nature.
+it is an `info` note, since a truncated page or a list of examples omits by nature. A paper
+that every report mentioning it places in an earlier visit is background, never missing.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ def check(ctx: Context) -> list[Draft]:
         absent = [it for it in listing if it.id not in canon.mentions]
         if not present or not absent:
             continue
+        if all(it.documents[canon.mentions[it.id]].context == "earlier" for it in present):
+            continue  # background from an earlier visit: no report owes it a place in this visit's list
         complete_present = [it for it in present if it.summary.list_complete]
         complete_absent = [it for it in absent if it.summary.list_complete]
         if complete_present and complete_absent:
