@@ -76,7 +76,7 @@ def summarise(
     """A summary (or an error) for every loaded article, from the extractor or from the gold."""
     items = list(corpus.articles.values())
     if backend == "gold" and extractor is None:
-        out = {}
+        out: dict[str, Outcome] = {}
         for item in items:
             out[item.id] = (gold_summary(item), None, 0.0)
             if on_article:
