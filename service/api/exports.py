@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 from markupsafe import escape
+from starlette.responses import Response
 
 from service.api.editor import readable
 from service.crosscheck.html import Span, highlight, render_html
@@ -172,3 +173,8 @@ def report_export(
 def filename(stem: str, fmt: str) -> str:
     safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in stem)[:80] or "export"
     return f"{safe}.{fmt}"
+
+
+def download(content: str | bytes, media: str, name: str) -> Response:
+    """An export as a file the browser saves under `name` (API routes and pages alike)."""
+    return Response(content, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -16,7 +16,7 @@ from service.storage import crosschecks as crosscheck_store
 from service.storage import library
 from service.storage.decisions import fingerprint
 from service.web.access import form_context, page_context
-from service.web.render import render
+from service.web.render import render_page
 from service.web.views import SEVERITY_ORDER, finding_rows, listed, report_view
 
 router = APIRouter(include_in_schema=False)
@@ -37,11 +37,10 @@ def _check_key(key: str) -> str:
 def events_page(request: Request, offset: int = Query(default=0, ge=0, le=1_000_000)) -> Response:
     ctx = page_context(request)
     page = library.event_groups(ctx.state.db, limit=PAGE_SIZE, offset=offset)
-    return render(
+    return render_page(
         request,
+        ctx,
         "events.html",
-        principal=ctx.principal,
-        csrf=ctx.csrf,
         groups=page.items,
         total=page.total,
         offset=offset,
@@ -86,12 +85,10 @@ def event_page(
             counts["decided"] += sum(1 for p in prints.values() if p in decided)
         _link_across_events(findings)
     recent = crosscheck_store.for_event(ctx.state.db, key)
-    return render(
+    return render_page(
         request,
+        ctx,
         "event.html",
-        principal=ctx.principal,
-        csrf=ctx.csrf,
-        can_write=ctx.can_write,
         key=key,
         rows=listed(page.items),
         total=page.total,
@@ -158,11 +155,7 @@ def desk_gold(request: Request) -> Response:
     """Every decided cross-check as one gold set (the events page links it)."""
     ctx = page_context(request)
     content = editor.desk_gold_zip(ctx.state)
-    return Response(
-        content,
-        media_type="application/zip",
-        headers={"Content-Disposition": 'attachment; filename="pactcheck-gold.zip"'},
-    )
+    return exports.download(content, "application/zip", "pactcheck-gold.zip")
 
 
 @router.get("/crosschecks/{report_id}")
@@ -185,4 +178,4 @@ def export_report(request: Request, report_id: str, fmt: str) -> Response:
         media, name = exports.MEDIA[fmt], exports.filename(f"crosscheck-{report_id}", fmt)
     else:
         raise ApiError(404, "export as json, csv, html or zip (gold)")
-    return Response(content, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return exports.download(content, media, name)

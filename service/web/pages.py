@@ -14,7 +14,7 @@ from service.storage import articles as article_store
 from service.storage import library
 from service.storage.library import ARTICLE_SORTS
 from service.web.access import PageContext, form_context, page_context
-from service.web.render import render
+from service.web.render import render_page
 from service.web.views import article_view, listed, offline_language_notice
 
 router = APIRouter(include_in_schema=False)
@@ -42,13 +42,11 @@ def _index(
         limit=PAGE_SIZE,
         offset=offset,
     )
-    return render(
+    return render_page(
         request,
+        ctx,
         "index.html",
         status=code,
-        principal=ctx.principal,
-        can_write=ctx.can_write,
-        csrf=ctx.csrf,
         rows=listed(page.items),
         total=page.total,
         offset=offset,
@@ -119,7 +117,7 @@ async def submit_form(request: Request) -> Response:
     stored = [i.article.id for i in result.items if i.article is not None]
     found = await run_in_threadpool(article_store.get_many, state.db, stored)
     names = {aid: editor.row_name(row) for aid, (row, _job) in found.items()}
-    return render(request, "batch.html", principal=ctx.principal, csrf=ctx.csrf, result=result, names=names)
+    return render_page(request, ctx, "batch.html", result=result, names=names)
 
 
 @router.get("/articles/progress")
@@ -151,12 +149,10 @@ def article_page(request: Request, article_id: str) -> Response:
             summary = ArticleSummary.model_validate(payload)
             view = article_view(detail.body, summary)
             notice = offline_language_notice(summary)
-    return render(
+    return render_page(
         request,
+        ctx,
         "article.html",
-        principal=ctx.principal,
-        csrf=ctx.csrf,
-        can_write=ctx.can_write,
         article=detail,
         name=editor.row_name(row),
         view=view,
@@ -172,11 +168,7 @@ def export_summary(request: Request, article_id: str, fmt: str) -> Response:
         raise ApiError(404, "export as json, csv or html")
     summary, body, name = editor.summary_for(ctx.state, article_id)
     content = exports.summary_export(summary, body, fmt)  # type: ignore[arg-type]
-    return Response(
-        content,
-        media_type=exports.MEDIA[fmt],
-        headers={"Content-Disposition": f'attachment; filename="{exports.filename(name, fmt)}"'},
-    )
+    return exports.download(content, exports.MEDIA[fmt], exports.filename(name, fmt))
 
 
 @router.post("/articles/{article_id}/rerun")

@@ -102,15 +102,7 @@ def list_articles(
     page = article_store.list_page(
         get_state(request).db, event=event, outlet=outlet, status=status, limit=limit, offset=offset
     )
-    items = [operations.article_out(a, j, n) for a, j, n in page.items]
-    following = offset + len(items)
-    return ArticlePage(
-        items=items,
-        total=page.total,
-        limit=limit,
-        offset=offset,
-        next_offset=following if following < page.total else None,
-    )
+    return operations.article_page(page, limit=limit, offset=offset)
 
 
 @router.get("/{article_id}", response_model=ArticleDetail, summary="One article", responses=errors(401, 403, 404, 429))
