@@ -226,8 +226,8 @@ def test_figure_for_the_same_loan() -> None:
         "parties": [("Estonian Ministry of Finance", "EE"), ("Kazakh Ministry of Finance", "KZ")],
     }
     report = check(
-        (a, {"docs": [("signed a $680 million loan agreement for the Tallinn port", spec)]}),
-        (b, {"docs": [("signed a $655 million loan agreement for the Tallinn port", spec)]}),
+        (a, one_doc("signed a $680 million loan agreement for the Tallinn port", **spec)),
+        (b, one_doc("signed a $655 million loan agreement for the Tallinn port", **spec)),
     )
     assert kinds(report) == ["figure"]
     assert {v.value for v in report.events[0].findings[0].values} == {"USD 680 million", "USD 655 million"}
@@ -316,8 +316,8 @@ def test_contradiction_inside_one_article_between_body_and_recap() -> None:
         "parties": [("Estonian Ministry of Defence", "EE"), ("Kazakh Ministry of Defence", "KZ")],
     }
     report = check(
-        (a, {"docs": [("exchanged a letter of intent on officer training", spec)]}),
-        (b, {"docs": [("exchanged a letter of intent on officer training", spec)]}),
+        (a, one_doc("exchanged a letter of intent on officer training", **spec)),
+        (b, one_doc("exchanged a letter of intent on officer training", **spec)),
     )
     assert kinds(report) == ["status"]
     finding = report.events[0].findings[0]
