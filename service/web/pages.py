@@ -20,7 +20,6 @@ from service.web.views import article_view, listed, offline_language_notice
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
 STATUSES = ("queued", "running", "done", "failed")
-FORMATS = ("json", "csv", "html")
 
 
 def _index(
@@ -157,18 +156,19 @@ def article_page(request: Request, article_id: str) -> Response:
         name=editor.row_name(row),
         view=view,
         notice=notice,
-        formats=FORMATS,
+        formats=exports.EXPORT_FORMATS,
     )
 
 
 @router.get("/articles/{article_id}/export.{fmt}")
 def export_summary(request: Request, article_id: str, fmt: str) -> Response:
     ctx = page_context(request)
-    if fmt not in FORMATS:
+    chosen = exports.export_format(fmt)
+    if chosen is None:
         raise ApiError(404, "export as json, csv or html")
     summary, body, name = editor.summary_for(ctx.state, article_id)
-    content = exports.summary_export(summary, body, fmt)  # type: ignore[arg-type]
-    return exports.download(content, exports.MEDIA[fmt], exports.filename(name, fmt))
+    content = exports.summary_export(summary, body, chosen)
+    return exports.download(content, exports.MEDIA[chosen], exports.filename(name, chosen))
 
 
 @router.post("/articles/{article_id}/rerun")

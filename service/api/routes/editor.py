@@ -21,7 +21,6 @@ from service.storage import library
 from service.storage.tokens import Principal
 
 router = APIRouter(tags=["editor"])
-Format = Literal["json", "csv", "html"]
 
 _BATCH_BODY = {
     "requestBody": {
@@ -116,7 +115,7 @@ async def rerun_article(
 def export_summary(
     request: Request,
     article_id: str,
-    format: Format = Query(default="json"),
+    format: exports.ExportFormat = Query(default="json"),
     _principal: Principal = Depends(require("read")),
 ) -> Response:
     summary, body, name = editor.summary_for(get_state(request), article_id)
@@ -132,7 +131,7 @@ def export_summary(
 def export_report(
     request: Request,
     report_id: str,
-    format: Format = Query(default="json"),
+    format: exports.ExportFormat = Query(default="json"),
     _principal: Principal = Depends(require("read")),
 ) -> Response:
     state = get_state(request)
