@@ -432,7 +432,8 @@ def country_code(name: str | None) -> str | None:
         return hit.alpha_2 if hit else None
     for attr in ("name", "official_name", "common_name"):
         try:
-            hit = pycountry.countries.get(**{attr: key})
+            # `default` named so the one-field criterion cannot be read as it (pycountry's signature).
+            hit = pycountry.countries.get(default=None, **{attr: key})
         except (KeyError, LookupError):
             hit = None
         if hit is not None:

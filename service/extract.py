@@ -31,7 +31,9 @@ def read_source(source: Source, metadata: Mapping[str, str | None] | None = None
         return articles.from_bytes(source, **meta)
     if "\n" not in source and len(source) < 1024 and source.strip() and Path(source).is_file():
         return articles.from_path(source, **meta)
-    return articles.from_text(source, **meta)
+    # Pasted text was never decoded, so it has no decode notices; naming them also keeps the
+    # metadata keywords from being taken for `notices`.
+    return articles.from_text(source, notices=[], **meta)
 
 
 def get_extractor(backend: Backend | None = None, **options: object) -> Extractor:

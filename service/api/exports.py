@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 from markupsafe import escape
+from starlette.responses import Response
 
 from service.api.editor import readable
 from service.crosscheck.html import Span, highlight, render_html
@@ -22,6 +23,7 @@ from service.storage.decisions import Decision, fingerprint
 from service.vocabulary import TYPE_LABEL
 
 ExportFormat = Literal["json", "csv", "html"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "csv", "html")
 MEDIA = {"json": "application/json", "csv": "text/csv; charset=utf-8", "html": "text/html; charset=utf-8"}
 
 SUMMARY_COLUMNS = (
@@ -172,3 +174,13 @@ def report_export(
 def filename(stem: str, fmt: str) -> str:
     safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in stem)[:80] or "export"
     return f"{safe}.{fmt}"
+
+
+def download(content: str | bytes, media: str, name: str) -> Response:
+    """An export as a file the browser saves under `name` (API routes and pages alike)."""
+    return Response(content, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+def export_format(value: str) -> ExportFormat | None:
+    """`value` as an export format (from a URL suffix), or None when it names none."""
+    return next((fmt for fmt in EXPORT_FORMATS if fmt == value), None)

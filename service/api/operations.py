@@ -13,7 +13,14 @@ from typing import Any, overload
 from starlette.concurrency import run_in_threadpool
 
 from service.api.errors import ApiError
-from service.api.models import ArticleCreate, ArticleDetail, ArticleLinks, ArticleOut, ArticleSubmitted
+from service.api.models import (
+    ArticleCreate,
+    ArticleDetail,
+    ArticleLinks,
+    ArticleOut,
+    ArticlePage,
+    ArticleSubmitted,
+)
 from service.api.redact import redact
 from service.api.state import ServiceState
 from service.articles import ArticleInput, decode_bytes, from_bytes, from_text
@@ -144,6 +151,19 @@ def article_out(
             self=f"/v1/articles/{row.id}", summary=f"/v1/articles/{row.id}/summary", page=f"/articles/{row.id}"
         ),
         **extra,
+    )
+
+
+def article_page(page: article_store.Page, *, limit: int, offset: int) -> ArticlePage:
+    """A page of stored articles as the API lists it, with where the next page starts (if any)."""
+    items = [article_out(a, j, n) for a, j, n in page.items]
+    following = offset + len(items)
+    return ArticlePage(
+        items=items,
+        total=page.total,
+        limit=limit,
+        offset=offset,
+        next_offset=following if following < page.total else None,
     )
 
 

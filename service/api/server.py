@@ -33,8 +33,9 @@ def _nodelay(transport: asyncio.BaseTransport) -> None:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
-class HeaderDeadline:
-    """Mixin for a uvicorn HTTP protocol: 408 and close when a request's headers are late."""
+class HeaderDeadline(asyncio.Protocol):
+    """Mixin for a uvicorn HTTP protocol (listed before it): TCP_NODELAY on each connection,
+    and 408 and close when a request's headers are late. Written once for h11 and httptools."""
 
     loop: asyncio.AbstractEventLoop
     transport: asyncio.Transport
@@ -66,9 +67,7 @@ class HeaderDeadline:
             self._seen_cycle = self.cycle
             self._disarm()
 
-
-class NoDelayH11Protocol(HeaderDeadline, H11Protocol):
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
         _nodelay(transport)
         super().connection_made(transport)
         self._arm()
@@ -84,24 +83,15 @@ class NoDelayH11Protocol(HeaderDeadline, H11Protocol):
         super().connection_lost(exc)
 
 
+class NoDelayH11Protocol(HeaderDeadline, H11Protocol):
+    """uvicorn's h11 protocol with the `HeaderDeadline` behaviour."""
+
+
 try:
     from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
     class NoDelayHttpToolsProtocol(HeaderDeadline, HttpToolsProtocol):
-        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-            _nodelay(transport)
-            super().connection_made(transport)
-            self._arm()
-
-        def data_received(self, data: bytes) -> None:
-            if self._waiting_for_headers():
-                self._arm()
-            super().data_received(data)
-            self._after_data()
-
-        def connection_lost(self, exc: Exception | None) -> None:
-            self._disarm()
-            super().connection_lost(exc)
+        """uvicorn's httptools protocol with the `HeaderDeadline` behaviour."""
 
     HTTP_PROTOCOL: type[asyncio.Protocol] = NoDelayHttpToolsProtocol
 except ImportError:  # httptools is optional; h11 is always there

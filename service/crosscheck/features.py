@@ -72,10 +72,7 @@ def _name_words(bodies: list[Body]) -> frozenset[str]:
 def features(item: Item, known_aliases: dict[str, str] | None = None) -> list[DocFeatures]:
     """What alignment compares about each document of `item` (remembered per alias table)."""
     key = ("features", tuple(sorted((known_aliases or {}).items())))
-    cached = item.cache.get(key)
-    if cached is None:
-        cached = item.cache[key] = _features(item, known_aliases)
-    return cached  # type: ignore[return-value]
+    return item.remember(key, lambda: _features(item, known_aliases))
 
 
 def _features(item: Item, known_aliases: dict[str, str] | None) -> list[DocFeatures]:

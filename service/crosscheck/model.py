@@ -7,9 +7,13 @@ checks pass between them while the report is built.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 from service.models import ArticleSummary, Document, Evidence, FindingValue, Severity
+
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -19,7 +23,17 @@ class Item:
     id: str
     summary: ArticleSummary
     body: str | None = None
-    cache: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+    cache: dict[Hashable, object] = field(default_factory=dict, repr=False, compare=False)
+
+    def remember(self, key: Hashable, build: Callable[[], _T]) -> _T:
+        """`build()` once per article and key: several checks read the same derived tables.
+
+        The cache holds values of different types under different keys, so the one `cast`
+        lives here; each key is written only by the `build` of its own caller.
+        """
+        if key not in self.cache:
+            self.cache[key] = build()
+        return cast(_T, self.cache[key])
 
     @property
     def documents(self) -> list[Document]:

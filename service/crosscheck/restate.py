@@ -272,9 +272,10 @@ def restatements(item: Item, duplicates: dict[int, int] | None = None) -> dict[i
                 period=other.period,
             )
         )
-    for i, found in find_restatements(item).items():
+    for i, from_body in find_restatements(item).items():
         merged = out.setdefault(i, [])
-        for r in found:
-            if not any(r.evidence.start < m.evidence.end and m.evidence.start < r.evidence.end for m in merged):
-                merged.append(r)
+        for restatement in from_body:
+            ev = restatement.evidence
+            if not any(ev.start < m.evidence.end and m.evidence.start < ev.end for m in merged):
+                merged.append(restatement)
     return {i: rs for i, rs in out.items() if rs}

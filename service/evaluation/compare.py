@@ -6,6 +6,8 @@ A comparison across different corpora or extractors is still made, and says so.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from service.evaluation.results import Comparison, EvalRun, MetricDelta
 
 TOLERANCE = 0.0005
@@ -41,6 +43,7 @@ def _delta(name: str, baseline: float | None, current: float | None) -> MetricDe
     if baseline is None or current is None:
         return MetricDelta(name=name, baseline=baseline, current=current)
     delta = round(current - baseline, 4)
+    status: Literal["regression", "improvement", "same"]
     status = "regression" if delta < -TOLERANCE else "improvement" if delta > TOLERANCE else "same"
     return MetricDelta(name=name, baseline=baseline, current=current, delta=delta, status=status)
 

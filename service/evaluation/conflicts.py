@@ -37,10 +37,10 @@ def canonical_keys(
     """Gold document key -> the report's canonical documents that hold one of its matched mentions."""
     where: dict[tuple[str, int], set[DocKey]] = {}
     for ev in report.events:
-        for doc in ev.documents:
-            for article_id, mention in doc.mentions.items():
+        for canonical in ev.documents:
+            for article_id, mention in canonical.mentions.items():
                 if mention is not None:
-                    where.setdefault((article_id, mention.document_index), set()).add((ev.event_id, doc.key))
+                    where.setdefault((article_id, mention.document_index), set()).add((ev.event_id, canonical.key))
     keys: dict[str, set[DocKey]] = {}
     for doc in event.documents:
         found: set[DocKey] = set()
@@ -145,14 +145,15 @@ def score_report(
     missing = expected_missing(event, corpus)
     for m in missing:
         m.recovered_by = [f.id for f in scored if matches_missing(f, m, keys)]
-    support = {fid for item in [*conflicts, *missing] for fid in item.recovered_by}
+    expected: list[ConflictOutcome | MissingOutcome] = [*conflicts, *missing]
+    support = {fid for item in expected for fid in item.recovered_by}
     outcomes = []
     for f in findings:
         outcome = _outcome(f)
         outcome.correct = None if f.severity == "info" else f.id in support
         outcomes.append(outcome)
     by_kind: dict[str, KindScore] = {}
-    for item in [*conflicts, *missing]:
+    for item in expected:
         kind = item.kind if isinstance(item, ConflictOutcome) else "document_missing"
         score = by_kind.setdefault(kind, KindScore())
         score.gold += 1

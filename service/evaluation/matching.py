@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -32,11 +33,14 @@ class Item:
     texts: tuple[str, ...]
 
 
+MatchedBy = Literal["span", "title"]
+
+
 @dataclass(frozen=True)
 class Pair:
     gold: int
     predicted: int
-    by: str  # "span" or "title"
+    by: MatchedBy
     score: float
 
 
@@ -133,14 +137,14 @@ def text_similarity(gold: Sequence[str], predicted: Sequence[str]) -> float:
     return max(scores, default=0.0)
 
 
-def _weigh(gold: Item, predicted: Item, similarity: float, minimum: float) -> tuple[float, str]:
+def _weigh(gold: Item, predicted: Item, similarity: float, minimum: float) -> tuple[float, MatchedBy | None]:
     """A shared span always outweighs any title-only match; similarity breaks ties between spans."""
     overlap = span_overlap(gold.spans, predicted.spans)
     if overlap > 0:
         return 1.0 + overlap + 0.5 * similarity, "span"
     if similarity >= minimum:
         return similarity, "title"
-    return 0.0, ""
+    return 0.0, None
 
 
 def match(gold: Sequence[Item], predicted: Sequence[Item], *, commitments: bool = False) -> list[Pair]:
@@ -148,12 +152,13 @@ def match(gold: Sequence[Item], predicted: Sequence[Item], *, commitments: bool 
     similarity = text_similarity if commitments else title_similarity
     minimum = TEXT_MIN if commitments else TITLE_MIN
     weights: list[list[float]] = []
-    how: dict[tuple[int, int], str] = {}
+    how: dict[tuple[int, int], MatchedBy] = {}
     for i, g in enumerate(gold):
         row = []
         for j, p in enumerate(predicted):
             weight, by = _weigh(g, p, similarity(g.texts, p.texts), minimum)
             row.append(weight)
-            how[i, j] = by
+            if by is not None:  # only positive weights are ever assigned
+                how[i, j] = by
         weights.append(row)
     return [Pair(i, j, how[i, j], round(weights[i][j], 4)) for i, j in assign(weights)]

@@ -106,7 +106,7 @@ def score_documents(item: GoldArticle, summary: ArticleSummary) -> tuple[PRF, PR
                 diffs[name] = FieldDiff(gold=gv, predicted=pv)
         matches.append(
             DocMatch(gold_index=pair.gold, predicted_index=pair.predicted, by=pair.by, score=pair.score, diffs=diffs)
-        )  # type: ignore[arg-type]
+        )
     strict = sum(1 for m in matches if "type" not in m.diffs)
     return prf(len(golds), len(preds), len(matches)), prf(len(golds), len(preds), strict), matches
 

@@ -75,14 +75,17 @@ def summarise(
 ) -> dict[str, Outcome]:
     """A summary (or an error) for every loaded article, from the extractor or from the gold."""
     items = list(corpus.articles.values())
-    if backend == "gold" and extractor is None:
-        out = {}
+    if extractor is not None:
+        chosen = extractor
+    elif backend != "gold":
+        chosen = get_extractor(backend)
+    else:
+        out: dict[str, Outcome] = {}
         for item in items:
             out[item.id] = (gold_summary(item), None, 0.0)
             if on_article:
                 on_article(item.id)
         return out
-    chosen = extractor or get_extractor(backend)  # type: ignore[arg-type]
     limit = concurrency or get_settings().llm_concurrency
     if chosen.name == "offline" or limit == 1:
         results = {}

@@ -86,9 +86,9 @@ def _tables(run: EvalRun) -> list[Table]:
         scored = [s for k, s in ev.by_kind.items() if k != "document_missing"]
         recovered, gold = sum(s.recovered for s in scored), sum(s.gold for s in scored)
         correct, found = sum(s.correct for s in scored), sum(s.findings for s in scored)
-        r = pct(recovered / gold if gold else None) if ev.checked else ""
-        p = pct(correct / found if found else None) if ev.checked else ""
-        events.add_row(ev.event_id, str(len(ev.articles)), pct(ev.documents.f1), r, p)
+        recall = pct(recovered / gold if gold else None) if ev.checked else ""
+        precision = pct(correct / found if found else None) if ev.checked else ""
+        events.add_row(ev.event_id, str(len(ev.articles)), pct(ev.documents.f1), recall, precision)
     tables.append(events)
     if t.usage.calls:
         u = t.usage

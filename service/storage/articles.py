@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -15,7 +16,7 @@ from service.articles import ArticleInput
 from service.models import ArticleSummary
 from service.storage.db import Database
 from service.storage.jobs import Claim, complete
-from service.storage.tables import ArticleRow, JobRow, SummaryRow, utcnow
+from service.storage.tables import ArticleRow, JobRow, SummaryRow, table_of, utcnow
 
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 
@@ -73,8 +74,8 @@ def _job_values(backend: str, lease_s: float | None) -> tuple[dict[str, Any], st
 
 # Built once: a statement object reused on every call keeps its memoised cache key, so SQLAlchemy
 # skips rebuilding and re-keying it (measured ~0.6 ms of the ~1.2 ms a submission spent here).
-_INSERT_ARTICLE = sa.insert(ArticleRow.__table__)
-_INSERT_JOB = sa.insert(JobRow.__table__).returning(JobRow.__table__.c.id)
+_INSERT_ARTICLE = sa.insert(table_of(ArticleRow))
+_INSERT_JOB = sa.insert(table_of(JobRow)).returning(table_of(JobRow).c.id)
 
 
 def _insert(
@@ -159,6 +160,30 @@ class Page:
     total: int
 
 
+PageQuery = sa.Select[ArticleRow, JobRow, int]  # the count is None until summarised (outer join)
+
+
+def page_query() -> PageQuery:
+    """Articles with their job and, once summarised, their document count: what a listing shows."""
+    return (
+        sa.select(ArticleRow, JobRow, SummaryRow.documents)
+        .join(JobRow, JobRow.article_id == ArticleRow.id)
+        .outerjoin(SummaryRow, SummaryRow.article_id == ArticleRow.id)
+    )
+
+
+def fetch_page(
+    db: Database, query: PageQuery, order_by: Sequence[sa.ColumnExpressionArgument[Any]], *, limit: int, offset: int
+) -> Page:
+    """One page of a `page_query()` narrowed by the caller, with the total of all its rows."""
+    with db.read() as session:
+        total = session.scalar(
+            sa.select(sa.func.count()).select_from(query.with_only_columns(ArticleRow.id).subquery())
+        )
+        rows = session.execute(query.order_by(*order_by).limit(limit).offset(offset)).all()
+    return Page(items=[(a, j, n) for a, j, n in rows], total=int(total or 0))
+
+
 def list_page(
     db: Database,
     *,
@@ -169,25 +194,14 @@ def list_page(
     offset: int = 0,
 ) -> Page:
     """Newest first; each item carries its document count once summarised."""
-    query = (
-        sa.select(ArticleRow, JobRow, SummaryRow.documents)
-        .join(JobRow, JobRow.article_id == ArticleRow.id)
-        .outerjoin(SummaryRow, SummaryRow.article_id == ArticleRow.id)
-    )
+    query = page_query()
     if event:
         query = query.where(ArticleRow.event_key == event)
     if outlet:
         query = query.where(sa.func.lower(ArticleRow.outlet) == outlet.lower())
     if status:
         query = query.where(JobRow.state == status)
-    with db.read() as session:
-        total = session.scalar(
-            sa.select(sa.func.count()).select_from(query.with_only_columns(ArticleRow.id).subquery())
-        )
-        rows = session.execute(
-            query.order_by(ArticleRow.created_at.desc(), ArticleRow.id).limit(limit).offset(offset)
-        ).all()
-    return Page(items=[(a, j, n) for a, j, n in rows], total=int(total or 0))
+    return fetch_page(db, query, (ArticleRow.created_at.desc(), ArticleRow.id), limit=limit, offset=offset)
 
 
 def summary(db: Database, article_id: str) -> dict[str, Any] | None:

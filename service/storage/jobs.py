@@ -18,9 +18,9 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from service.storage.db import Database
-from service.storage.tables import ArticleRow, JobRow, SummaryRow, utcnow
+from service.storage.tables import ArticleRow, JobRow, SummaryRow, table_of, utcnow
 
-JOBS = JobRow.__table__  # Core statements: the ORM's bulk-update machinery costs more than the SQL
+JOBS = table_of(JobRow)  # Core statements: the ORM's bulk-update machinery costs more than the SQL
 
 
 @dataclass(frozen=True)
@@ -165,8 +165,8 @@ def _finish(session: sa.orm.Session | sa.Connection, claim: Claim, **values: Any
     return result.rowcount == 1  # type: ignore[attr-defined]
 
 
-ARTICLES = ArticleRow.__table__
-SUMMARIES = SummaryRow.__table__
+ARTICLES = table_of(ArticleRow)
+SUMMARIES = table_of(SummaryRow)
 # The three statements of `complete`, built once (see `articles._INSERT_ARTICLE` for why).
 _MARK_DONE = (
     sa.update(JOBS)

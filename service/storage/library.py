@@ -12,7 +12,7 @@ from typing import Literal
 
 import sqlalchemy as sa
 
-from service.storage.articles import EventGroup, Page, Submission, _job_values
+from service.storage.articles import EventGroup, Page, Submission, _job_values, fetch_page, page_query
 from service.storage.db import Database
 from service.storage.jobs import Claim
 from service.storage.tables import ArticleRow, CrossCheckRow, JobRow, SummaryRow
@@ -40,11 +40,7 @@ def search(
     offset: int = 0,
 ) -> Page:
     """Articles whose body, title or outlet contains `text` (any case), narrowed by the other fields."""
-    query = (
-        sa.select(ArticleRow, JobRow, SummaryRow.documents)
-        .join(JobRow, JobRow.article_id == ArticleRow.id)
-        .outerjoin(SummaryRow, SummaryRow.article_id == ArticleRow.id)
-    )
+    query = page_query()
     if text:
         query = query.where(
             sa.or_(
@@ -61,12 +57,7 @@ def search(
         query = query.where(ArticleRow.event_key == event)
     if status:
         query = query.where(JobRow.state == status)
-    with db.read() as session:
-        total = session.scalar(
-            sa.select(sa.func.count()).select_from(query.with_only_columns(ArticleRow.id).subquery())
-        )
-        rows = session.execute(query.order_by(*_ORDER.get(sort, _ORDER["newest"])).limit(limit).offset(offset)).all()
-    return Page(items=[(a, j, n) for a, j, n in rows], total=int(total or 0))
+    return fetch_page(db, query, _ORDER.get(sort, _ORDER["newest"]), limit=limit, offset=offset)
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from service.storage.db import Database
-from service.storage.tables import RateCounterRow
+from service.storage.tables import RateCounterRow, table_of
 
-COUNTERS: sa.Table = RateCounterRow.__table__  # type: ignore[assignment]  # a Table, typed as FromClause
+COUNTERS = table_of(RateCounterRow)
 KEY_CHARS = 120
 
 

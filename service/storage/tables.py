@@ -44,6 +44,18 @@ class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
 
 
+def table_of(row: type[Base]) -> sa.Table:
+    """The `Table` behind a mapped class, for Core statements.
+
+    SQLAlchemy types `__table__` as a `FromClause` (a class may map a join or a select);
+    ours all map one table, which this checks once instead of casting at every use.
+    """
+    table = row.__table__
+    if not isinstance(table, sa.Table):
+        raise TypeError(f"{row.__name__} is not mapped to a single table")
+    return table
+
+
 class ArticleRow(Base):
     """A submitted article: stored before any work starts, unique on the hash of its analysed body."""
 

@@ -44,6 +44,7 @@ def parse_tokens(value: str) -> list[TokenSpec]:
     """Parse `tok1,tok2:read`; refuse tokens too short to be secret."""
     specs: list[TokenSpec] = []
     for raw in value.split(","):
+        scopes: tuple[str, ...]
         item = raw.strip()
         if not item:
             continue

@@ -16,15 +16,14 @@ from service.storage import crosschecks as crosscheck_store
 from service.storage import library
 from service.storage.decisions import fingerprint
 from service.web.access import form_context, page_context
-from service.web.render import render
-from service.web.views import SEVERITY_ORDER, finding_rows, listed, report_view
+from service.web.render import render_page
+from service.web.views import SEVERITY_ORDER, FindingRow, finding_rows, listed, report_view
 
 router = APIRouter(include_in_schema=False)
 EVENT_KEY = re.compile(r"^[a-z0-9-]{1,120}$")
 ALL = "all"
 PAGE_SIZE = 50
 FINDING_SORTS = ("severity", "kind", "document", "decision")
-FORMATS = ("json", "csv", "html")
 
 
 def _check_key(key: str) -> str:
@@ -37,11 +36,10 @@ def _check_key(key: str) -> str:
 def events_page(request: Request, offset: int = Query(default=0, ge=0, le=1_000_000)) -> Response:
     ctx = page_context(request)
     page = library.event_groups(ctx.state.db, limit=PAGE_SIZE, offset=offset)
-    return render(
+    return render_page(
         request,
+        ctx,
         "events.html",
-        principal=ctx.principal,
-        csrf=ctx.csrf,
         groups=page.items,
         total=page.total,
         offset=offset,
@@ -69,7 +67,7 @@ def event_page(
     sort = sort if sort in FINDING_SORTS else "severity"
     view = None
     selected: list[str] = []
-    findings: dict[str, list[object]] = {}
+    findings: dict[str, list[FindingRow]] = {}
     counts = {"shown": 0, "alarms": 0, "info": 0, "decided": 0}
     if report:
         found = editor.bundle(ctx.state, report)
@@ -79,19 +77,17 @@ def event_page(
         for event in found.report.events:
             prints = {f.id: fingerprint(f) for f in event.findings}
             rows = finding_rows(event.findings, decided, prints, kind=kind, severity=severity, sort=sort)
-            findings[event.event_id] = rows  # type: ignore[assignment]
+            findings[event.event_id] = rows
             counts["shown"] += len(rows)
             counts["alarms"] += sum(1 for f in event.findings if f.severity != "info")
             counts["info"] += sum(1 for f in event.findings if f.severity == "info")
             counts["decided"] += sum(1 for p in prints.values() if p in decided)
         _link_across_events(findings)
     recent = crosscheck_store.for_event(ctx.state.db, key)
-    return render(
+    return render_page(
         request,
+        ctx,
         "event.html",
-        principal=ctx.principal,
-        csrf=ctx.csrf,
-        can_write=ctx.can_write,
         key=key,
         rows=listed(page.items),
         total=page.total,
@@ -107,17 +103,17 @@ def event_page(
         severities=tuple(SEVERITY_ORDER),
         sorts=FINDING_SORTS,
         filters={"kind": kind, "severity": severity, "sort": sort},
-        formats=FORMATS,
+        formats=exports.EXPORT_FORMATS,
     )
 
 
-def _link_across_events(findings: dict[str, list[object]]) -> None:
+def _link_across_events(findings: dict[str, list[FindingRow]]) -> None:
     """Next/previous run through every listed finding of the report, across its events."""
     flat = [row for rows in findings.values() for row in rows]
     for n, row in enumerate(flat):
-        row.anchor = f"finding-{n + 1}"  # type: ignore[attr-defined]
+        row.anchor = f"finding-{n + 1}"
     for before, after in itertools.pairwise(flat):
-        before.following, after.previous = after.anchor, before.anchor  # type: ignore[attr-defined]
+        before.following, after.previous = after.anchor, before.anchor
 
 
 @router.post("/events/{key}/crosschecks")
@@ -158,11 +154,7 @@ def desk_gold(request: Request) -> Response:
     """Every decided cross-check as one gold set (the events page links it)."""
     ctx = page_context(request)
     content = editor.desk_gold_zip(ctx.state)
-    return Response(
-        content,
-        media_type="application/zip",
-        headers={"Content-Disposition": 'attachment; filename="pactcheck-gold.zip"'},
-    )
+    return exports.download(content, "application/zip", "pactcheck-gold.zip")
 
 
 @router.get("/crosschecks/{report_id}")
@@ -178,11 +170,11 @@ def export_report(request: Request, report_id: str, fmt: str) -> Response:
     if fmt == "zip":
         content: str | bytes = editor.gold_zip(ctx.state, report_id)
         media, name = "application/zip", exports.filename(f"gold-{report_id}", "zip")
-    elif fmt in FORMATS:
+    elif (chosen := exports.export_format(fmt)) is not None:
         found = editor.bundle(ctx.state, report_id)
         decided = editor.decisions_for(ctx.state, found.report)
-        content = exports.report_export(found.report, found.bodies, fmt, decided, found.names)  # type: ignore[arg-type]
-        media, name = exports.MEDIA[fmt], exports.filename(f"crosscheck-{report_id}", fmt)
+        content = exports.report_export(found.report, found.bodies, chosen, decided, found.names)
+        media, name = exports.MEDIA[chosen], exports.filename(f"crosscheck-{report_id}", chosen)
     else:
         raise ApiError(404, "export as json, csv, html or zip (gold)")
-    return Response(content, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return exports.download(content, media, name)

@@ -14,13 +14,12 @@ from service.storage import articles as article_store
 from service.storage import library
 from service.storage.library import ARTICLE_SORTS
 from service.web.access import PageContext, form_context, page_context
-from service.web.render import render
+from service.web.render import render_page
 from service.web.views import article_view, listed, offline_language_notice
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
 STATUSES = ("queued", "running", "done", "failed")
-FORMATS = ("json", "csv", "html")
 
 
 def _index(
@@ -42,13 +41,11 @@ def _index(
         limit=PAGE_SIZE,
         offset=offset,
     )
-    return render(
+    return render_page(
         request,
+        ctx,
         "index.html",
         status=code,
-        principal=ctx.principal,
-        can_write=ctx.can_write,
-        csrf=ctx.csrf,
         rows=listed(page.items),
         total=page.total,
         offset=offset,
@@ -119,7 +116,7 @@ async def submit_form(request: Request) -> Response:
     stored = [i.article.id for i in result.items if i.article is not None]
     found = await run_in_threadpool(article_store.get_many, state.db, stored)
     names = {aid: editor.row_name(row) for aid, (row, _job) in found.items()}
-    return render(request, "batch.html", principal=ctx.principal, csrf=ctx.csrf, result=result, names=names)
+    return render_page(request, ctx, "batch.html", result=result, names=names)
 
 
 @router.get("/articles/progress")
@@ -151,32 +148,27 @@ def article_page(request: Request, article_id: str) -> Response:
             summary = ArticleSummary.model_validate(payload)
             view = article_view(detail.body, summary)
             notice = offline_language_notice(summary)
-    return render(
+    return render_page(
         request,
+        ctx,
         "article.html",
-        principal=ctx.principal,
-        csrf=ctx.csrf,
-        can_write=ctx.can_write,
         article=detail,
         name=editor.row_name(row),
         view=view,
         notice=notice,
-        formats=FORMATS,
+        formats=exports.EXPORT_FORMATS,
     )
 
 
 @router.get("/articles/{article_id}/export.{fmt}")
 def export_summary(request: Request, article_id: str, fmt: str) -> Response:
     ctx = page_context(request)
-    if fmt not in FORMATS:
+    chosen = exports.export_format(fmt)
+    if chosen is None:
         raise ApiError(404, "export as json, csv or html")
     summary, body, name = editor.summary_for(ctx.state, article_id)
-    content = exports.summary_export(summary, body, fmt)  # type: ignore[arg-type]
-    return Response(
-        content,
-        media_type=exports.MEDIA[fmt],
-        headers={"Content-Disposition": f'attachment; filename="{exports.filename(name, fmt)}"'},
-    )
+    content = exports.summary_export(summary, body, chosen)
+    return exports.download(content, exports.MEDIA[chosen], exports.filename(name, chosen))
 
 
 @router.post("/articles/{article_id}/rerun")

@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from service import __version__
+from service.web.access import PageContext
 
 HERE = Path(__file__).resolve().parent
 env = Environment(
@@ -31,3 +32,8 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     return render(request, "error.html", status=status, status_code=status, message=message)
+
+
+def render_page(request: Request, ctx: PageContext, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """A page for a signed-in reader: who they are, their form token and whether they may write."""
+    return render(request, template, status, principal=ctx.principal, csrf=ctx.csrf, can_write=ctx.can_write, **context)

@@ -61,3 +61,11 @@ SECOND = (
     "Helsinki, 2025-05-14. Finland and Estonia signed a letter of intent on grid interconnection.\n"
     "The ministers signed an agreement on joint border patrols as well."
 )
+
+
+def submit_two(client: TestClient) -> list[str]:
+    """Submit `ARTICLE` and `SECOND` (one event, two outlets); their ids, in that order."""
+    return [
+        client.post("/v1/articles", headers=auth(), json={"text": text, "outlet": outlet}).json()["id"]
+        for text, outlet in ((ARTICLE, "Baltic Wire"), (SECOND, "Nordic Daily"))
+    ]

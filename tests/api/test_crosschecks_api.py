@@ -10,19 +10,12 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from service.schemas import validate_payload
-from tests.api.conftest import ARTICLE, SECOND, auth
+from tests.api.conftest import ARTICLE, SECOND, auth, submit_two
 from tests.fakes.scripted_extractor import ScriptedExtractor
 
 
-def _two(client: TestClient) -> list[str]:
-    return [
-        client.post("/v1/articles", headers=auth(), json={"text": text, "outlet": outlet}).json()["id"]
-        for text, outlet in ((ARTICLE, "Baltic Wire"), (SECOND, "Nordic Daily"))
-    ]
-
-
 def test_crosscheck_returns_a_report_id_and_a_schema_valid_report(client: TestClient) -> None:
-    ids = _two(client)
+    ids = submit_two(client)
     created = client.post("/v1/crosschecks", headers=auth(), json={"article_ids": ids})
     assert created.status_code == 201
     body = created.json()
@@ -42,7 +35,7 @@ def test_crosscheck_returns_a_report_id_and_a_schema_valid_report(client: TestCl
 
 
 def test_same_ordered_list_gives_the_same_report(client: TestClient) -> None:
-    ids = _two(client)
+    ids = submit_two(client)
     first = client.post("/v1/crosschecks", headers=auth(), json={"article_ids": ids}).json()
     again = client.post("/v1/crosschecks", headers=auth(), json={"article_ids": ids}).json()
     assert first["id"] == again["id"]
@@ -63,7 +56,7 @@ def test_refusals_say_why(client: TestClient, article_ids: list[str], status: in
 
 
 def test_duplicate_ids_are_refused(client: TestClient) -> None:
-    (first, _second) = _two(client)
+    (first, _second) = submit_two(client)
     response = client.post("/v1/crosschecks", headers=auth(), json={"article_ids": [first, first]})
     assert response.status_code == 422 and response.json()["error"]["code"] == "duplicate_ids"
 
@@ -89,7 +82,7 @@ def test_unknown_report_is_404(client: TestClient) -> None:
 def test_pending_and_failed_articles_are_409(make_app: Callable[..., FastAPI], extractor: ScriptedExtractor) -> None:
     extractor.delay_s = 0.5
     with TestClient(make_app(backend="llm", workers=1)) as client:
-        ids = _two(client)
+        ids = submit_two(client)
         pending = client.post("/v1/crosschecks", headers=auth(), json={"article_ids": ids})
         assert pending.status_code == 409 and pending.json()["error"]["code"] == "not_ready"
         deadline = time.monotonic() + 10

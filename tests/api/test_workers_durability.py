@@ -26,7 +26,7 @@ from service.storage import articles as article_store
 from service.storage import jobs as job_store
 from service.storage import open_database
 from tests.fakes.openai_server import FakeOpenAI, Recorded, article_of
-from tests.storage.conftest import postgres_schema
+from tests.storage.conftest import store_url
 
 ARTICLES = 8
 WORKERS = 3
@@ -59,10 +59,7 @@ class HoldAfter:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'data' / 'pactcheck.db'}"
-        return
-    with postgres_schema() as url:
+    with store_url(request.param, tmp_path / "data" / "pactcheck.db") as url:
         yield url
 
 

@@ -21,6 +21,11 @@ def check(a: tuple[str, dict], b: tuple[str, dict]) -> CrossCheckReport:
     return crosscheck(summaries, bodies=bodies)
 
 
+def one_doc(quote: str, **fields: object) -> dict:
+    """The summary spec of an article that reports one document, grounded in `quote`."""
+    return {"docs": [(quote, fields)]}
+
+
 def wind(quote: str, **fields: object) -> tuple[str, dict]:
     base = {
         "title": "memorandum of understanding on wind power",
@@ -81,37 +86,25 @@ def test_parties_ministry_vs_state_company() -> None:
     report = check(
         (
             a,
-            {
-                "docs": [
-                    (
-                        "signed a memorandum on hydrogen research",
-                        {
-                            **spec,
-                            "parties": [
-                                ("Estonia's Ministry of Economy", "EE"),
-                                ("Kazakhstan's Ministry of Energy", "KZ"),
-                            ],
-                        },
-                    )
-                ]
-            },
+            one_doc(
+                "signed a memorandum on hydrogen research",
+                **spec,
+                parties=[
+                    ("Estonia's Ministry of Economy", "EE"),
+                    ("Kazakhstan's Ministry of Energy", "KZ"),
+                ],
+            ),
         ),
         (
             b,
-            {
-                "docs": [
-                    (
-                        "signed a memorandum on hydrogen research",
-                        {
-                            **spec,
-                            "parties": [
-                                ("Eesti Gridco, Estonia's state power company", "EE"),
-                                ("Kazakhstan's Ministry of Energy", "KZ"),
-                            ],
-                        },
-                    )
-                ]
-            },
+            one_doc(
+                "signed a memorandum on hydrogen research",
+                **spec,
+                parties=[
+                    ("Eesti Gridco, Estonia's state power company", "EE"),
+                    ("Kazakhstan's Ministry of Energy", "KZ"),
+                ],
+            ),
         ),
     )
     assert kinds(report) == ["parties"]
@@ -157,8 +150,8 @@ def test_period_differs() -> None:
         "parties": [("Estonian Ministry of Culture", "EE"), ("Kazakh Ministry of Culture", "KZ")],
     }
     report = check(
-        (a, {"docs": [("adopted a cooperation programme for 2024-2026", {**spec, "period": "2024-26"})]}),
-        (b, {"docs": [("adopted a cooperation programme for 2024-2028", {**spec, "period": "2024-2028"})]}),
+        (a, one_doc("adopted a cooperation programme for 2024-2026", **spec, period="2024-26")),
+        (b, one_doc("adopted a cooperation programme for 2024-2028", **spec, period="2024-2028")),
     )
     assert kinds(report) == ["period"]
 
@@ -233,8 +226,8 @@ def test_figure_for_the_same_loan() -> None:
         "parties": [("Estonian Ministry of Finance", "EE"), ("Kazakh Ministry of Finance", "KZ")],
     }
     report = check(
-        (a, {"docs": [("signed a $680 million loan agreement for the Tallinn port", spec)]}),
-        (b, {"docs": [("signed a $655 million loan agreement for the Tallinn port", spec)]}),
+        (a, one_doc("signed a $680 million loan agreement for the Tallinn port", **spec)),
+        (b, one_doc("signed a $655 million loan agreement for the Tallinn port", **spec)),
     )
     assert kinds(report) == ["figure"]
     assert {v.value for v in report.events[0].findings[0].values} == {"USD 680 million", "USD 655 million"}
@@ -246,35 +239,23 @@ def test_title_joint_statement_vs_joint_declaration() -> None:
     report = check(
         (
             a,
-            {
-                "docs": [
-                    (
-                        "adopted a joint statement on strategic partnership",
-                        {
-                            "type": "joint_statement",
-                            "title": "joint statement on strategic partnership",
-                            "subject": "strategic partnership",
-                            "status": "adopted",
-                        },
-                    )
-                ]
-            },
+            one_doc(
+                "adopted a joint statement on strategic partnership",
+                type="joint_statement",
+                title="joint statement on strategic partnership",
+                subject="strategic partnership",
+                status="adopted",
+            ),
         ),
         (
             b,
-            {
-                "docs": [
-                    (
-                        "adopted a joint declaration on strategic partnership",
-                        {
-                            "type": "declaration",
-                            "title": "joint declaration on strategic partnership",
-                            "subject": "strategic partnership",
-                            "status": "adopted",
-                        },
-                    )
-                ]
-            },
+            one_doc(
+                "adopted a joint declaration on strategic partnership",
+                type="declaration",
+                title="joint declaration on strategic partnership",
+                subject="strategic partnership",
+                status="adopted",
+            ),
         ),
     )
     assert kinds(report) == ["title"]
@@ -287,19 +268,11 @@ def test_title_two_proper_names_with_a_replaced_word() -> None:
     report = check(
         (
             a,
-            {
-                "docs": [
-                    ("signed the Protocol on Customs Clearance", {**spec, "title": "protocol on customs clearance"})
-                ]
-            },
+            one_doc("signed the Protocol on Customs Clearance", **spec, title="protocol on customs clearance"),
         ),
         (
             b,
-            {
-                "docs": [
-                    ("signed the Protocol on Customs Inspection", {**spec, "title": "protocol on customs inspection"})
-                ]
-            },
+            one_doc("signed the Protocol on Customs Inspection", **spec, title="protocol on customs inspection"),
         ),
     )
     assert kinds(report) == ["title"]
@@ -343,8 +316,8 @@ def test_contradiction_inside_one_article_between_body_and_recap() -> None:
         "parties": [("Estonian Ministry of Defence", "EE"), ("Kazakh Ministry of Defence", "KZ")],
     }
     report = check(
-        (a, {"docs": [("exchanged a letter of intent on officer training", spec)]}),
-        (b, {"docs": [("exchanged a letter of intent on officer training", spec)]}),
+        (a, one_doc("exchanged a letter of intent on officer training", **spec)),
+        (b, one_doc("exchanged a letter of intent on officer training", **spec)),
     )
     assert kinds(report) == ["status"]
     finding = report.events[0].findings[0]
@@ -403,31 +376,22 @@ def test_shortened_bodies_and_bare_countries_are_not_party_conflicts() -> None:
     report = check(
         (
             a,
-            {
-                "docs": [
-                    (
-                        "signed a memorandum on civil servant training",
-                        {**spec, "parties": [("Ministry of Public Service", "EE"), ("Kazakhstan", "KZ")]},
-                    )
-                ]
-            },
+            one_doc(
+                "signed a memorandum on civil servant training",
+                **spec,
+                parties=[("Ministry of Public Service", "EE"), ("Kazakhstan", "KZ")],
+            ),
         ),
         (
             b,
-            {
-                "docs": [
-                    (
-                        "signed a memorandum on civil servant training",
-                        {
-                            **spec,
-                            "parties": [
-                                ("Ministry of Public Service and Administrative Reforms", "EE"),
-                                ("Kazakh Ministry of Labour", "KZ"),
-                            ],
-                        },
-                    )
-                ]
-            },
+            one_doc(
+                "signed a memorandum on civil servant training",
+                **spec,
+                parties=[
+                    ("Ministry of Public Service and Administrative Reforms", "EE"),
+                    ("Kazakh Ministry of Labour", "KZ"),
+                ],
+            ),
         ),
     )
     assert kinds(report) == []

@@ -60,12 +60,19 @@ def postgres_schema() -> Iterator[str]:
         admin.dispose()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.db'}"
+@contextmanager
+def store_url(backend: str, sqlite_file: Path) -> Iterator[str]:
+    """A database URL for `backend` ("sqlite": that file; "postgresql": a fresh schema, dropped after)."""
+    if backend == "sqlite":
+        yield f"sqlite:///{sqlite_file}"
         return
     with postgres_schema() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    with store_url(request.param, tmp_path / "store.db") as url:
         yield url
 
 

@@ -6,19 +6,12 @@ import re
 
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import ARTICLE, SECOND, auth
+from tests.api.conftest import submit_two
 from tests.web.conftest import csrf_of
 
 
-def _two(client: TestClient) -> list[str]:
-    return [
-        client.post("/v1/articles", headers=auth(), json={"text": text, "outlet": outlet}).json()["id"]
-        for text, outlet in ((ARTICLE, "Baltic Wire"), (SECOND, "Nordic Daily"))
-    ]
-
-
 def test_events_list_and_group_page(signed_in: TestClient) -> None:
-    ids = _two(signed_in)
+    ids = submit_two(signed_in)
     events = signed_in.get("/events")
     assert events.status_code == 200 and 'href="/events/ee-fi-2025"' in events.text
     group = signed_in.get("/events/ee-fi-2025")
@@ -29,7 +22,7 @@ def test_events_list_and_group_page(signed_in: TestClient) -> None:
 
 
 def test_run_crosscheck_from_the_event_page(signed_in: TestClient) -> None:
-    ids = _two(signed_in)
+    ids = submit_two(signed_in)
     page = signed_in.get("/events/ee-fi-2025")
     response = signed_in.post(
         "/events/ee-fi-2025/crosschecks", data={"csrf": csrf_of(page.text), "article_ids": ids}, follow_redirects=False
@@ -54,7 +47,7 @@ def test_run_crosscheck_from_the_event_page(signed_in: TestClient) -> None:
 
 
 def test_crosscheck_form_needs_csrf_and_a_pick(signed_in: TestClient) -> None:
-    ids = _two(signed_in)
+    ids = submit_two(signed_in)
     forged = signed_in.post("/events/ee-fi-2025/crosschecks", data={"csrf": "x", "article_ids": ids})
     assert forged.status_code == 403
     page = signed_in.get("/events/ee-fi-2025")

@@ -13,7 +13,7 @@ from service.api import operations
 from service.api.auth import require
 from service.api.errors import ApiError
 from service.api.models import NO_NUL, ArticleCreate, ArticleDetail, ArticlePage, ArticleSubmitted, JobState
-from service.api.routes.common import errors
+from service.api.routes.common import errors, ok
 from service.api.state import get_state
 from service.articles import ArticleInput
 from service.models import ArticleSummary
@@ -65,8 +65,7 @@ def _parse(request: Request, body: bytes) -> ArticleInput:
     status_code=201,
     response_model=ArticleSubmitted,
     summary="Submit an article (idempotent on its text)",
-    responses={200: {"model": ArticleSubmitted, "description": "The same text was already submitted."}}
-    | errors(400, 401, 403, 413, 415, 422, 429),
+    responses=ok(ArticleSubmitted, "The same text was already submitted.") | errors(400, 401, 403, 413, 415, 422, 429),
     openapi_extra=_SUBMIT_BODY,
 )
 async def submit_article(request: Request, principal: Principal = Depends(require("write"))) -> Response:
@@ -103,15 +102,7 @@ def list_articles(
     page = article_store.list_page(
         get_state(request).db, event=event, outlet=outlet, status=status, limit=limit, offset=offset
     )
-    items = [operations.article_out(a, j, n) for a, j, n in page.items]
-    following = offset + len(items)
-    return ArticlePage(
-        items=items,
-        total=page.total,
-        limit=limit,
-        offset=offset,
-        next_offset=following if following < page.total else None,
-    )
+    return operations.article_page(page, limit=limit, offset=offset)
 
 
 @router.get("/{article_id}", response_model=ArticleDetail, summary="One article", responses=errors(401, 403, 404, 429))
@@ -124,8 +115,7 @@ def get_article(request: Request, article_id: str, _principal: Principal = Depen
     "/{article_id}/summary",
     response_class=JSONResponse,
     summary="The grounded summary",
-    responses={200: {"model": ArticleSummary, "description": "Follows schemas/article_summary.schema.json."}}
-    | errors(401, 403, 404, 409, 429),
+    responses=ok(ArticleSummary, "Follows schemas/article_summary.schema.json.") | errors(401, 403, 404, 409, 429),
 )
 def get_summary(request: Request, article_id: str, _principal: Principal = Depends(require("read"))) -> Any:
     """The `ArticleSummary` (409 while the job is queued or running, or when it failed)."""

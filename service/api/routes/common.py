@@ -22,3 +22,8 @@ _TEXT = {
 def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses` entries for the given error statuses, all with the JSON error body."""
     return {code: {"model": ErrorBody, "description": _TEXT[code]} for code in codes}
+
+
+def ok(model: type[Any], description: str) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI `responses` entry of a 200 answer; `ok(...) | errors(...)` types as one mapping."""
+    return {200: {"model": model, "description": description}}

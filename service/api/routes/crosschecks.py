@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from service.api import operations
 from service.api.auth import require
 from service.api.models import CrossCheckCreate, CrossCheckCreated, CrossCheckLinks
-from service.api.routes.common import errors
+from service.api.routes.common import errors, ok
 from service.api.state import get_state
 from service.models import CrossCheckReport
 from service.schemas import validate_payload
@@ -47,8 +47,7 @@ def create_crosscheck(
     "/{report_id}",
     response_class=JSONResponse,
     summary="A cross-check report",
-    responses={200: {"model": CrossCheckReport, "description": "Follows schemas/crosscheck_report.schema.json."}}
-    | errors(401, 403, 404, 429),
+    responses=ok(CrossCheckReport, "Follows schemas/crosscheck_report.schema.json.") | errors(401, 403, 404, 429),
 )
 def get_crosscheck(request: Request, report_id: str, _principal: Principal = Depends(require("read"))) -> Any:
     """The `CrossCheckReport`: events, the alignment matrix (documents x articles) and findings."""

@@ -13,15 +13,14 @@ from fastapi.concurrency import run_in_threadpool
 from service.api import batch, editor, exports
 from service.api.auth import require
 from service.api.errors import ApiError
-from service.api.models import ArticleOut, ArticlePage, ArticleSubmitted
-from service.api.operations import article_out
+from service.api.models import ArticlePage, ArticleSubmitted
+from service.api.operations import article_page
 from service.api.routes.common import errors
 from service.api.state import get_state
 from service.storage import library
 from service.storage.tokens import Principal
 
 router = APIRouter(tags=["editor"])
-Format = Literal["json", "csv", "html"]
 
 _BATCH_BODY = {
     "requestBody": {
@@ -108,10 +107,6 @@ async def rerun_article(
     return await editor.rerun_article(get_state(request), article_id)
 
 
-def _download(content: str | bytes, media: str, name: str) -> Response:
-    return Response(content, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
-
-
 @router.get(
     "/v1/articles/{article_id}/export",
     summary="Download a summary (JSON, CSV one row per document, or a self-contained HTML page)",
@@ -120,12 +115,12 @@ def _download(content: str | bytes, media: str, name: str) -> Response:
 def export_summary(
     request: Request,
     article_id: str,
-    format: Format = Query(default="json"),
+    format: exports.ExportFormat = Query(default="json"),
     _principal: Principal = Depends(require("read")),
 ) -> Response:
     summary, body, name = editor.summary_for(get_state(request), article_id)
     content = exports.summary_export(summary, body, format)
-    return _download(content, exports.MEDIA[format], exports.filename(name, format))
+    return exports.download(content, exports.MEDIA[format], exports.filename(name, format))
 
 
 @router.get(
@@ -136,14 +131,14 @@ def export_summary(
 def export_report(
     request: Request,
     report_id: str,
-    format: Format = Query(default="json"),
+    format: exports.ExportFormat = Query(default="json"),
     _principal: Principal = Depends(require("read")),
 ) -> Response:
     state = get_state(request)
     found = editor.bundle(state, report_id)
     decided = editor.decisions_for(state, found.report)
     content = exports.report_export(found.report, found.bodies, format, decided, found.names)
-    return _download(content, exports.MEDIA[format], exports.filename(f"crosscheck-{found.id}", format))
+    return exports.download(content, exports.MEDIA[format], exports.filename(f"crosscheck-{found.id}", format))
 
 
 @router.get(
@@ -153,7 +148,7 @@ def export_report(
 )
 def export_gold(request: Request, report_id: str, _principal: Principal = Depends(require("read"))) -> Response:
     content = editor.gold_zip(get_state(request), report_id)
-    return _download(content, "application/zip", exports.filename(f"gold-{report_id}", "zip"))
+    return exports.download(content, "application/zip", exports.filename(f"gold-{report_id}", "zip"))
 
 
 @router.get(
@@ -164,7 +159,7 @@ def export_gold(request: Request, report_id: str, _principal: Principal = Depend
 def export_desk_gold(request: Request, _principal: Principal = Depends(require("read"))) -> Response:
     """Per event group the newest cross-check with a decision; conflicts are the confirmed findings."""
     content = editor.desk_gold_zip(get_state(request))
-    return _download(content, "application/zip", "pactcheck-gold.zip")
+    return exports.download(content, "application/zip", "pactcheck-gold.zip")
 
 
 @router.get(
@@ -236,12 +231,4 @@ async def search_articles(
     page = await run_in_threadpool(
         library.search, get_state(request).db, text=q, outlet=outlet, title=title, sort=sort, limit=limit, offset=offset
     )
-    items: list[ArticleOut] = [article_out(a, j, n) for a, j, n in page.items]
-    following = offset + len(items)
-    return ArticlePage(
-        items=items,
-        total=page.total,
-        limit=limit,
-        offset=offset,
-        next_offset=following if following < page.total else None,
-    )
+    return article_page(page, limit=limit, offset=offset)

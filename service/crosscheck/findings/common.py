@@ -114,7 +114,5 @@ def quoted(label: str) -> str:
 
 def _position(item: Item, doc: Document) -> int | None:
     """Index of `doc` in its article's summary (a table built once per article, not a scan per call)."""
-    table = item.cache.get("positions")
-    if table is None:
-        table = item.cache["positions"] = {id(d): i for i, d in enumerate(item.documents)}
-    return table.get(id(doc))  # type: ignore[union-attr]
+    table = item.remember("positions", lambda: {id(d): i for i, d in enumerate(item.documents)})
+    return table.get(id(doc))

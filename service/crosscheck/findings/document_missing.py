@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from service.crosscheck.findings.common import Context, primary, quoted
 from service.crosscheck.model import Draft, value
+from service.models import Severity
 
 
 def check(ctx: Context) -> list[Draft]:
@@ -25,6 +26,7 @@ def check(ctx: Context) -> list[Draft]:
             continue  # background from an earlier visit: no report owes it a place in this visit's list
         complete_present = [it for it in present if it.summary.list_complete]
         complete_absent = [it for it in absent if it.summary.list_complete]
+        severity: Severity
         if complete_present and complete_absent:
             present, absent, severity = complete_present, complete_absent, "warning"
             explanation = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from service.crosscheck.findings.common import Context, Entry, split, tally
 from service.crosscheck.model import Draft, Item
@@ -282,9 +282,13 @@ def check(ctx: Context) -> list[Draft]:
             kind="event_date",
             severity="error",
             groups=[[claim], others],
-            explain=lambda sides, what=what: (
-                f"{sides[0][0].article_id} puts the talks or signing on {what}, but the other reports give "
-                f"{short_date(ref)}, a {weekday_name(ref)}."
-            ),
+            explain=partial(_date_differs, what, ref),
         )
     return drafts
+
+
+def _date_differs(what: str, ref: dt.date, sides: list[list[Entry]]) -> str:
+    return (
+        f"{sides[0][0].article_id} puts the talks or signing on {what}, but the other reports give "
+        f"{short_date(ref)}, a {weekday_name(ref)}."
+    )

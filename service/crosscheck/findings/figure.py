@@ -58,22 +58,23 @@ def _spans(item: Item) -> list[tuple[int, int]]:
 
 def stated_figures(item: Item) -> list[Figure]:
     """Figures the body states outside its documents and pledges, each with what it measures."""
-    key = "stated_figures"
-    if key not in item.cache:
-        out: list[Figure] = []
-        found = amounts(item.body) if item.body else []
-        if found:
-            taken = _spans(item)
-            sentences = segments(item.body or "")
-            starts = [seg.start for seg in sentences]
-            for a in found:
-                if any(s <= a.evidence.start < e for s, e in taken):
-                    continue
-                seg = sentences[max(0, bisect_right(starts, a.evidence.start) - 1)]
-                if a.evidence.end <= seg.end and (f := figure(seg, a)) is not None:
-                    out.append(f)
-        item.cache[key] = out
-    return item.cache[key]  # type: ignore[return-value]
+    return item.remember("stated_figures", lambda: _stated_figures(item))
+
+
+def _stated_figures(item: Item) -> list[Figure]:
+    out: list[Figure] = []
+    found = amounts(item.body) if item.body else []
+    if found:
+        taken = _spans(item)
+        sentences = segments(item.body or "")
+        starts = [seg.start for seg in sentences]
+        for a in found:
+            if any(s <= a.evidence.start < e for s, e in taken):
+                continue
+            seg = sentences[max(0, bisect_right(starts, a.evidence.start) - 1)]
+            if a.evidence.end <= seg.end and (f := figure(seg, a)) is not None:
+                out.append(f)
+    return out
 
 
 def _what(measure: str, horizon: str, target: bool) -> str:
@@ -101,9 +102,13 @@ def _stated(ctx: Context) -> list[Draft]:
             entries,
             kind="figure",
             severity="error",
-            explain=lambda sides, what=what: f"The reports give different amounts for {what}: {tally(sides)}.",
+            explain=partial(_amounts_differ, what),
         )
     return drafts
+
+
+def _amounts_differ(what: str, sides: list[list[Entry]]) -> str:
+    return f"The reports give different amounts for {what}: {tally(sides)}."
 
 
 # A background fact told with another year ("established in 1698" / "in 1699"): two sentences of
@@ -129,19 +134,20 @@ class _Fact:
 
 def _facts(item: Item) -> list[_Fact]:
     """Sentences of the body that state one year outside a date, with their words and names."""
-    key = "year_facts"
-    if key not in item.cache:
-        out: list[_Fact] = []
-        for seg in segments(item.body or ""):
-            years = [m for m in _YEAR.finditer(seg.text) if not _DATE_BEFORE.search(seg.text[: m.start()][-24:])]
-            if len(years) != 1 or len(_YEAR.findall(seg.text)) != 1:
-                continue
-            text = seg.text[: years[0].start()] + " " + seg.text[years[0].end() :]
-            names = frozenset(fold(n) for n in _NAME.findall(text)) & content_words(text)
-            evidence = Evidence(quote=seg.text, start=seg.start, end=seg.end)
-            out.append(_Fact(int(years[0].group(1)), content_words(text), frozenset(names), evidence))
-        item.cache[key] = out
-    return item.cache[key]  # type: ignore[return-value]
+    return item.remember("year_facts", lambda: _read_facts(item))
+
+
+def _read_facts(item: Item) -> list[_Fact]:
+    out: list[_Fact] = []
+    for seg in segments(item.body or ""):
+        years = [m for m in _YEAR.finditer(seg.text) if not _DATE_BEFORE.search(seg.text[: m.start()][-24:])]
+        if len(years) != 1 or len(_YEAR.findall(seg.text)) != 1:
+            continue
+        text = seg.text[: years[0].start()] + " " + seg.text[years[0].end() :]
+        names = frozenset(fold(n) for n in _NAME.findall(text)) & content_words(text)
+        evidence = Evidence(quote=seg.text, start=seg.start, end=seg.end)
+        out.append(_Fact(int(years[0].group(1)), content_words(text), frozenset(names), evidence))
+    return out
 
 
 def _dated(about: str, sides: list[list[Entry]]) -> str:

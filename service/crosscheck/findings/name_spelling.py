@@ -27,7 +27,7 @@ def _evidence(item: Item, name: str, fallback: list[Evidence]) -> list[Evidence]
 
 def _people(ctx: Context) -> list[tuple[Item, str, str | None, list[Evidence]]]:
     """(article, name, canonical document key or None, evidence) for every person the summaries name."""
-    out = []
+    out: list[tuple[Item, str, str | None, list[Evidence]]] = []
     for it in ctx.items:
         for p in it.summary.event.principals:
             out.append((it, p, None, _evidence(it, p, list(it.summary.event.evidence))))

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 
 from service.crosscheck.findings.common import Context, Entry, internal, primary, quoted, split, tally
-from service.crosscheck.model import Draft
+from service.crosscheck.model import CanonDoc, Draft
 from service.crosscheck.parties import Body, body, describe, parties_conflict, specific
 from service.crosscheck.restate import BOTH_MINISTRIES
 from service.models import Document
@@ -106,9 +107,7 @@ def check(ctx: Context) -> list[Draft]:
                 severity="error",
                 document=canon.key,
                 groups=camps,
-                explain=lambda sides, c=canon: (
-                    f"The reports disagree on who is party to {quoted(c.label)}: {tally(sides)}."
-                ),
+                explain=partial(_parties_differ, canon),
             )
         for it, d in mentions:
             own = lists[it.id]
@@ -131,3 +130,7 @@ def check(ctx: Context) -> list[Draft]:
                     )
                     break
     return drafts
+
+
+def _parties_differ(canon: CanonDoc, sides: list[list[Entry]]) -> str:
+    return f"The reports disagree on who is party to {quoted(canon.label)}: {tally(sides)}."
