@@ -110,7 +110,7 @@ def install(app: FastAPI, html_handler: Any | None = None) -> None:
         if wants_html(request):
             page = html_handler(request, exc.status_code, message)  # type: ignore[misc]
             page.headers.update(headers)
-            return page  # type: ignore[no-any-return]
+            return page
         return error_response(exc.status_code, message, headers=headers or None)
 
 

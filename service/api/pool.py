@@ -168,7 +168,7 @@ class ExtractionPool:
 
     def pids(self) -> list[int]:
         """The children's process ids (for monitoring and tests); empty before the first start."""
-        return sorted(self._pool._processes or {})  # type: ignore[attr-defined]
+        return sorted(self._pool._processes or {})
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

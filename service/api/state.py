@@ -66,4 +66,4 @@ class ServiceState:
 
 
 def get_state(request: Request) -> ServiceState:
-    return request.app.state.pactcheck  # type: ignore[no-any-return]
+    return request.app.state.pactcheck

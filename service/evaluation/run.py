@@ -104,7 +104,7 @@ def default_checker() -> Checker | None:
         from service.crosscheck import crosscheck
     except ImportError:
         return None
-    return crosscheck  # type: ignore[no-any-return]
+    return crosscheck
 
 
 class _CrossChecks:
