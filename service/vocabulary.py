@@ -393,6 +393,18 @@ NAME_TOKEN_MIN_SCORE = 85.0
 
 
 # -- the LLM client ------------------------------------------------------------------------------
+# The words that mean the request is longer than the server's context window.
+LLM_CONTEXT_OVERFLOW_MARKERS: tuple[str, ...] = (
+    "context size",
+    "context length",
+    "context window",
+    "maximum context",
+    "prompt is too long",
+    "input is too long",
+    "too many tokens",
+    "exceeds the available context",
+    "n_ctx",
+)
 # Words in an error body that say the request itself is wrong (a chat template refusing the
 # conversation, a schema or parameter the server cannot take, a request longer than its context):
 # asking again with the same request cannot help, whatever the status code.
@@ -410,26 +422,7 @@ LLM_PERMANENT_ERROR_MARKERS: tuple[str, ...] = (
     "unrecognized",
     "schema",
     "grammar",
-    "context size",
-    "context length",
-    "context window",
-    "maximum context",
-    "prompt is too long",
-    "input is too long",
-    "too many tokens",
-    "exceeds the available context",
-)
-# Of those, the words that mean the request is longer than the server's context window.
-LLM_CONTEXT_OVERFLOW_MARKERS: tuple[str, ...] = (
-    "context size",
-    "context length",
-    "context window",
-    "maximum context",
-    "prompt is too long",
-    "input is too long",
-    "too many tokens",
-    "exceeds the available context",
-    "n_ctx",
+    *LLM_CONTEXT_OVERFLOW_MARKERS,
 )
 # Token estimates without a tokenizer: characters per token, low so estimates err on the long
 # side for non-English text (English is about 4).
