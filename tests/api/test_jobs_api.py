@@ -28,7 +28,8 @@ def _texts(n: int) -> list[str]:
 def test_llm_jobs_are_queued_then_done_by_bounded_workers(
     make_app: Callable[..., FastAPI], extractor: ScriptedExtractor
 ) -> None:
-    extractor.delay_s = 0.15
+    extractor.delay_s = 0.05
+    extractor.until_active = 2  # the first call holds until the second worker has one too
     with TestClient(make_app(backend="llm", workers=2)) as client:
         submitted = [client.post("/v1/articles", headers=auth(), json={"text": t}) for t in _texts(6)]
         assert all(r.status_code == 201 for r in submitted)

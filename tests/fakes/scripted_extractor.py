@@ -43,7 +43,11 @@ class ScriptedExtractor(Extractor):
         self.calls: list[str] = []
         self.active = 0
         self.max_active = 0
-        self._lock = threading.Lock()
+        # When set, a call holds until this many calls run at once (or `wait_s` passes), so a test
+        # of concurrency waits on an event, not on the machine being quick enough.
+        self.until_active = 0
+        self.wait_s = 10.0
+        self._lock = threading.Condition()
 
     def extract(self, article: ArticleInput) -> ArticleSummary:
         with self._lock:
@@ -52,6 +56,9 @@ class ScriptedExtractor(Extractor):
             self.max_active = max(self.max_active, self.active)
             failing = self.model_errors > 0
             self.model_errors -= 1
+            self._lock.notify_all()
+            if self.until_active:
+                self._lock.wait_for(lambda: self.max_active >= self.until_active, timeout=self.wait_s)
         try:
             if self.delay_s:
                 time.sleep(self.delay_s)
