@@ -64,6 +64,11 @@ class Settings(BaseSettings):
     llm_total_deadline_s: float = Field(default=180.0, description="Give up on one call after this long.")
     llm_chunk_chars: int = Field(default=24_000, description="Article budget per call before chunking.")
     llm_chunk_overlap: int = 1_500
+    llm_complement: bool = Field(
+        default=True,
+        description="Add the offline rules' batches of documents named only by their fields where the model left "
+        "the sentence out (English text; each addition is said in a `complemented` notice).",
+    )
     llm_concurrency: int = Field(default=4, ge=1, le=64)
     cache_enabled: bool = True
     crosscheck_adjudicate: bool = Field(

@@ -431,6 +431,9 @@ LLM_CHARS_PER_TOKEN = 3.0
 # structure (this much) plus the quotes it copies, at most the part's own length, capped.
 LLM_OUTPUT_BASE_TOKENS = 1_024
 LLM_OUTPUT_MAX_TOKENS = 8_192
+# A sentence in which the offline rules find at least this many documents and the model none is a
+# batch named by its fields that the model left out: the rules' entries are added (extractors/complement.py).
+COMPLEMENT_MIN_BATCH = 2
 # Nouns that introduce a list of fields ("in the areas of A, B and C"), singular and plural: a
 # misspelt one in the text ("in the ares of") is mended to the form of the same length.
 LIST_CUE_NOUNS: tuple[str, ...] = (

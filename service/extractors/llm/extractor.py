@@ -22,6 +22,7 @@ from service.articles import ArticleInput
 from service.config import Settings, get_settings
 from service.errors import ConfigurationError, ModelError
 from service.extractors.base import Extractor, register
+from service.extractors.complement import complement
 from service.extractors.llm import calling, chunking, prompting, recording
 from service.extractors.llm.cache import CacheEntry, CacheKey, DraftCache
 from service.extractors.llm.calling import Answer, CallSpec, acall, call
@@ -226,6 +227,8 @@ class LLMExtractor(Extractor):
             notices.append(Notice(code="chunked", message=f"the article was read in {chunks} overlapping parts"))
         language = article.language or detect_language(article.body)
         summary = resolve(article, draft, language=language, provenance=provenance, notices=notices)
+        if self.settings.llm_complement:
+            summary = complement(article, summary)
         recorded_latency = plan.replay.latency_ms if plan.replay else None
         if recorded_latency is not None:  # a replay reproduces the recorded run, latency included
             summary.provenance.latency_ms = recorded_latency
