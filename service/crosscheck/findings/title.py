@@ -69,6 +69,10 @@ def _name_words(title: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text)
 
 
+def _uncut(words: set[str], other: set[str]) -> set[str]:
+    return {w for w in words if not any(o != w and (o.startswith(w) or w.startswith(o)) for o in other)}
+
+
 def renamed(a: str, b: str) -> bool:
     """A word of one proper title is replaced by a different word in the other."""
     ta, tb = _name_words(a), _name_words(b)
@@ -77,6 +81,8 @@ def renamed(a: str, b: str) -> bool:
             continue
         left = {w for w in ta[i1:i2] if w not in _MINOR}
         right = {w for w in tb[j1:j2] if w not in _MINOR}
+        # A word cut short (a title quoted to its truncation point) is the same word, not a rename.
+        left, right = _uncut(left, right), _uncut(right, left)
         if left and right and not any(left | right <= group for group in _EQUIVALENT):
             return True
     return False
