@@ -635,3 +635,31 @@ CURRENCY_WORDS: dict[str, str] = {
     "egp": "EGP", "ngn": "NGN", "kes": "KES", "ghs": "GHS", "mnt": "MNT", "tugrik": "MNT",
 }  # fmt: skip
 # --- end of cross-checker tables -----------------------------------------------------------------
+# --- event fields (offline extractor: venue, date and sides of the talks) ------------------------
+# Verbs and nouns that put the visitor at a place or date the talks ("held talks in Helsinki on
+# Tuesday", "was received at the palace on Thursday", "co-chaired the meeting in Rabat").
+EVENT_PRESENCE_WORDS: tuple[str, ...] = (
+    "received", "hosted", "welcomed", "greeted", "co-chaired", "chaired", "met", "meets", "meeting", "retreat",
+    "talks", "summit", "is in", "was in", "were in",
+)  # fmt: skip
+# Travel verbs: they date or place the visitor's arrival or departure, not the talks; a story that
+# dates nothing else is dated by its arrival ("landed in Cairo on Sunday").
+ARRIVAL_WORDS: tuple[str, ...] = (
+    "arrived", "arrives", "arriving", "landed", "lands", "stepped off", "touched down",
+)  # fmt: skip
+# Words before a place that make it the venue rather than an origin or an aside ("visit to X",
+# "talks in X", "left X for Y", "returned from X": the visitor was in X).
+VENUE_PREPOSITIONS: tuple[str, ...] = (
+    "in", "at", "to", "visit", "visited", "visiting", "tour of", "trip to", "left", "leaves", "leaving", "departed",
+    "returned from", "returns from", "back from", "home from",
+)  # fmt: skip
+# Words that put a venue in the future or in another story ("invited ... to visit Tashkent", "is due
+# to visit a shipyard in Busan", "told reporters in Gaborone"): the place is not where the talks were.
+NOT_VENUE_WORDS: tuple[str, ...] = (
+    "will", "would", "shall", "invited", "invitation", "promised", "plans", "plan to", "expected", "due to",
+    "next", "later", "to visit", "said", "says", "told", "added", "flying", "return visit", "headed",
+    "heading", "onward", "last", "earlier", "previous", "recent", "recently", "ago",
+)  # fmt: skip
+# How far (characters) before a place its preposition may stand ("visit to" ... "the Czech Republic").
+VENUE_WINDOW: int = 24
+# --- end of event fields -------------------------------------------------------------------------

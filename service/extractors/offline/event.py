@@ -18,15 +18,30 @@ from service.extractors.offline.dates import DATE, MONTH, MONTH_KEYS, month_day,
 from service.extractors.offline.geo import places
 from service.extractors.offline.principals import principals
 from service.models.draft import DraftEvent
-from service.vocabulary import SIGNED_PARTICIPLES
+from service.extractors.offline.geo import Place
+from service.vocabulary import (
+    ARRIVAL_WORDS,
+    EVENT_PRESENCE_WORDS,
+    NOT_VENUE_WORDS,
+    SIGNED_PARTICIPLES,
+    VENUE_PREPOSITIONS,
+    VENUE_WINDOW,
+    alternation,
+)
 
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})(?:\s*/\s*[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})?"
     r"(?:,\s*(?P<country>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?))?"
     rf"(?:,\s*(?P<date>(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s+(?:19|20)\d\d)?|(?:19|20)\d\d-\d\d-\d\d))?"
     r"(?:,?\s*[A-Z]{2,}\b)?"
-    r"\s*(?:[-:.(/]|$)"
+    r"\s*(?:[-:.(/]|a\u20ac|$)"  # "a\u20ac" is what the ASCII view leaves of a mojibake dash ("\u00e2\u20ac\u201d")
 )
+_PLACE_DATE = re.compile(
+    r"[(,]\s*(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2}),\s*"
+    rf"(?P<date>\d{{1,2}}\s+{MONTH},?\s+(?:19|20)\d\d|{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d)\)?\s*$"
+)
+"""A title line that ends with where and when ("Press statements by ..., Hanoi, 12 November 2026",
+"Joint Declaration of the ... Meeting (Rabat, 16 June 2026)"): a dateline at the end of the line."""
 _NOT_PLACES = frozenset(
     [
         "LIVE", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITORIAL", "COMMENT", "FEATURE",
@@ -35,13 +50,32 @@ _NOT_PLACES = frozenset(
     ]
 )  # fmt: skip
 """Labels that open a page the way a dateline does ("LIVE:", "TRANSCRIPT -"), not places."""
+_PRESENCE = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in EVENT_PRESENCE_WORDS)
+_ARRIVAL = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ARRIVAL_WORDS)
 _EVENT_CUE = re.compile(  # on `ctx.low`: a lower-case pattern is several times faster than (?i)
-    r"\b(?:talks|visit|visited|visiting|signed|signing|received|summit|ceremony|arrived|witnessed|held)\b"
+    r"\b(?:talks|visit|visited|visiting|signed|signing|received|summit|ceremony|arrived|witnessed|held|"
+    + _PRESENCE
+    + r")\b"
 )
 _PLACE_CUE = re.compile(
     r"\b(?:talks|visit|visited|visiting|signed|signing|received|summit|ceremony|arrived|witness\w*|watched|is\s+in|stay|"
-    r"seal\w*|welcomed|hosted|discussions)\b"
+    r"seal\w*|welcomed|hosted|discussions|"
+    + _PRESENCE
+    + "|"
+    + _ARRIVAL
+    + r")\b"
 )
+_VENUE_CUE = re.compile(
+    r"\b(?:sign\w*|ink\w*|seal\w*|exchang\w*|conclud\w*|witness\w*|held|visit\w*|tour|trip|ceremony|"
+    + _PRESENCE
+    + "|"
+    + _ARRIVAL
+    + r"|left|leaves|departed|returned|back|issued|adopted)\b"
+)
+"""A sentence that can say where the talks were: one about signing, meeting, visiting or travelling."""
+_VENUE_BEFORE = re.compile(r"(?:^|\W)(?:" + alternation(VENUE_PREPOSITIONS) + r")\s+(?:the\s+)?$")
+_NOT_VENUE = re.compile(r"\b(?:" + alternation(NOT_VENUE_WORDS) + r")\b")
+_OTHER_TIME = re.compile(r"^\s*(?:,\s*)?(?:in\s+(?P<year>(?:19|20)\d\d)|last\s+(?:year|month|week)|next\s+\w+|ago)\b")
 _VISIT_TO = re.compile(
     r"\b(?:visit\s+(?:to|in)\s+|visit\b[^.;]{0,90}?\bto\s+|visited\s+|visiting\s+|arrived\s+in\s+|trip\s+to\s+|"
     r"tour\s+of\s+)(?:the\s+)?"
@@ -84,7 +118,42 @@ def _dateline(ctx: Context) -> re.Match[str] | None:
         label = ctx.text[m.end() - 1 : m.end()] == ":" and not m.group("date")
         if (place.isupper() and continues and not label) or (known and (m.group("date") or continues)):
             return m
+    for seg in ctx.segments[:3]:
+        m = _PLACE_DATE.search(ctx.text, seg.start, seg.end)
+        if m and (places(m.group("place"), cities=True) or city_country(m.group("place"))):
+            return m
     return None
+
+
+def _venue_places(ctx: Context) -> list[tuple[Place, tuple[int, int]]]:
+    """Places (of a side) the text gives as where the talks were, in text order, with their sentence.
+
+    "talks at the presidential office in Seoul", "on an official visit to Finland", "left Hanoi for
+    Jakarta", "is in Tokyo": a side's country or city right after a venue preposition, in a sentence
+    about signing, meeting or visiting. Not a venue: a place in a clause about the future or about
+    speech ("is due to visit a shipyard in Busan", "invited him to visit Tashkent", "told reporters in
+    Gaborone") or dated to another year ("signed in Warsaw in 2023").
+    """
+    out: list[tuple[Place, tuple[int, int]]] = []
+    if not ctx.sides:
+        return out
+    low = ctx.low
+    for seg in ctx.segments:
+        found = [p for p in ctx.places_in(seg.start, seg.end) if p.code in ctx.sides and (p.noun or p.city)]
+        if not found or not _VENUE_CUE.search(low, seg.start, seg.end):
+            continue
+        for p in found:
+            if not _VENUE_BEFORE.search(low, max(seg.start, p.start - VENUE_WINDOW), p.start):
+                continue
+            clause = low[seg.start : p.start]
+            cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind("("), clause.rfind(":"))
+            if _NOT_VENUE.search(clause, cut + 1):
+                continue
+            after = _OTHER_TIME.match(low, p.end, min(seg.end, p.end + 24))
+            if after and (not after.group("year") or int(after.group("year")) != ctx.year):
+                continue
+            out.append((p, (seg.start, seg.end)))
+    return out
 
 
 def _host(ctx: Context) -> tuple[str | None, tuple[int, int] | None]:
@@ -140,12 +209,20 @@ def extract_event(ctx: Context) -> DraftEvent:
             if city.isupper():
                 city = city.title()
             country = city_country(place)
-        if m.group("country") and places(m.group("country")):
+        if "country" in m.re.groupindex and m.group("country") and places(m.group("country")):
             country = places(m.group("country"))[0].code
         when = _iso_date(m.group("date")) if m.group("date") else None
         stamp = DATE.search("on " + m.group("date")) if m.group("date") and when is None else None
         when = when or (month_day(stamp, ctx.year) if stamp else None)
         quote_span = (m.start(), m.end())
+    venues = _venue_places(ctx)
+    if venues and venues[0][0].code != country:
+        # the text says where the talks were, and the dateline is elsewhere (the visitor's capital)
+        first, span = venues[0]
+        country = first.code
+        same = [p for p, _ in venues if p.city and p.code == country]
+        city = ctx.body[same[0].start : same[0].end] if same else None
+        quote_span = span
     host, host_span = _host(ctx)
     if host is None and country is None:
         host, host_span = _here_host(ctx)
