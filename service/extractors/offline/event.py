@@ -10,20 +10,22 @@ that is not the guest.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from service.countries import city_country
 from service.extractors.offline.context import Context
-from service.extractors.offline.dates import DATE, MONTH, MONTH_KEYS, month_day, relative_date
+from service.extractors.offline.dates import DATE, MONTH, MONTH_KEYS, month_day, published_date, relative_date
 from service.extractors.offline.geo import places
 from service.extractors.offline.principals import principals
 from service.models.draft import DraftEvent
-from service.extractors.offline.geo import Place
 from service.vocabulary import (
     ARRIVAL_WORDS,
     EVENT_PRESENCE_WORDS,
+    LANDMARKS,
     NOT_VENUE_WORDS,
     SIGNED_PARTICIPLES,
+    STRONG_VENUE_PREPOSITIONS,
     VENUE_PREPOSITIONS,
     VENUE_WINDOW,
     alternation,
@@ -59,11 +61,7 @@ _EVENT_CUE = re.compile(  # on `ctx.low`: a lower-case pattern is several times 
 )
 _PLACE_CUE = re.compile(
     r"\b(?:talks|visit|visited|visiting|signed|signing|received|summit|ceremony|arrived|witness\w*|watched|is\s+in|stay|"
-    r"seal\w*|welcomed|hosted|discussions|"
-    + _PRESENCE
-    + "|"
-    + _ARRIVAL
-    + r")\b"
+    r"seal\w*|welcomed|hosted|discussions|" + _PRESENCE + "|" + _ARRIVAL + r")\b"
 )
 _VENUE_CUE = re.compile(
     r"\b(?:sign\w*|ink\w*|seal\w*|exchang\w*|conclud\w*|witness\w*|held|visit\w*|tour|trip|ceremony|"
@@ -74,8 +72,9 @@ _VENUE_CUE = re.compile(
 )
 """A sentence that can say where the talks were: one about signing, meeting, visiting or travelling."""
 _VENUE_BEFORE = re.compile(r"(?:^|\W)(?:" + alternation(VENUE_PREPOSITIONS) + r")\s+(?:the\s+)?$")
+_STRONG_BEFORE = re.compile(r"(?:^|\W)(?:" + alternation(STRONG_VENUE_PREPOSITIONS) + r")\s+(?:the\s+)?$")
 _NOT_VENUE = re.compile(r"\b(?:" + alternation(NOT_VENUE_WORDS) + r")\b")
-_OTHER_TIME = re.compile(r"^\s*(?:,\s*)?(?:in\s+(?P<year>(?:19|20)\d\d)|last\s+(?:year|month|week)|next\s+\w+|ago)\b")
+_OTHER_TIME = re.compile(r"\s*(?:,\s*)?(?:in\s+(?P<year>(?:19|20)\d\d)|last\s+(?:year|month|week)|next\s+\w+|ago)\b")
 _VISIT_TO = re.compile(
     r"\b(?:visit\s+(?:to|in)\s+|visit\b[^.;]{0,90}?\bto\s+|visited\s+|visiting\s+|arrived\s+in\s+|trip\s+to\s+|"
     r"tour\s+of\s+)(?:the\s+)?"
@@ -125,34 +124,68 @@ def _dateline(ctx: Context) -> re.Match[str] | None:
     return None
 
 
-def _venue_places(ctx: Context) -> list[tuple[Place, tuple[int, int]]]:
-    """Places (of a side) the text gives as where the talks were, in text order, with their sentence.
+@dataclass(frozen=True, slots=True)
+class _Venue:
+    """A place the text gives as where the talks were: a side's city or country, or a landmark."""
+
+    code: str
+    city: str | None
+    span: tuple[int, int]  # the sentence
+    strong: bool  # a city, a landmark, or a country after "visit to"
+    position: int
+
+
+def _venue_at(ctx: Context, seg_start: int, seg_end: int, start: int, end: int) -> bool | None:
+    """Whether `text[start:end]` is given as the venue: None when it is not, else whether strongly."""
+    low = ctx.low
+    before = max(seg_start, start - VENUE_WINDOW)
+    if not _VENUE_BEFORE.search(low, before, start):
+        return None
+    clause = low[seg_start:start]
+    cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind("("), clause.rfind(":"))
+    if _NOT_VENUE.search(clause, cut + 1):
+        return None
+    after = _OTHER_TIME.match(low, end, min(seg_end, end + 24))
+    if after and (not after.group("year") or int(after.group("year")) != ctx.year):
+        return None
+    return _STRONG_BEFORE.search(low, before, start) is not None
+
+
+def _venues(ctx: Context) -> list[_Venue]:
+    """Places (of a side) the text gives as where the talks were, in text order.
 
     "talks at the presidential office in Seoul", "on an official visit to Finland", "left Hanoi for
-    Jakarta", "is in Tokyo": a side's country or city right after a venue preposition, in a sentence
-    about signing, meeting or visiting. Not a venue: a place in a clause about the future or about
-    speech ("is due to visit a shipyard in Busan", "invited him to visit Tashkent", "told reporters in
-    Gaborone") or dated to another year ("signed in Warsaw in 2023").
+    Jakarta", "is in Tokyo", "at the Kremlin": a side's country, city or seat of government right
+    after a venue preposition, in a sentence about signing, meeting or visiting. Not a venue: a place
+    in a clause about the future or about speech ("is due to visit a shipyard in Busan", "invited him
+    to visit Tashkent", "told reporters in Gaborone") or dated to another year ("signed in Warsaw in
+    2023"). A country after "in" is weak evidence ("a letter of intent on the production of vehicles
+    in Ukraine"): it does not overrule a dateline, a city or a "visit to" does.
     """
-    out: list[tuple[Place, tuple[int, int]]] = []
+    out: list[_Venue] = []
     if not ctx.sides:
         return out
     low = ctx.low
     for seg in ctx.segments:
-        found = [p for p in ctx.places_in(seg.start, seg.end) if p.code in ctx.sides and (p.noun or p.city)]
-        if not found or not _VENUE_CUE.search(low, seg.start, seg.end):
+        if not _VENUE_CUE.search(low, seg.start, seg.end):
             continue
-        for p in found:
-            if not _VENUE_BEFORE.search(low, max(seg.start, p.start - VENUE_WINDOW), p.start):
+        for p in ctx.places_in(seg.start, seg.end):
+            if p.code not in ctx.sides or not (p.noun or p.city):
                 continue
-            clause = low[seg.start : p.start]
-            cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind("("), clause.rfind(":"))
-            if _NOT_VENUE.search(clause, cut + 1):
+            strong = _venue_at(ctx, seg.start, seg.end, p.start, p.end)
+            if strong is None:
                 continue
-            after = _OTHER_TIME.match(low, p.end, min(seg.end, p.end + 24))
-            if after and (not after.group("year") or int(after.group("year")) != ctx.year):
+            # a city state ("the Leaders' Retreat in Singapore") names its city too
+            city = ctx.body[p.start : p.end] if p.city or city_country(ctx.text[p.start : p.end]) == p.code else None
+            out.append(_Venue(p.code, city, (seg.start, seg.end), bool(p.city or strong), p.start))
+        for key, (city, code) in LANDMARKS.items():
+            i = low.find(key, seg.start, seg.end)
+            if i < 0 or code not in ctx.sides:
                 continue
-            out.append((p, (seg.start, seg.end)))
+            strong = _venue_at(ctx, seg.start, seg.end, i, i + len(key))
+            if strong is not None:
+                out.append(_Venue(code, city, (seg.start, seg.end), True, i))
+    out.sort(key=lambda v: v.position)
     return out
 
 
@@ -215,14 +248,13 @@ def extract_event(ctx: Context) -> DraftEvent:
         stamp = DATE.search("on " + m.group("date")) if m.group("date") and when is None else None
         when = when or (month_day(stamp, ctx.year) if stamp else None)
         quote_span = (m.start(), m.end())
-    venues = _venue_places(ctx)
-    if venues and venues[0][0].code != country:
-        # the text says where the talks were, and the dateline is elsewhere (the visitor's capital)
-        first, span = venues[0]
-        country = first.code
-        same = [p for p, _ in venues if p.city and p.code == country]
-        city = ctx.body[same[0].start : same[0].end] if same else None
-        quote_span = span
+    venues = [v for v in _venues(ctx) if v.strong or country is None]
+    if venues and (venues[0].code != country or (city is None and venues[0].city)):
+        # the text says where the talks were, and the dateline is elsewhere (the visitor's capital) or
+        # names no city
+        country = venues[0].code
+        city = next((v.city for v in venues if v.city and v.code == country), None)
+        quote_span = venues[0].span
     host, host_span = _host(ctx)
     if host is None and country is None:
         host, host_span = _here_host(ctx)
@@ -244,7 +276,10 @@ def extract_event(ctx: Context) -> DraftEvent:
                     country = country or p.code
                     quote_span = quote_span or (seg.start, seg.end)
                     break
-    when = explicit or relative_date(ctx, when or ctx.header_date) or when
+    published = ctx.header_date or published_date(ctx.article.published)
+    when = explicit or relative_date(ctx, when or published) or when
+    if when is None:  # nothing dates the talks: the day the visitor arrived, said with a weekday
+        when = relative_date(ctx, published, arrival=True)
     kind = _KIND.search(ctx.low)
     quote = ctx.body[quote_span[0] : quote_span[1]] if quote_span else None
     if quote is None and host_span:

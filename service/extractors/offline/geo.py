@@ -14,6 +14,7 @@ from functools import lru_cache
 import pycountry
 
 from service.countries import CITY_COUNTRY, country_code, known_country_words
+from service.vocabulary import COUNTRY_NAME_HEADS
 
 _CAP_WORD = re.compile(r"[A-Z][A-Za-z]*")  # word starts are checked where the word is found
 _ADJECTIVE_SUFFIXES = ("ian", "ese", "ish", "ani", "ean", "ic", "eri", "i")
@@ -52,7 +53,12 @@ def _names() -> dict[str, tuple[str, bool]]:
         code = country_code(key)
         if not code or "." in key:
             continue
-        adjective = key not in pyc and (key in _ADJECTIVES or key.endswith(_ADJECTIVE_SUFFIXES))
+        head = key.rsplit(" ", 1)[-1]
+        adjective = (
+            key not in pyc
+            and head not in COUNTRY_NAME_HEADS
+            and (key in _ADJECTIVES or key.endswith(_ADJECTIVE_SUFFIXES))
+        )
         names[key] = (code, not adjective)
     for key in ("viet nam", "turkiye", "republic of korea"):
         code = country_code(key)
