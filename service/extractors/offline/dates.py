@@ -29,7 +29,7 @@ DATE = re.compile(
     rf"|(?P<d2>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?\s+(?P<m2>{MONTH})(?!\s*-\s*\d)(?:,?\s+(?P<y2>(?:19|20)\d\d))?)"
 )
 _WHEN = re.compile(
-    r"\b(?:on\s+(?P<wd>" + _WEEKDAY + r")"
+    r"\b(?:[Oo]n\s+(?P<wd>" + _WEEKDAY + r")"
     r"|(?P<back>the\s+(?:previous|preceding)\s+day|the\s+day\s+before|yesterday)|(?P<today>[Tt]oday|[Tt]his\s+morning))\b"
 )
 _WHEN_KEYS = (*_WEEKDAYS, "previous day", "preceding day", "day before", "yesterday", "today", "this morning")
