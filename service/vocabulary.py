@@ -684,6 +684,8 @@ LANDMARKS: dict[str, tuple[str, str]] = {
     "belweder": ("Warsaw", "PL"), "bestepe": ("Ankara", "TR"), "dolmabahce": ("Istanbul", "TR"),
     "cheong wa dae": ("Seoul", "KR"), "sandor palace": ("Budapest", "HU"), "istana merdeka": ("Jakarta", "ID"),
 }  # fmt: skip
+# Words before "America" that make it a region, not the United States ("North America Brief").
+AMERICA_REGIONS: tuple[str, ...] = ("north", "south", "latin", "central")
 # Last words that make a country name a noun however it ends ("Czech Republic" is not an adjective
 # for ending in "-ic", nor "Solomon Islands" for ending in "-s").
 COUNTRY_NAME_HEADS: tuple[str, ...] = ("republic", "islands", "kingdom", "emirates", "states", "federation")

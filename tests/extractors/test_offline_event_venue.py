@@ -205,3 +205,26 @@ def test_place_and_date_at_the_end_of_a_title_line() -> None:
     )
     event = run(text).event
     assert (event.location.city, event.date) == ("Nairobi", "2026-03-03")
+
+
+def test_a_date_only_line_above_the_story_dates_it() -> None:
+    text = "August 19, 2026 20:15\n\nKenya and Poland signed a treaty on trade in Nairobi."
+    assert run(text).event.date == "2026-08-19"
+
+
+@pytest.mark.parametrize("background", ["January 3, 1992", "12 May 2009"])
+def test_a_date_of_another_era_is_background(background: str) -> None:
+    text = (
+        f"Kenya and Poland, whose relations were established on {background}, signed a treaty in Nairobi "
+        "on March 3, 2026."
+    )
+    assert run(text, published="2026-03-05").event.date == "2026-03-03"
+
+
+@pytest.mark.parametrize("region", ["North America", "Latin America", "SOUTH AMERICA", "Central America"])
+def test_a_region_named_america_is_not_a_side(region: str) -> None:
+    text = (
+        f"Kenya and Poland signed a treaty in Nairobi. The {region} desk of our newsletter will follow up. "
+        "Kenyan and Polish officials welcomed it."
+    )
+    assert run(text).event.countries == ["KE", "PL"]

@@ -95,6 +95,21 @@ _VISITING = re.compile(r"\bvisiting\s+(?P<nat>[A-Z][a-z]+)\b")
 _KIND = re.compile(r"\b(state|official|working|ministerial|private|friendly)\s+visit\b")
 
 
+_DATE_LINE = re.compile(
+    rf"\s*(?P<date>(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH}),?\s*(?:19|20)\d\d)(?:,?\s+\d{{1,2}}:\d\d(?:\s*[AaPp][Mm])?)?\s*$"
+)
+"""A line that is only a date and a time ("August 19, 2026 20:15") above the story: the date it was filed."""
+
+
+def _date_line(ctx: Context) -> date | None:
+    for seg in ctx.segments[:4]:
+        m = _DATE_LINE.match(ctx.text, seg.start, seg.end)
+        if m:
+            stamp = DATE.search("on " + m.group("date").replace(",", ", "))
+            return month_day(stamp, ctx.year) if stamp else None
+    return None
+
+
 def _iso_date(text: str) -> date | None:
     """A dateline written as an ISO date ("TALLINN, 2026-05-14 -"), when it is a real day."""
     try:
@@ -248,6 +263,8 @@ def extract_event(ctx: Context) -> DraftEvent:
         stamp = DATE.search("on " + m.group("date")) if m.group("date") and when is None else None
         when = when or (month_day(stamp, ctx.year) if stamp else None)
         quote_span = (m.start(), m.end())
+    if when is None:
+        when = _date_line(ctx)
     venues = [v for v in _venues(ctx) if v.strong or country is None]
     if venues and (venues[0].code != country or (city is None and venues[0].city)):
         # the text says where the talks were, and the dateline is elsewhere (the visitor's capital) or
@@ -265,9 +282,12 @@ def extract_event(ctx: Context) -> DraftEvent:
         seg = ctx.segments[idx]
         chunk = ctx.text[seg.start : seg.end]
         if explicit is None and idx in dated and _EVENT_CUE.search(ctx.low, seg.start, seg.end):
-            d = DATE.search(chunk)
-            if d:
-                explicit = month_day(d, ctx.year)
+            for d in DATE.finditer(chunk):
+                day = month_day(d, ctx.year)
+                # "relations established on January 3, 1992": a date of another era is background
+                if day and not (ctx.year and abs(day.year - ctx.year) > 1):
+                    explicit = day
+                    break
         cities = [p for p in ctx.places_in(seg.start, seg.end) if p.city] if city is None else []
         if cities and _PLACE_CUE.search(ctx.low, seg.start, seg.end):
             for p in cities:

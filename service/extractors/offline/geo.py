@@ -14,7 +14,7 @@ from functools import lru_cache
 import pycountry
 
 from service.countries import CITY_COUNTRY, country_code, known_country_words
-from service.vocabulary import COUNTRY_NAME_HEADS
+from service.vocabulary import AMERICA_REGIONS, COUNTRY_NAME_HEADS
 
 _CAP_WORD = re.compile(r"[A-Z][A-Za-z]*")  # word starts are checked where the word is found
 _ADJECTIVE_SUFFIXES = ("ian", "ese", "ish", "ani", "ean", "ic", "eri", "i")
@@ -25,6 +25,7 @@ _ADJECTIVES = frozenset(
         "french", "swiss", "greek", "czech", "slovak", "filipino", "saudi", "nepali"
     ]
 )  # fmt: skip
+_REGION = re.compile(r"(?i)\b(?:" + "|".join(AMERICA_REGIONS) + r")\s+$")
 _NOT_COUNTRIES = frozenset({"us", "male", "chad", "jordan", "georgia", "niger", "guinea"})
 
 
@@ -83,6 +84,11 @@ def _index(cities: bool) -> dict[str, list[tuple[str, Place]]]:
     return index
 
 
+def _region_word(chunk: str, i: int) -> bool:
+    """Whether the word before `chunk[i:]` makes "America" a region ("North America", "Latin America")."""
+    return _REGION.search(chunk, max(0, i - 10), i) is not None
+
+
 def places(text: str, start: int = 0, end: int | None = None, *, cities: bool = False) -> list[Place]:
     """Country (and, when asked, city) mentions in `text[start:end]`, longest names first.
 
@@ -106,6 +112,8 @@ def places(text: str, start: int = 0, end: int | None = None, *, cities: bool = 
                 else:
                     for key, template in options:
                         e = i + len(key)
+                        if key == "america" and _region_word(chunk, i):
+                            break
                         if chunk[i:e].lower() == key and not chunk[e : e + 1].isalpha():
                             found.append(Place(start + i, start + e, template.code, template.noun, template.city))
                             break
