@@ -186,7 +186,8 @@ def test_moving_the_publication_date_moves_the_weekday(published: str, expected:
 
 
 @pytest.mark.parametrize(
-    "published", ["2026-03-05 or 2026-03-06", "accessed 5 March 2026", "sometime in spring", "", "2026-13-45"]
+    "published",
+    ["2026-03-05 or 2026-03-06", "accessed 5 March 2026", "sometime in spring", "", "2026-13-45", "04/06/2026"],
 )
 def test_unusable_header_dates_give_none(published: str) -> None:
     assert published_date(published) is None
@@ -228,3 +229,12 @@ def test_a_region_named_america_is_not_a_side(region: str) -> None:
         "Kenyan and Polish officials welcomed it."
     )
     assert run(text).event.countries == ["KE", "PL"]
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [("10.02.2026", "2026-02-10"), ("16/06/2026", "2026-06-16"), ("June 4, 2026", "2026-06-04")],
+)
+def test_numeric_header_dates(published: str, expected: str) -> None:
+    day = published_date(published)
+    assert day is not None and day.isoformat() == expected

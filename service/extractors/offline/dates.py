@@ -42,7 +42,7 @@ _EVENT_VERB = re.compile(
 )
 _ARRIVAL_VERB = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ARRIVAL_WORDS) + r")\b")
 _PUBLISHED_NOISE = re.compile(r"(?i)republi|per\s+url|retrieved|accessed|archived|crawl|\bor\b")
-_NUMERIC_DATE = re.compile(r"^\s*\d{1,2}[./]\d{1,2}[./]\d{4}\b")
+_NUMERIC_DATE = re.compile(r"^\s*(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)\d{4}\b")
 _OTHER_VERB = re.compile(
     r"(?i)\b(?:said|says|told|added|stated|announced|reported|ended|ends|arrived|arrives|left|leaves|departed|began|"
     r"begins|started|starts|returned|returns|landed|flew|wrapped\s+up|concluded\s+(?:his|her|their|the)\s+(?:\w+\s+)?"
@@ -53,14 +53,16 @@ _OTHER_VERB = re.compile(
 
 def published_date(published: str | None) -> date | None:
     """The header DATE in any everyday form ("January 28, 2026", "03 MAR 2026 6:40PM", "10.02.2026"),
-    when it names one day; numeric dates are read day first, the way most outlets outside the US write
-    them. None for a range, an alternative or the day a copy was made ("accessed 2026-05-02")."""
+    when it names one day. Dotted numeric dates are day first ("10.02.2026"); a slashed one is read only
+    when it cannot be month first ("16/06/2026"). None for a range, an alternative or the day a copy
+    was made ("accessed 2026-05-02")."""
     if not published or _PUBLISHED_NOISE.search(published):
         return None
+    numeric = _NUMERIC_DATE.match(published)
+    if numeric and numeric.group("sep") == "/" and int(numeric.group("a")) <= 12 and int(numeric.group("b")) <= 12:
+        return None  # "04/06/2026" is April 6 in one country and June 4 in another
     try:
-        parsed = date_parser.parse(
-            published, dayfirst=bool(_NUMERIC_DATE.match(published)), default=datetime(1900, 1, 1), fuzzy=False
-        )
+        parsed = date_parser.parse(published, dayfirst=numeric is not None, default=datetime(1900, 1, 1), fuzzy=False)
     except (ValueError, OverflowError):
         return None
     return parsed.date() if parsed.year > 1900 else None
