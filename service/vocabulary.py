@@ -643,10 +643,14 @@ EVENT_PRESENCE_WORDS: tuple[str, ...] = (
     "talks", "summit", "is in", "was in", "were in",
 )  # fmt: skip
 # Travel verbs: they date or place the visitor's arrival or departure, not the talks; a story that
-# dates nothing else is dated by its arrival ("landed in Cairo on Sunday").
+# dates nothing else is dated by its arrival ("landed in Cairo on Sunday"), not by its departure,
+# which ends a visit of several days.
 ARRIVAL_WORDS: tuple[str, ...] = (
     "arrived", "arrives", "arriving", "landed", "lands", "stepped off", "touched down",
 )  # fmt: skip
+# Timestamped lines ("09:00 Good morning from ...") that make a story a live blog, which covers the
+# day it is published: with nothing else dated, that day is the day of the talks.
+LIVE_BLOG_MIN_STAMPS: int = 2
 # Words before a place that make it the venue rather than an origin or an aside ("visit to X",
 # "talks in X", "left X for Y", "returned from X": the visitor was in X).
 VENUE_PREPOSITIONS: tuple[str, ...] = (

@@ -238,3 +238,24 @@ def test_a_region_named_america_is_not_a_side(region: str) -> None:
 def test_numeric_header_dates(published: str, expected: str) -> None:
     day = published_date(published)
     assert day is not None and day.isoformat() == expected
+
+
+def test_a_live_blog_with_nothing_dated_is_dated_by_its_day() -> None:
+    text = (
+        "LIVE: Polish president in Nairobi\n\n17:00 That is all for now.\n\n"
+        "14:20 Kenya and Poland have signed a treaty on trade.\n\n09:00 Good morning from Nairobi."
+    )
+    assert run(text, published="2026-03-05").event.date == "2026-03-05"
+
+
+def test_a_weekday_of_the_flight_home_does_not_date_the_talks() -> None:
+    text = (
+        "Kenya and Poland signed a treaty in Nairobi. The ministers would sign a letter of intent on tourism "
+        "before the delegation flies home on Thursday."
+    )
+    assert run(text, published="2026-03-05").event.date is None
+
+
+def test_a_departure_weekday_does_not_date_the_talks() -> None:
+    text = "The Polish president left Nairobi on Friday after Kenya and Poland signed a treaty during his visit."
+    assert run(text, published="2026-03-07").event.date is None

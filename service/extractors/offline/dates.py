@@ -45,7 +45,7 @@ _PUBLISHED_NOISE = re.compile(r"(?i)republi|per\s+url|retrieved|accessed|archive
 _NUMERIC_DATE = re.compile(r"^\s*(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)\d{4}\b")
 _OTHER_VERB = re.compile(
     r"(?i)\b(?:said|says|told|added|stated|announced|reported|ended|ends|arrived|arrives|left|leaves|departed|began|"
-    r"begins|started|starts|returned|returns|landed|flew|wrapped\s+up|concluded\s+(?:his|her|their|the)\s+(?:\w+\s+)?"
+    r"begins|started|starts|returned|returns|landed|flew|flies|fly|flying|heads|headed|wrapped\s+up|concluded\s+(?:his|her|their|the)\s+(?:\w+\s+)?"
     r"visit|will|would|shall|is\s+to|are\s+to|expected|due|scheduled|set\s+to|plans?\s+to|next)\b"
 )
 """Verbs a weekday may belong to instead of the talks: speech, travel, and anything still to come."""

@@ -23,6 +23,7 @@ from service.vocabulary import (
     ARRIVAL_WORDS,
     EVENT_PRESENCE_WORDS,
     LANDMARKS,
+    LIVE_BLOG_MIN_STAMPS,
     NOT_VENUE_WORDS,
     SIGNED_PARTICIPLES,
     STRONG_VENUE_PREPOSITIONS,
@@ -108,6 +109,20 @@ def _date_line(ctx: Context) -> date | None:
             stamp = DATE.search("on " + m.group("date").replace(",", ", "))
             return month_day(stamp, ctx.year) if stamp else None
     return None
+
+
+_STAMP = re.compile(r"\s*\d{1,2}[:.]\d\d\b")
+
+
+def _live_blog(ctx: Context) -> bool:
+    """Whether the story is a live blog: several lines open with a time of day."""
+    stamps = 0
+    for seg in ctx.segments:
+        if _STAMP.match(ctx.text, seg.start, seg.end):
+            stamps += 1
+            if stamps >= LIVE_BLOG_MIN_STAMPS:
+                return True
+    return False
 
 
 def _iso_date(text: str) -> date | None:
@@ -300,6 +315,8 @@ def extract_event(ctx: Context) -> DraftEvent:
     when = explicit or relative_date(ctx, when or published) or when
     if when is None:  # nothing dates the talks: the day the visitor arrived, said with a weekday
         when = relative_date(ctx, published, arrival=True)
+    if when is None and _live_blog(ctx):
+        when = published
     kind = _KIND.search(ctx.low)
     quote = ctx.body[quote_span[0] : quote_span[1]] if quote_span else None
     if quote is None and host_span:
