@@ -259,3 +259,29 @@ def test_a_weekday_of_the_flight_home_does_not_date_the_talks() -> None:
 def test_a_departure_weekday_does_not_date_the_talks() -> None:
     text = "The Polish president left Nairobi on Friday after Kenya and Poland signed a treaty during his visit."
     assert run(text, published="2026-03-07").event.date is None
+
+
+# --- principals: who held the talks, not who was merely named ------------------------------------
+
+PRINCIPALS_MFT = [
+    (
+        "Foreign Minister Aliya Serikova, who is on an official visit to Norway, held talks with Norwegian "
+        "Foreign Minister Lars Dahl in Oslo. Kazakhstan and Norway signed a memorandum on energy.",
+        ["Aliya Serikova", "Lars Dahl"],
+    ),
+    (
+        "The documents were signed by Minister Ines Costa and Minister Rui Alves after President Ana Pires held "
+        "talks with Angolan President Joao Mateus. Portugal and Angola signed four agreements.",
+        ["Ana Pires", "Joao Mateus"],
+    ),
+    (
+        "Head of Government Omar Idrissi and Swedish Prime Minister Lena Berg signed a treaty in Stockholm. Morocco "
+        "and Sweden also agreed to cooperate on water.",
+        ["Lena Berg", "Omar Idrissi"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRINCIPALS_MFT)
+def test_principals_are_who_held_the_talks(text: str, expected: list[str]) -> None:
+    assert run(text).event.principals == expected
