@@ -285,3 +285,11 @@ PRINCIPALS_MFT = [
 @pytest.mark.parametrize(("text", "expected"), PRINCIPALS_MFT)
 def test_principals_are_who_held_the_talks(text: str, expected: list[str]) -> None:
     assert run(text).event.principals == expected
+
+
+def test_todays_issue_is_not_the_day_of_the_talks() -> None:
+    text = (
+        "In today's issue: the Polish president in Nairobi.\n\nThe Polish president met the Kenyan president on "
+        "Tuesday. Kenya and Poland signed a treaty."
+    )
+    assert run(text, published="2026-03-05").event.date == "2026-03-03"

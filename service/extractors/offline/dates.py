@@ -30,7 +30,7 @@ DATE = re.compile(
 )
 _WHEN = re.compile(
     r"\b(?:[Oo]n\s+(?P<wd>" + _WEEKDAY + r")"
-    r"|(?P<back>the\s+(?:previous|preceding)\s+day|the\s+day\s+before|yesterday)|(?P<today>[Tt]oday|[Tt]his\s+morning))\b"
+    r"|(?P<back>the\s+(?:previous|preceding)\s+day|the\s+day\s+before|yesterday)|(?P<today>[Tt]oday(?!'s)|[Tt]his\s+morning))\b"
 )
 _WHEN_KEYS = (*_WEEKDAYS, "previous day", "preceding day", "day before", "yesterday", "today", "this morning")
 _PRESENCE = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in EVENT_PRESENCE_WORDS)
