@@ -293,3 +293,12 @@ def test_todays_issue_is_not_the_day_of_the_talks() -> None:
         "Tuesday. Kenya and Poland signed a treaty."
     )
     assert run(text, published="2026-03-05").event.date == "2026-03-03"
+
+
+@pytest.mark.parametrize("elsewhere", ["the G20 summit in Brazil", "a regional meeting in Geneva"])
+def test_a_dated_meeting_elsewhere_does_not_date_the_visit(elsewhere: str) -> None:
+    text = (
+        f"The Kenyan president attended {elsewhere} on 14 June 2026, but that was not a bilateral visit. "
+        "Kenya and Poland signed a treaty in Nairobi on Tuesday. Polish and Kenyan officials welcomed it."
+    )
+    assert run(text, published="2026-07-09").event.date == "2026-07-07"

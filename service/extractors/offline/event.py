@@ -18,6 +18,7 @@ from service.extractors.offline.context import Context
 from service.extractors.offline.dates import DATE, MONTH, MONTH_KEYS, month_day, published_date, relative_date
 from service.extractors.offline.geo import places
 from service.extractors.offline.principals import principals
+from service.extractors.offline.sentences import Segment
 from service.models.draft import DraftEvent
 from service.vocabulary import (
     ARRIVAL_WORDS,
@@ -123,6 +124,17 @@ def _live_blog(ctx: Context) -> bool:
             if stamps >= LIVE_BLOG_MIN_STAMPS:
                 return True
     return False
+
+
+def _about_sides(ctx: Context, seg: Segment) -> bool:
+    """Whether a sentence can date the visit: it does not put its meeting in a third country ("attended
+    the G7 summit in Italy on 14 June" dates another meeting), unless it also puts it at a side's place."""
+    venues = [
+        p.code
+        for p in ctx.places_in(seg.start, seg.end)
+        if _VENUE_BEFORE.search(ctx.low, max(seg.start, p.start - VENUE_WINDOW), p.start)
+    ]
+    return not venues or any(code in ctx.sides for code in venues)
 
 
 def _iso_date(text: str) -> date | None:
@@ -296,7 +308,12 @@ def extract_event(ctx: Context) -> DraftEvent:
     for idx in ctx.segments_with(_EVENT_KEYS):
         seg = ctx.segments[idx]
         chunk = ctx.text[seg.start : seg.end]
-        if explicit is None and idx in dated and _EVENT_CUE.search(ctx.low, seg.start, seg.end):
+        if (
+            explicit is None
+            and idx in dated
+            and _EVENT_CUE.search(ctx.low, seg.start, seg.end)
+            and _about_sides(ctx, seg)
+        ):
             for d in DATE.finditer(chunk):
                 day = month_day(d, ctx.year)
                 # "relations established on January 3, 1992": a date of another era is background
