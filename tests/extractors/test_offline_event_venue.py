@@ -279,6 +279,11 @@ PRINCIPALS_MFT = [
         "and Sweden also agreed to cooperate on water.",
         ["Lena Berg", "Omar Idrissi"],
     ),
+    (
+        "Qatari Prime Minister Sheikh Hamad Al-Kuwari held talks with Greek Prime Minister Eleni Georgiou in Doha. "
+        "Qatar and Greece signed an agreement on shipping.",
+        ["Eleni Georgiou", "Hamad Al-Kuwari"],
+    ),
 ]
 
 

@@ -81,7 +81,7 @@ _NON_NAME = frozenset(
         "International", "Cooperation", "Public", "Service", "Services", "Administration", "Security", "Council",
         "Assembly", "Parliament", "Majlis", "Milli", "Socialist", "Minister-President", "Sports", "Tourism", "Youth",
         "Environment", "Ecology", "Water", "Railways", "Railway", "Aviation", "Civil", "Head", "Heads", "Leader",
-        "Leaders", "Counterpart", "Senior", "Vice", "Crown", "Prince", "King", "Queen", "Sultan", "Emir", "Premier",
+        "Leaders", "Sheikh", "Sheikha", "Shaikh", "Highness", "Excellency", "Counterpart", "Senior", "Vice", "Crown", "Prince", "King", "Queen", "Sultan", "Emir", "Premier",
         "Chancellor", "Ambassador", "Governor", "Mayor", "On", "In", "At", "During", "After", "Before", "Following",
         "Today", "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
         "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
