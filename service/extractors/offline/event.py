@@ -208,6 +208,8 @@ def _venues(ctx: Context) -> list[_Venue]:
     if not ctx.sides:
         return out
     low = ctx.low
+    # one scan of the whole text: most articles name no landmark of a side
+    landmarks = [(k, v) for k, v in LANDMARKS.items() if v[1] in ctx.sides and k in low]
     for seg in ctx.segments:
         if not _VENUE_CUE.search(low, seg.start, seg.end):
             continue
@@ -220,9 +222,9 @@ def _venues(ctx: Context) -> list[_Venue]:
             # a city state ("the Leaders' Retreat in Singapore") names its city too
             city = ctx.body[p.start : p.end] if p.city or city_country(ctx.text[p.start : p.end]) == p.code else None
             out.append(_Venue(p.code, city, (seg.start, seg.end), bool(p.city or strong), p.start))
-        for key, (city, code) in LANDMARKS.items():
+        for key, (city, code) in landmarks:
             i = low.find(key, seg.start, seg.end)
-            if i < 0 or code not in ctx.sides:
+            if i < 0:
                 continue
             strong = _venue_at(ctx, seg.start, seg.end, i, i + len(key))
             if strong is not None:
