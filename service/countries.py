@@ -459,3 +459,7 @@ def country_name(code: str | None) -> str | None:
 def known_country_words() -> frozenset[str]:
     """Every folded form `country_code` resolves without pycountry, for fast text scanning."""
     return frozenset(_EXTRA)
+
+
+# City states whose capital bears the country's name: "talks in Singapore" names the city too.
+CITY_COUNTRY.update({"singapore": "SG", "vatican city": "VA"})

@@ -638,3 +638,62 @@ CURRENCY_WORDS: dict[str, str] = {
     "egp": "EGP", "ngn": "NGN", "kes": "KES", "ghs": "GHS", "mnt": "MNT", "tugrik": "MNT",
 }  # fmt: skip
 # --- end of cross-checker tables -----------------------------------------------------------------
+# --- event fields (offline extractor: venue, date and sides of the talks) ------------------------
+# Verbs and nouns that put the visitor at a place or date the talks ("held talks in Helsinki on
+# Tuesday", "was received at the palace on Thursday", "co-chaired the meeting in Rabat").
+EVENT_PRESENCE_WORDS: tuple[str, ...] = (
+    "received", "hosted", "welcomed", "greeted", "co-chaired", "chaired", "met", "meets", "meeting", "retreat",
+    "talks", "summit", "is in", "was in", "were in",
+)  # fmt: skip
+# Travel verbs: they date or place the visitor's arrival or departure, not the talks; a story that
+# dates nothing else is dated by its arrival ("landed in Cairo on Sunday"), not by its departure,
+# which ends a visit of several days.
+ARRIVAL_WORDS: tuple[str, ...] = (
+    "arrived", "arrives", "arriving", "landed", "lands", "stepped off", "touched down",
+)  # fmt: skip
+# Timestamped lines ("09:00 Good morning from ...") that make a story a live blog, which covers the
+# day it is published: with nothing else dated, that day is the day of the talks.
+LIVE_BLOG_MIN_STAMPS: int = 2
+# Words before a place that make it the venue rather than an origin or an aside ("visit to X",
+# "talks in X", "left X for Y", "returned from X": the visitor was in X).
+VENUE_PREPOSITIONS: tuple[str, ...] = (
+    "in", "at", "to", "visit", "visits", "visited", "visiting", "tour of", "trip to", "left", "leaves", "leaving", "departed",
+    "returned from", "returns from", "back from", "home from",
+)  # fmt: skip
+# The prepositions among them that name the venue even before a country ("visit to Finland"), where
+# "in Ukraine" may be where a product is made rather than where the talks were.
+STRONG_VENUE_PREPOSITIONS: tuple[str, ...] = (
+    "visit to", "visit", "visits", "visited", "visiting", "tour of", "trip to", "left", "leaves", "leaving", "departed",
+    "returned from", "returns from", "back from", "home from",
+)  # fmt: skip
+# Words that put a venue in the future or in another story ("invited ... to visit Tashkent", "is due
+# to visit a shipyard in Busan", "told reporters in Gaborone"): the place is not where the talks were.
+NOT_VENUE_WORDS: tuple[str, ...] = (
+    "will", "would", "shall", "invited", "invitation", "promised", "plans", "plan to", "expected", "due to",
+    "next", "later", "to visit", "to sign", "said", "says", "told", "added", "flying", "return visit", "headed",
+    "heading", "onward", "last", "earlier", "previous", "recent", "recently", "ago", "recalled", "recalling",
+    "recalls", "remembered", "own", "former",
+)  # fmt: skip
+# How far (characters) before a place its preposition may stand ("visit to" ... "the Czech Republic").
+VENUE_WINDOW: int = 24
+# Seats of government and palaces a story names instead of the city ("talks at the Kremlin",
+# "welcomed him to the White House"): ASCII lower-case name -> (city, ISO country). Only places that
+# stand for one city; "the Presidential Palace" or "State House" could be anywhere.
+LANDMARKS: dict[str, tuple[str, str]] = {
+    "kremlin": ("Moscow", "RU"), "white house": ("Washington", "US"), "elysee palace": ("Paris", "FR"),
+    "downing street": ("London", "GB"), "malacanang": ("Manila", "PH"), "casa rosada": ("Buenos Aires", "AR"),
+    "la moneda": ("Santiago", "CL"), "akasaka palace": ("Tokyo", "JP"), "great hall of the people": ("Beijing", "CN"),
+    "zhongnanhai": ("Beijing", "CN"), "rashtrapati bhavan": ("New Delhi", "IN"), "hyderabad house": ("New Delhi", "IN"),
+    "akorda": ("Astana", "KZ"), "palazzo chigi": ("Rome", "IT"), "quirinale": ("Rome", "IT"),
+    "bellevue palace": ("Berlin", "DE"), "planalto": ("Brasilia", "BR"), "aso rock": ("Abuja", "NG"),
+    "aso villa": ("Abuja", "NG"), "union buildings": ("Pretoria", "ZA"), "carthage palace": ("Tunis", "TN"),
+    "prague castle": ("Prague", "CZ"), "hofburg": ("Vienna", "AT"), "rideau hall": ("Ottawa", "CA"),
+    "belweder": ("Warsaw", "PL"), "bestepe": ("Ankara", "TR"), "dolmabahce": ("Istanbul", "TR"),
+    "cheong wa dae": ("Seoul", "KR"), "sandor palace": ("Budapest", "HU"), "istana merdeka": ("Jakarta", "ID"),
+}  # fmt: skip
+# Words before "America" that make it a region, not the United States ("North America Brief").
+AMERICA_REGIONS: tuple[str, ...] = ("north", "south", "latin", "central")
+# Last words that make a country name a noun however it ends ("Czech Republic" is not an adjective
+# for ending in "-ic", nor "Solomon Islands" for ending in "-s").
+COUNTRY_NAME_HEADS: tuple[str, ...] = ("republic", "islands", "kingdom", "emirates", "states", "federation")
+# --- end of event fields -------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from functools import lru_cache
 import pycountry
 
 from service.countries import CITY_COUNTRY, country_code, known_country_words
+from service.vocabulary import AMERICA_REGIONS, COUNTRY_NAME_HEADS
 
 _CAP_WORD = re.compile(r"[A-Z][A-Za-z]*")  # word starts are checked where the word is found
 _ADJECTIVE_SUFFIXES = ("ian", "ese", "ish", "ani", "ean", "ic", "eri", "i")
@@ -24,6 +25,7 @@ _ADJECTIVES = frozenset(
         "french", "swiss", "greek", "czech", "slovak", "filipino", "saudi", "nepali"
     ]
 )  # fmt: skip
+_REGION = re.compile(r"(?i)\b(?:" + "|".join(AMERICA_REGIONS) + r")\s+$")
 _NOT_COUNTRIES = frozenset({"us", "male", "chad", "jordan", "georgia", "niger", "guinea"})
 
 
@@ -52,7 +54,12 @@ def _names() -> dict[str, tuple[str, bool]]:
         code = country_code(key)
         if not code or "." in key:
             continue
-        adjective = key not in pyc and (key in _ADJECTIVES or key.endswith(_ADJECTIVE_SUFFIXES))
+        head = key.rsplit(" ", 1)[-1]
+        adjective = (
+            key not in pyc
+            and head not in COUNTRY_NAME_HEADS
+            and (key in _ADJECTIVES or key.endswith(_ADJECTIVE_SUFFIXES))
+        )
         names[key] = (code, not adjective)
     for key in ("viet nam", "turkiye", "republic of korea"):
         code = country_code(key)
@@ -75,6 +82,11 @@ def _index(cities: bool) -> dict[str, list[tuple[str, Place]]]:
     for options in index.values():
         options.sort(key=lambda kv: -len(kv[0]))
     return index
+
+
+def _region_word(chunk: str, i: int) -> bool:
+    """Whether the word before `chunk[i:]` makes "America" a region ("North America", "Latin America")."""
+    return _REGION.search(chunk, max(0, i - 10), i) is not None
 
 
 def places(text: str, start: int = 0, end: int | None = None, *, cities: bool = False) -> list[Place]:
@@ -100,6 +112,8 @@ def places(text: str, start: int = 0, end: int | None = None, *, cities: bool = 
                 else:
                     for key, template in options:
                         e = i + len(key)
+                        if key == "america" and _region_word(chunk, i):
+                            break
                         if chunk[i:e].lower() == key and not chunk[e : e + 1].isalpha():
                             found.append(Place(start + i, start + e, template.code, template.noun, template.city))
                             break

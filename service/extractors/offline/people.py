@@ -17,13 +17,13 @@ _NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 _NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}"
 _TITLE = (
     r"(?:President|Prime\s+Minister|PM|Premier|Chancellor|King|Queen|Emir|Amir|Sultan|Crown\s+Prince|"
-    r"(?:Party\s+)?General\s+Secretary|Secretary[- ]General|Party\s+chief|Chairman|Chairwoman|Vice\s+President|"
+    r"Head\s+of\s+(?:Government|State)|(?:Party\s+)?General\s+Secretary|Secretary[- ]General|Party\s+chief|Chairman|Chairwoman|Vice\s+President|"
     r"Speaker|Deputy\s+Prime\s+Minister|Deputy\s+PM|Deputy\s+Minister|Foreign\s+Minister|FM|Minister|"
     r"Colonel\s+General|General|Ambassador|Governor|Mayor|counterpart|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)"
 )
 _LEADER = re.compile(
     r"(?<!Deputy )(?<!Vice )\b(?:President|Prime\s+Minister|PM|Premier|Chancellor|King|Queen|Emir|Amir|Sultan|"
-    r"Crown\s+Prince|"
+    r"Crown\s+Prince|Head\s+of\s+(?:Government|State)|"
     r"General\s+Secretary|Secretary[- ]General|Party\s+chief|counterpart)\b"
 )
 _TITLED = re.compile(
@@ -36,7 +36,7 @@ _BEFORE_TITLE = re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?$")
 _TITLE_WORDS = (
     "President", "Prime", "PM", "Premier", "Chancellor", "King", "Queen", "Emir", "Amir", "Sultan", "Crown", "General",
     "Secretary", "Party", "Chairman", "Chairwoman", "Vice", "Speaker", "Deputy", "Foreign", "FM", "Minister", "Colonel",
-    "Ambassador", "Governor", "Mayor", "counterpart", "Dr", "Mr", "Mrs", "Ms",
+    "Ambassador", "Governor", "Mayor", "counterpart", "Dr", "Mr", "Mrs", "Ms", "Head",
 )  # fmt: skip
 
 
@@ -81,7 +81,7 @@ _NON_NAME = frozenset(
         "International", "Cooperation", "Public", "Service", "Services", "Administration", "Security", "Council",
         "Assembly", "Parliament", "Majlis", "Milli", "Socialist", "Minister-President", "Sports", "Tourism", "Youth",
         "Environment", "Ecology", "Water", "Railways", "Railway", "Aviation", "Civil", "Head", "Heads", "Leader",
-        "Leaders", "Counterpart", "Senior", "Vice", "Crown", "Prince", "King", "Queen", "Sultan", "Emir", "Premier",
+        "Leaders", "Sheikh", "Sheikha", "Shaikh", "Highness", "Excellency", "Counterpart", "Senior", "Vice", "Crown", "Prince", "King", "Queen", "Sultan", "Emir", "Premier",
         "Chancellor", "Ambassador", "Governor", "Mayor", "On", "In", "At", "During", "After", "Before", "Following",
         "Today", "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
         "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",

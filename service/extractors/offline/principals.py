@@ -16,6 +16,7 @@ _MEETING = re.compile(
     r"(?:was|were)\s+received\s+by|talks\s+between)\s+(?:also\s+)?(?:with\s+)?"
 )
 _MEETING_KEYS = ("held ", " met ", " meets ", " received by", "talks between")
+_SUBJECT_WINDOW = 160  # characters before "held talks" searched for who held them
 _WINDOW_END = re.compile(r"[.;]\s|\bwho\b|\bwhere\b")
 
 
@@ -30,8 +31,21 @@ def _word_at(text: str, word: str) -> int:
     return -1
 
 
+def _subject(text: str, verb: int, people: People) -> str | None:
+    """The person who "held talks with" someone: the registered name nearest before the verb in its sentence
+    ("Foreign Minister A, who is on a visit to X, held talks with B" met B as much as B met A; in "signed
+    by C after D held talks with E" it is D)."""
+    window_start = max(0, verb - _SUBJECT_WINDOW)
+    window = text[window_start:verb]
+    stop = max(window.rfind(". "), window.rfind(";"), window.rfind("\n"))
+    window = window[stop + 1 :]
+    hits = [(window.rfind(name), name) for name in people.names if _word_at(window, name) >= 0]
+    return max(hits)[1] if hits else None
+
+
 def partners(text: str, people: People) -> list[str]:
-    """Registered persons named right after "held talks with", "met with", "was received by", in text order."""
+    """Registered persons named right after "held talks with", "met with", "was received by", and the one
+    who did so, in text order."""
     out: list[str] = []
     if not people.names:
         return out
@@ -45,6 +59,9 @@ def partners(text: str, people: People) -> list[str]:
         m = _MEETING.match(text, start)
         if m is None:
             continue
+        subject = _subject(text, start, people)
+        if subject and subject not in out:
+            out.append(subject)
         window = text[m.end() : m.end() + 100]
         stop = _WINDOW_END.search(window)
         window = window[: stop.start()] if stop else window
