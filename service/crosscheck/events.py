@@ -322,6 +322,8 @@ def decide(a: Profile, b: Profile, w: EventWeights = EVENT_WEIGHTS) -> Decision:
         closed = True
     if sides_differ and (other_place_country or (stated_gap is not None and stated_gap > w.close_days)):
         closed = True  # one leader, two counterparts, in two countries or on different days: two visits
+    if a.city_key and b.city_key and other_place_country and stated_gap is not None and stated_gap > 0:
+        closed = True  # talks in two countries on two days: a visit and the return visit, not one event
     if stated_gap is not None and stated_gap > w.documents_only_days and not (same_sides or shared_principals):
         closed = True  # only shared documents over a week apart: papers of one kind recur across visits
     if a.empty or b.empty:

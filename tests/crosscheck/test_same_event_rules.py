@@ -112,3 +112,14 @@ def test_a_background_paper_is_neither_counted_nor_missing() -> None:
     as_this_visit.documents[-1].context = None
     report = crosscheck([as_this_visit, without], bodies={"long": LISTED, "short": SHORT})
     assert set(kinds(report, ("error", "warning"))) >= {"document_missing"}
+
+
+def test_a_visit_and_the_return_visit_are_two_events() -> None:
+    """Same sides and leaders, talks in two countries on two days: a visit and the return visit."""
+    there = visit("there", FIRST, quotes=("a memorandum on trade",), city="Lisbon", country="PT",
+                  date="2026-04-06", countries=("ES", "PT"), principals=("Ana Ruiz", "Omar Haddad"))  # fmt: skip
+    back = visit("back", SECOND, quotes=("a memorandum on trade",), city="Madrid", country="ES",
+                 date="2026-04-08", countries=("ES", "PT"), principals=("Ana Ruiz", "Omar Haddad"))  # fmt: skip
+    assert not _same(there, back)
+    same_day = back.model_copy(update={"event": back.event.model_copy(update={"date": "2026-04-06"})})
+    assert _same(there, same_day)  # one day, two datelines: one outlet placed it wrongly, still one event
