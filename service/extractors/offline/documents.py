@@ -214,7 +214,10 @@ def _fields(ctx: Context, m: Mention, stop: int | None, subcounts: dict[str, int
     """One mention per enumerated field of a plural mention, or none when it enumerates nothing."""
     span = fieldlists.list_span(ctx.text, m.head[1], m.clause[1], stop)
     if span is None:
-        return []
+        before = fieldlists.premodifier_span(ctx.text, m.clause[0], m.head[0])
+        if before is None:
+            return []
+        span = (*before, False)
     start, end, examples = span
     expected, exact = None, True
     if m.det == "number" and not examples:
@@ -242,6 +245,7 @@ def _fields(ctx: Context, m: Mention, stop: int | None, subcounts: dict[str, int
                 segment=m.segment,
                 plural=False,
                 det=m.det,
+                count=m.count if m.count == len(items) else None,  # the list is exactly what its number counts
                 status=status,
                 explicit=status is not None,
                 cue_start=m.cue_start,

@@ -12,7 +12,18 @@ from __future__ import annotations
 import re
 
 from service.extractors.offline.lexicon import NUMBER
-from service.vocabulary import MONTH_NAMES, SIGNED_PARTICIPLES, TYPE_HEADS, WEEKDAYS, alternation
+from service.vocabulary import (
+    BLAND_MODIFIERS,
+    FUNCTION_WORDS,
+    GENERIC_DETERMINERS,
+    MONTH_NAMES,
+    NUMBER_WORDS,
+    SIGNED_PARTICIPLES,
+    SIGNING_WORDS,
+    TYPE_HEADS,
+    WEEKDAYS,
+    alternation,
+)
 
 _FIELD_NOUNS = r"(?:fields?|areas?|spheres?|sectors?|domains?)"
 _STRONG = (
@@ -53,6 +64,9 @@ _AFTER_HEAD = re.compile(
     + _NESTED
     + r")?"
     r"|:\s*(?=(?:on|in|for|regarding)\s)"  # "a batch of MoUs: on A, on B and on C"
+    # "two MoUs, on A and on B": a comma before a coordination whose every member repeats "on"
+    r"|,\s*(?=on\s+(?!" + _CALENDAR + r"|the\s+(?:sidelines|occasion|same|day)\b|behalf|this|that|\d)"
+    r"[^,;:.()]{2,80}?(?:,\s+on\s+[^,;:.()]{2,80}?)*,?\s+and\s+on\s)on\s+"
     r"|(?:on\s+(?:cooperation|co-operation|collaboration)\s+in(?:\s+the\s+(?:fields?|areas?|spheres?)\s+of)?"
     r"|in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)"
     r"|in\s+(?:a\s+(?:wide\s+)?range\s+of|various|different|several|many|a\s+number\s+of|key|diverse|multiple)\s+"
@@ -108,7 +122,10 @@ _RANGE_SPLIT = re.compile(r",?\s+as\s+well\s+as\s+|;\s+|\s+to\s+")
 _COMMA_SPLIT = re.compile(r",\s+and\s+|,\s+(?:or\s+)?|\s+and\s+(?=(?:on|in|for|regarding|concerning)\s)")
 _AND = re.compile(r"\s+and\s+")
 _AND_THE = re.compile(r"\s+and\s+(?:the|a|an)\s+")
-_LEAD = re.compile(r"(?:and|or|the|a|an|also|both|on|in|for|regarding|concerning)\s+", re.I)
+_LEAD = re.compile(
+    r"(?:and|or|the|a|an|also|both|on|in|for|regarding|concerning)\s+|\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s*", re.I
+)
+"""Words and list markers ("(ii)", "b)") that lead a field without being part of it."""
 
 
 _ITEM = r"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,4}"
@@ -152,6 +169,34 @@ def list_span(text: str, head_end: int, clause_end: int, stop: int | None = None
     if end - start < 3:
         return None
     return start, end, bool(_EXAMPLES.search(intro))
+
+
+_PREMOD_WORD = r"[a-z][a-z-]+"
+_PREMOD_LIST = re.compile(
+    rf"(?<![\w-]){_PREMOD_WORD}(?:,\s+{_PREMOD_WORD}(?:\s+{_PREMOD_WORD})?)+,?\s+and\s+"
+    rf"{_PREMOD_WORD}(?:\s+{_PREMOD_WORD})?\s+(?:(?:cooperation|co-operation)\s+)?$"
+)
+"""Three or more lower-case fields written before a plural head: "signed defence, trade and energy agreements"."""
+_NOT_A_FIELD = (
+    BLAND_MODIFIERS | GENERIC_DETERMINERS | FUNCTION_WORDS | SIGNING_WORDS | frozenset(NUMBER_WORDS)
+) - frozenset({"trade", "energy", "health", "security", "defence", "culture", "education"})
+
+
+def premodifier_span(text: str, clause_start: int, head_start: int) -> tuple[int, int] | None:
+    """Where the fields written before a plural head are ("defence, trade and energy agreements"), if any.
+
+    Only lower-case words qualify (capitalised ones are places or sides: "Ghanaian, Togolese and ...") and
+    none may be a determiner, a number, a bland modifier or a signing word ("signed, sealed and delivered").
+    """
+    window = max(clause_start, head_start - 120)
+    m = _PREMOD_LIST.search(text, window, head_start)
+    if m is None:
+        return None
+    body = re.sub(r"\s+(?:cooperation|co-operation)\s+$", " ", m.group(0))
+    words = re.findall(r"[a-z][a-z-]+", body)
+    if any(w in _NOT_A_FIELD for w in words if w != "and"):
+        return None
+    return m.start(), m.start() + len(body.rstrip())
 
 
 def list_end(text: str, start: int, limit: int) -> int:

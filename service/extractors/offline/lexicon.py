@@ -170,7 +170,8 @@ STATUS_CUE_RE = re.compile(
     r"|(?:is|are)\s+(?:expected|due|scheduled|slated)"
     r"(?!\s+to\s+(?!(?:be\s+)?(?:sign|ink|seal|conclud|adopt|issu|releas|publish|finali)))"
     r"|(?:pave|paves|paved|paving)\s+the\s+way\s+for\s+(?:the\s+)?(?:signing|conclusion)(?:\s+of)?"
-    r"|draft|initial(?:l)?ed|initial(?:l)?ing)"
+    r"|draft|initial(?:l)?ed|initial(?:l)?ing"
+    r"|postpon(?:ed|ement)|deferred|put\s+off|pushed\s+back)"  # a signing moved to a later date is still planned
     r"|(?P<adopted>agreed\s+to\s+(?:adopt|issue|establish|create|release)|decided\s+to\s+(?:adopt|issue|create)"
     r"|adopt(?:ed|ion|s|ing)?|issu(?:ed|ing)|released|approv(?:ed|al)|endors(?:ed|ement)|unveil(?:ed|ing))"
     r"|(?P<discussed>discuss(?:ed|es|ing|ion|ions)?|talked\s+about|talks\s+on|negotiat(?:e|ed|es|ing|ion|ions)"

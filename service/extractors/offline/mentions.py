@@ -124,6 +124,10 @@ _FIELD_LIST = re.compile(
 """The rest of a comma list that ends in "and": the fields of one document's name, not the end of it."""
 _PAREN = re.compile(r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
 _PLURAL_WORD = re.compile(r"\bmemorand(?:a|ums)\b|\b(?:mous|mocs|lois)\b")
+_PLURAL_OF = re.compile(r"^(?:[\w-]+\s+)*?(?:letters|programmes|programs|plans|statements|declarations)\s+of\s")
+"""A plural noun before "of" makes the whole head plural ("letters of intent"); "minutes of" is not a plural head."""
+_SINGULAR_OF = re.compile(r"^(?:[\w-]+\s+)*?(?:letter|programme|program|plan|statement|declaration)\s+of\s")
+"""A singular noun before "of" keeps the head singular ("Programme of Cultural Exchanges")."""
 _BETWEEN_TAIL = re.compile(r"\s*\bbetween\b.*?(?=\s+(?:on|for|to|regarding|concerning|in)\s+[a-z]|\s+on\s+|$)")
 _SUBJECT_LEAD = re.compile(
     r"^(?:\([^)]*\)\s*)?,?\s*(?:on|for|regarding|concerning|covering|focus(?:ing|ed)\s+on|cent(?:red|ered)\s+on|"
@@ -208,6 +212,11 @@ class Mention:
 def is_plural(head_text: str) -> bool:
     """ "memoranda", "MoUs", "agreements" (but not "minutes of the meeting" or "exchange of notes")."""
     low = head_text.lower()
+    if " of " in low:  # the number is on the noun before "of": "letters of intent", "plan of joint activities"
+        if _PLURAL_OF.search(low):
+            return True
+        if _SINGULAR_OF.search(low):
+            return False
     if low.endswith(("memoranda", "memorandums", "ies", "mou's")):
         return True
     last = low.split()[-1]

@@ -1,0 +1,199 @@
+"""CheckList tests (minimum functionality, invariance, directional) for list and mention shapes that blind
+held-out batch 13 showed the rules missing; every sentence is self-written.
+
+- a plural head, a comma, then a coordination that repeats "on": "two MoUs, on A and on B";
+- a plural on the first noun of an "of" head: "three letters of intent in the sphere of A, B and C";
+- a singular "of" head whose last noun is plural: "Programme of Cultural Exchanges";
+- fields written before the plural head: "signed defence, trade and energy agreements";
+- list markers inside a field list: "on (i) A, (ii) B and (iii) C";
+- a list counted by its own number after named documents that already reach a stated count;
+- a signing "postponed" is still planned.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from service.articles import from_text
+from service.extractors.offline import OfflineExtractor
+from service.models import ArticleSummary
+
+LEAD = "{a} and {b} held talks in {city} on Monday."
+SIDES = {"a": "Ghana", "b": "Slovenia", "city": "Accra"}
+OTHER_SIDES = {"a": "Paraguay", "b": "Mongolia", "city": "Asuncion"}
+
+MOU, AGR, LOI, PROG, TREATY = (
+    "memorandum_of_understanding",
+    "agreement",
+    "letter_of_intent",
+    "cooperation_programme",
+    "treaty",
+)
+
+
+def run(sentence: str, sides: dict[str, str] = SIDES) -> ArticleSummary:
+    text = LEAD.format(**sides) + " " + sentence.format(**sides)
+    return OfflineExtractor().extract(from_text(text))
+
+
+def found(sentence: str, sides: dict[str, str] = SIDES) -> list[tuple[str, str]]:
+    """(type, subject) of every document, in order."""
+    return [(d.type, (d.subject or d.title).lower()) for d in run(sentence, sides).documents]
+
+
+# --- minimum functionality ------------------------------------------------------------------------------
+
+SHAPES = [
+    # a comma between the plural head and a coordination that repeats "on"
+    (
+        "The sides also signed two MoUs, on higher education and on cyber security.",
+        [(MOU, "higher education"), (MOU, "cyber security")],
+    ),
+    (
+        "The ministers signed three agreements, on fisheries, on mining and on tourism.",
+        [(AGR, "fisheries"), (AGR, "mining"), (AGR, "tourism")],
+    ),
+    # the plural is on the noun before "of"
+    (
+        "The sides signed three letters of intent in the sphere of tourism, aviation and sports.",
+        [(LOI, "tourism"), (LOI, "aviation"), (LOI, "sports")],
+    ),
+    (
+        "The ministries signed two plans of action, on youth and on sport.",
+        [(PROG, "youth"), (PROG, "sport")],
+    ),
+    # two plural groups in one sentence, the first with the comma shape
+    (
+        "They signed two MoUs, on ports and on railways, and three LoIs in the sphere of tourism, aviation and sports.",
+        [(MOU, "ports"), (MOU, "railways"), (LOI, "tourism"), (LOI, "aviation"), (LOI, "sports")],
+    ),
+    # fields written before the plural head
+    (
+        "The two countries signed defence, trade and energy agreements.",
+        [(AGR, "defence"), (AGR, "trade"), (AGR, "energy")],
+    ),
+    (
+        "The leaders witnessed the signing of civil aviation, tourism and health cooperation agreements.",
+        [(AGR, "aviation"), (AGR, "tourism"), (AGR, "health")],
+    ),
+    # list markers are not part of a field
+    (
+        "The leaders witnessed the signing of MoUs on (i) energy, (ii) health and (iii) education.",
+        [(MOU, "energy"), (MOU, "health"), (MOU, "education")],
+    ),
+    (
+        "The ministers signed memoranda on a) water, b) forestry and c) mining.",
+        [(MOU, "water"), (MOU, "forestry"), (MOU, "mining")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SHAPES)
+def test_list_shapes_give_one_document_per_field(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministers signed a Programme of Cultural Exchanges for 2026-2029.",
+        "4) Programme of Cultural Exchanges for 2026-2029",
+        "The agencies signed a Plan of Joint Activities.",
+    ],
+)
+def test_a_singular_of_head_with_a_plural_last_noun_is_one_programme(sentence: str) -> None:
+    docs = run(sentence).documents
+    assert [d.type for d in docs] == [PROG]
+
+
+def test_a_list_counted_by_its_own_number_adds_to_documents_named_before() -> None:
+    text = (
+        "The energy memorandum was signed by the two energy ministers; the health agreement was signed by the "
+        "health ministers; and a letter of intent on a joint refinery was exchanged between the oil companies. "
+        "The sides also signed two MoUs, on higher education and on cyber security."
+    )
+    subjects = [s for _, s in found(text)]
+    assert {"higher education", "cyber security"} <= set(subjects)
+    assert len(subjects) == 5
+
+
+# --- precision: what must not become a field list -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "{a}, {b} and Togo signed agreements.",
+        "The two sides signed new, important and historic agreements.",
+        "They agreed to boost trade, investment and tourism and signed agreements.",
+        "The sides signed agreements, on Tuesday and on Wednesday.",
+    ],
+)
+def test_words_before_or_after_a_plural_head_that_are_not_fields(sentence: str) -> None:
+    assert found(sentence) == []
+
+
+# --- invariance -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SHAPES)
+def test_other_sides_do_not_change_the_fields(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert found(sentence, OTHER_SIDES) == expected
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "The sides also signed 2 MoUs, on higher education and on cyber security.",
+        "The sides also inked two MoUs, on higher education and on cyber security.",
+        "The sides also signed two MoCs, on higher education and on cyber security.",
+        "The sides also signed two memoranda, on higher education and on cyber security.",
+    ],
+)
+def test_numbers_verbs_and_acronyms_do_not_change_the_comma_coordination(variant: str) -> None:
+    assert [s for _, s in found(variant)] == ["higher education", "cyber security"]
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "The sides signed three letters of intent in the sphere of tourism, aviation and sports.",
+        "The sides signed three letters of intent in the spheres of tourism, aviation and sports.",
+        "The sides signed letters of intent in the fields of tourism, aviation and sports.",
+        "The sides signed three LoIs in the sphere of tourism, aviation and sports.",
+    ],
+)
+def test_introducers_and_spellings_of_the_plural_do_not_change_the_letters(variant: str) -> None:
+    assert found(variant) == [(LOI, "tourism"), (LOI, "aviation"), (LOI, "sports")]
+
+
+# --- directional ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("A treaty on extradition was signed.", "signed"),
+        ("A treaty on extradition was postponed.", "planned"),
+        ("The signing of a treaty on extradition was postponed to next year.", "planned"),
+        ("The signing of a treaty on extradition was deferred.", "planned"),
+        ("A treaty on extradition is now to be signed next year.", "planned"),
+    ],
+)
+def test_a_postponed_signing_is_planned(sentence: str, status: str) -> None:
+    docs = run(sentence).documents
+    assert [(d.type, d.status) for d in docs] == [(TREATY, status)]
+
+
+def test_a_postponed_document_beside_signed_ones_keeps_its_own_status() -> None:
+    docs = run(
+        "The sides inked deals on energy and health, while a bilateral investment treaty was postponed."
+    ).documents
+    assert {(d.type, d.status) for d in docs} >= {(TREATY, "planned")}
+    assert all(d.status == "signed" for d in docs if d.type == AGR)
+
+
+def test_a_fourth_field_before_the_head_adds_a_fourth_document() -> None:
+    three = found("The two countries signed defence, trade and energy agreements.")
+    four = found("The two countries signed defence, trade, health and energy agreements.")
+    assert len(four) == len(three) + 1
