@@ -177,9 +177,8 @@ _PREMOD_LIST = re.compile(
     rf"{_PREMOD_WORD}(?:\s+{_PREMOD_WORD})?\s+(?:(?:cooperation|co-operation)\s+)?$"
 )
 """Three or more lower-case fields written before a plural head: "signed defence, trade and energy agreements"."""
-_NOT_A_FIELD = (
-    BLAND_MODIFIERS | GENERIC_DETERMINERS | FUNCTION_WORDS | SIGNING_WORDS | frozenset(NUMBER_WORDS)
-) - frozenset({"trade", "energy", "health", "security", "defence", "culture", "education"})
+_NOT_A_FIELD = BLAND_MODIFIERS | GENERIC_DETERMINERS | FUNCTION_WORDS | SIGNING_WORDS | frozenset(NUMBER_WORDS)
+"""Words that qualify a document without naming a field ("new", "two", "several", "signed")."""
 
 
 def premodifier_span(text: str, clause_start: int, head_start: int) -> tuple[int, int] | None:
