@@ -103,8 +103,8 @@ TYPE_HEADS: list[tuple[str, str]] = [
         r"(?:\s+(?:of|for)\s+(?:[a-z-]+\s+){0,2}?(?:cooperation|co-operation|joint\s+action|action))?"
         r"|(?:programmes?|programs?|plans?)\s+(?:of|for)\s+(?:[a-z-]+\s+){0,2}?(?:cooperation|co-operation|"
         r"joint\s+action|action)"
-        # "Programme of Cultural Exchanges", "Plan of Joint Activities": the plan is the document
-        r"|(?:programmes?|programs?|plans?)\s+(?:of|for)\s+(?:[a-z-]+\s+){0,2}?(?:exchanges|activities)"
+        # "Programme of Cultural Exchanges", "Plan of Consultations": the plan is the document
+        r"|(?:programmes?|programs?|plans?)\s+(?:of|for)\s+(?:[a-z-]+\s+){0,2}?(?:exchanges|activities|consultations|events|measures)"
         r"|road\s?-?maps?)",
     ),
     ("treaty", r"(?i:treat(?:y|ies))"),

@@ -197,3 +197,48 @@ def test_a_fourth_field_before_the_head_adds_a_fourth_document() -> None:
     three = found("The two countries signed defence, trade and energy agreements.")
     four = found("The two countries signed defence, trade, health and energy agreements.")
     assert len(four) == len(three) + 1
+
+
+# --- where one name ends and the next list starts ---------------------------------------------------------
+
+NEXT_LISTS = [
+    # a bare plural head after "and" starts its own mention: the singular name stops before it
+    (
+        "The sides signed an intergovernmental agreement on visa exemption and memoranda on health and on sport.",
+        [(AGR, "intergovernmental visa exemption"), (MOU, "health"), (MOU, "sport")],
+    ),
+    (
+        "Twelve agreements were signed, including a treaty on extradition, an agreement on social security and "
+        "MoUs on culture, youth and sport.",
+        [(TREATY, "extradition"), (AGR, "social security"), (MOU, "culture"), (MOU, "youth"), (MOU, "sport")],
+    ),
+    # a relative clause lists the fields of the plural before its verb
+    (
+        "The deals, which cover energy, mining and education, were signed in the presence of the presidents.",
+        [(AGR, "energy"), (AGR, "mining"), (AGR, "education")],
+    ),
+    (
+        "The memoranda, which span fisheries, forestry and water, were signed on the sidelines.",
+        [(MOU, "fisheries"), (MOU, "forestry"), (MOU, "water")],
+    ),
+    # "were signed:" then the fields
+    (
+        "The following agreements were signed: on trade, on investment protection and on tourism.",
+        [(AGR, "trade"), (AGR, "investment protection"), (AGR, "tourism")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NEXT_LISTS)
+def test_where_a_name_ends_and_the_next_list_starts(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert found(sentence) == expected
+    assert found(sentence, OTHER_SIDES) == expected
+
+
+def test_a_plural_inside_a_name_that_is_not_a_document_does_not_end_it() -> None:
+    assert found("The sides signed an agreement on trade and investments.") == [(AGR, "trade and investments")]
+
+
+def test_a_plan_of_consultations_between_ministries_is_a_programme() -> None:
+    docs = run("The heads of the two foreign ministries signed a Plan of Consultations for 2026-2027.").documents
+    assert [(d.type, d.period) for d in docs] == [(PROG, "2026-2027")]

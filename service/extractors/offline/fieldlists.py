@@ -55,12 +55,11 @@ _STRONG_LATER = re.compile(
 # Right after the plural head (or after "were signed"): "agreements on ...", "MoUs in the fields of ...".
 _AFTER_HEAD = re.compile(
     r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])?\s*(?:-{1,2}\s*)?(?:of\s+(?:cooperation|co-operation)\s+)?"
-    r"(?:(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:also\s+)?(?:" + _SIGNED + r"|adopted)(?=[\s,])\s*)?"
+    r"(?:(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:also\s+)?(?:" + _SIGNED + r"|adopted)(?=[\s,:])\s*)?"
     r"(?:(?:on\s+)?(?:" + _WEEKDAY + r"|today|yesterday)\s+)?"
     r"(?:,\s+[^,;:.()]{3,100}?,\s*(?:(?:are|were|is|was|also)\s+)*(?=" + _STRONG + r"))?"
-    r"(?P<intro>,?\s*(?:"
-    + _STRONG
-    + r"|among\s+(?:them|others|which)|namely|notably|in\s+particular)\s*(?:"
+    r"(?P<intro>,?\s*(?:" + _STRONG + r"|among\s+(?:them|others|which)|namely|notably|in\s+particular"
+    r"|(?:which|that)\s+(?:also\s+)?(?:cover(?:s|ed)?|span(?:s|ned)?|concern(?:s|ed)?|relate[sd]?\s+to))\s*(?:"
     + _NESTED
     + r")?"
     r"|:\s*(?=(?:on|in|for|regarding)\s)"  # "a batch of MoUs: on A, on B and on C"

@@ -86,6 +86,11 @@ _NEXT_DOCUMENT = (
     + ")"
 )
 """The start of any document's name: where "... and a/an/the <it>" ends the name before it."""
+_NEXT_PLURAL = (
+    r"(?:agreements|memorand(?:a|ums)|MoUs|MOUs|MoCs|LoIs|letters\s+of|protocols|contracts|treaties|deals|accords|"
+    r"programmes|programs|plans|road\s?maps)"
+)
+"""A plural document head without a determiner: after "and" it starts the next mention of a list."""
 _SIGNED_OR_INITIALLED = alternation(SIGNED_PARTICIPLES + INITIALLED_PARTICIPLES)
 _NEXT_NAME = re.compile(rf",\s+(?:and\s+)?(?={_NEXT_DOCUMENT}\b)")
 """A comma, then another document's name: the end of this one."""
@@ -107,6 +112,8 @@ _TITLE_END = re.compile(
             _NEXT_NAME.pattern,  # "Agreement on Fisheries, Memorandum on Tourism"
             rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|plus)\s+(?:a|an|another|the|two|three|four|five|\d+)\s+"
             rf"(?=(?:[\w-]+\s+){{0,4}}?{_NEXT_DOCUMENT})",  # "... and a protocol on customs"
+            rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|plus)\s+(?:[\w-]+\s+){{0,2}}?(?={_NEXT_PLURAL}\s+(?:on|in|for|of|"
+            r"regarding|concerning|covering)\b)",  # "an agreement on X and memoranda on A and B": a bare plural
             r"\s+and\s+to\s+[a-z]+\b",  # "... an agreement on X at the earliest date and to hold a meeting"
             r"\s+and\s+(?:also\s+|then\s+|later\s+)?(?:witnessed|"
             + _SIGNED_OR_INITIALLED
