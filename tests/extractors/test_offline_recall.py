@@ -242,3 +242,21 @@ def test_a_plural_inside_a_name_that_is_not_a_document_does_not_end_it() -> None
 def test_a_plan_of_consultations_between_ministries_is_a_programme() -> None:
     docs = run("The heads of the two foreign ministries signed a Plan of Consultations for 2026-2027.").documents
     assert [(d.type, d.period) for d in docs] == [(PROG, "2026-2027")]
+
+
+# --- two fields under a plural head -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "{a} and {b} also signed MoUs pertaining to agriculture and health.",
+        "Agreements on agriculture and health were signed.",
+        "The ministers signed memoranda in the fields of agriculture and health.",
+    ],
+)
+def test_a_plural_over_two_fields_is_two_documents_and_a_singular_one(sentence: str) -> None:
+    plural = found(sentence)
+    assert [s for _, s in plural] == ["agriculture", "health"]
+    singular = found("The ministers signed a memorandum on agriculture and health.")
+    assert len(singular) == 1  # directional: the singular head names one document over both fields

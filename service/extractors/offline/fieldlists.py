@@ -121,6 +121,8 @@ _RANGE_SPLIT = re.compile(r",?\s+as\s+well\s+as\s+|;\s+|\s+to\s+")
 _COMMA_SPLIT = re.compile(r",\s+and\s+|,\s+(?:or\s+)?|\s+and\s+(?=(?:on|in|for|regarding|concerning)\s)")
 _AND = re.compile(r"\s+and\s+")
 _AND_THE = re.compile(r"\s+and\s+(?:the|a|an)\s+")
+_TWO_FIELDS = re.compile(r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+and\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?")
+"""Two lower-case fields of one or two words each, joined by "and"."""
 _LEAD = re.compile(
     r"(?:and|or|the|a|an|also|both|on|in|for|regarding|concerning)\s+|\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s*", re.I
 )
@@ -293,6 +295,9 @@ def split_fields(
         parts = _split_and(text, items[0])
         if parts:
             items = [_trim(text, s) for s in parts]
+    elif len(items) == 1 and expected is None and _TWO_FIELDS.fullmatch(text, *items[0]):
+        # "MoUs pertaining to agriculture and health": a plural over two short fields is two documents
+        items = [_trim(text, s) for s in _split_and(text, items[0]) or [items[0]]]
     if exact and expected and len(items) < expected:
         i = 0
         while i < len(items) and len(items) < expected:
