@@ -260,3 +260,12 @@ def test_a_plural_over_two_fields_is_two_documents_and_a_singular_one(sentence: 
     assert [s for _, s in plural] == ["agriculture", "health"]
     singular = found("The ministers signed a memorandum on agriculture and health.")
     assert len(singular) == 1  # directional: the singular head names one document over both fields
+
+
+@pytest.mark.parametrize(
+    "sum_",
+    ["worth a total of 500 million euros", "worth $2 billion", "valued at about EUR 40 million", ""],
+)
+def test_a_sum_between_the_plural_and_its_fields_does_not_hide_them(sum_: str) -> None:
+    sentence = f"{{a}} and {{b}} signed agreements {sum_} in the fields of agriculture, health and tourism."
+    assert [s for _, s in found(" ".join(sentence.split()))] == ["agriculture", "health", "tourism"]

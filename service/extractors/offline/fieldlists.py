@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from service.extractors.offline.amounts import AMOUNT_SOURCE
 from service.extractors.offline.lexicon import NUMBER
 from service.vocabulary import (
     BLAND_MODIFIERS,
@@ -56,6 +57,7 @@ _STRONG_LATER = re.compile(
 _AFTER_HEAD = re.compile(
     r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])?\s*(?:-{1,2}\s*)?(?:of\s+(?:cooperation|co-operation)\s+)?"
     r"(?:(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:also\s+)?(?:" + _SIGNED + r"|adopted)(?=[\s,:])\s*)?"
+    r"(?:,?\s*(?:worth|valued\s+at)\s+(?:[a-z]+\s+){0,3}?(?i:" + AMOUNT_SOURCE + r")\s*)?"  # "deals worth $2 billion"
     r"(?:(?:on\s+)?(?:" + _WEEKDAY + r"|today|yesterday)\s+)?"
     r"(?:,\s+[^,;:.()]{3,100}?,\s*(?:(?:are|were|is|was|also)\s+)*(?=" + _STRONG + r"))?"
     r"(?P<intro>,?\s*(?:" + _STRONG + r"|among\s+(?:them|others|which)|namely|notably|in\s+particular"
