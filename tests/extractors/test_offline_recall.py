@@ -269,3 +269,27 @@ def test_a_plural_over_two_fields_is_two_documents_and_a_singular_one(sentence: 
 def test_a_sum_between_the_plural_and_its_fields_does_not_hide_them(sum_: str) -> None:
     sentence = f"{{a}} and {{b}} signed agreements {sum_} in the fields of agriculture, health and tourism."
     assert [s for _, s in found(" ".join(sentence.split()))] == ["agriculture", "health", "tourism"]
+
+
+# --- status of documents still being worked on ----------------------------------------------------------------
+
+STATUS_SHAPES = [
+    ("The two sides are working on an agreement on visa exemption.", "discussed"),
+    ("Work is under way on an agreement on visa exemption.", "discussed"),
+    ("An agreement on visa exemption is in the pipeline.", "discussed"),
+    ("The sides were unable to agree on an agreement on visa exemption.", "discussed"),
+    ("The ministers failed to agree on an agreement on visa exemption.", "discussed"),
+    ("Officials said an agreement on visa exemption would be finalised by the end of the year.", "planned"),
+    ("An agreement on visa exemption is to be finalised next month.", "planned"),
+    # directional: the same document once the text says it was done
+    ("The sides finalised an agreement on visa exemption.", "signed"),
+    ("The two sides signed an agreement on visa exemption at a ceremony in {city}.", "signed"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "status"), STATUS_SHAPES)
+def test_the_status_of_a_document_in_the_making(sentence: str, status: str) -> None:
+    docs = run(sentence).documents
+    assert [(d.type, d.status, d.subject) for d in docs] == [(AGR, status, "visa exemption")]
+    other = run(sentence, OTHER_SIDES).documents
+    assert [(d.type, d.status) for d in other] == [(AGR, status)]

@@ -159,6 +159,7 @@ STATUS_CUE_RE = re.compile(
     r"|will\s+(?:(?:also|only|soon|then|later|first|finally|eventually)\s+)?(?:be\s+)?(?:"
     + _SIGN_FORMS
     + r"|adopt|adopted)"
+    r"|(?:will|would|could|should|is\s+to|are\s+to)\s+(?:(?:also|soon|then|later|finally)\s+)?be\s+finali[sz]ed"
     r"|(?:could|might|may)\s+(?:(?:also|soon|then|later|finally|eventually)\s+)?(?:be\s+)?" + _SIGN_FORMS + r""
     r"|would\s+(?:(?:also|only|soon|then|later|first|finally|eventually)\s+)?(?:be\s+)?" + _SIGN_FORMS + r""
     r"|to\s+be\s+(?:" + _SIGNED + r"|adopted)|(?:are|is)\s+to\s+(?:be\s+signed|" + _SIGN + r"|adopt)"
@@ -176,7 +177,8 @@ STATUS_CUE_RE = re.compile(
     r"|adopt(?:ed|ion|s|ing)?|issu(?:ed|ing)|released|approv(?:ed|al)|endors(?:ed|ement)|unveil(?:ed|ing))"
     r"|(?P<discussed>discuss(?:ed|es|ing|ion|ions)?|talked\s+about|talks\s+on|negotiat(?:e|ed|es|ing|ion|ions)"
     r"|consider(?:ed|ing)?|ready\s+to\s+support|mentioned|referred\s+to|bid\s+for|push(?:ed|es|ing)?\s+for"
-    r"|work\s+on|ongoing|seek(?:s|ing)?|sought|want(?:s|ed)?(?=\s+(?:a|an|the|its)\s)|pursu(?:e|es|ed|ing)|on\s+the\s+table|in\s+the\s+works|not\s+ready"
+    r"|work(?:s|ing|ed)?\s+on|under\s*way|in\s+the\s+pipeline|ongoing"
+    r"|(?:unable|failed|fail|fails)\s+to\s+(?:agree\s+(?:on|upon)|reach)|seek(?:s|ing)?|sought|want(?:s|ed)?(?=\s+(?:a|an|the|its)\s)|pursu(?:e|es|ed|ing)|on\s+the\s+table|in\s+the\s+works|not\s+ready"
     r"|under\s+(?:negotiation|discussion|consideration|review)|support(?:s|ed)?\s+(?:for\s+)?(?:a|an|"
     r"the)\s+(?:\w+\s+)?(?:peace\s+)?"
     r"(?:agreement|treaty|deal)|called\s+for|propos(?:ed|al|es)|explor(?:ed|ing)|mooted)"

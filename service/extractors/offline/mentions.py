@@ -105,6 +105,7 @@ _TITLE_END = re.compile(
             + _SIGNED_OR_INITIALLED
             + r"|as\s+well\s+as|while|whereas|between\s+the\s+two\s+sides|during|on\s+the\s+sidelines"
             r"|in\s+the\s+presence|at\s+the\s+(?:end|close|conclusion|ceremony)|after\s+(?:talks|the)"
+            r"|at\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:ceremony|meeting|event|forum|summit|session)|soon"
             r"|when|once|until|because|if|unless|so\s+that|could|might|may|should|must|can"
             r"|later|earlier|today|tomorrow|yesterday|next\s+(?:week|month|year))\b",
             r"\t",  # the next cell of a table row
