@@ -293,3 +293,15 @@ def test_the_status_of_a_document_in_the_making(sentence: str, status: str) -> N
     assert [(d.type, d.status, d.subject) for d in docs] == [(AGR, status, "visa exemption")]
     other = run(sentence, OTHER_SIDES).documents
     assert [(d.type, d.status) for d in other] == [(AGR, status)]
+
+
+def test_a_signed_by_aside_is_not_part_of_the_name() -> None:
+    docs = run(
+        "The following documents were signed: an Agreement on Economic Cooperation (signed by the foreign "
+        "ministers), a Memorandum on Agriculture (signed by the agriculture ministers) and a Protocol on Consular Affairs."
+    ).documents
+    assert [d.title for d in docs] == [
+        "agreement on economic cooperation",
+        "memorandum on agriculture",
+        "protocol on consular affairs",
+    ]

@@ -109,6 +109,7 @@ _TITLE_END = re.compile(
             r"|when|once|until|because|if|unless|so\s+that|could|might|may|should|must|can"
             r"|later|earlier|today|tomorrow|yesterday|next\s+(?:week|month|year))\b",
             r"\t",  # the next cell of a table row
+            r"\s*[(\[]\s*(?:signed|inked|initial(?:l)?ed|exchanged)\s+by\b",  # "(signed by the foreign ministers)"
             rf",\s+(?:the|an?)\s+(?=(?:[\w'-]+\s+){{0,3}}?{_NEXT_DOCUMENT})",  # "X issued in 1992, the Treaty of Y"
             _NEXT_NAME.pattern,  # "Agreement on Fisheries, Memorandum on Tourism"
             rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|plus)\s+(?:a|an|another|the|two|three|four|five|\d+)\s+"
