@@ -305,3 +305,70 @@ def test_a_signed_by_aside_is_not_part_of_the_name() -> None:
         "memorandum on agriculture",
         "protocol on consular affairs",
     ]
+
+
+# --- shapes from blind batch 14 -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They signed three memorandums: one on climate finance, one on policing and one on seasonal work.",
+        "They signed three memorandums, one on climate finance, one on policing and one on seasonal work.",
+        "They signed 3 MoUs: one on climate finance, one on policing, and one on seasonal work.",
+        "Three memorandums were signed: one on climate finance, one on policing and one on seasonal work.",
+    ],
+)
+def test_a_count_then_one_on_each_field(sentence: str) -> None:
+    assert found(sentence) == [(MOU, "climate finance"), (MOU, "policing"), (MOU, "seasonal work")]
+
+
+def test_one_on_each_field_after_a_question_line() -> None:
+    text = (
+        "{a} and {b} held talks in {city} on Monday.\n\nWhat did they sign?\n"
+        "Three memorandums: one on climate finance, one on policing and one on seasonal work."
+    ).format(**SIDES)
+    docs = OfflineExtractor().extract(from_text(text)).documents
+    assert [d.subject for d in docs] == ["climate finance", "policing", "seasonal work"]
+
+
+def test_a_title_case_name_keeps_its_capitalised_fields() -> None:
+    docs = run(
+        "Five documents were signed, namely: the Agreement on Road Transport; the Memorandum on Higher Education; "
+        "and the Programme of Cooperation in Culture, Science and Youth for 2026-2029."
+    ).documents
+    programme = [d for d in docs if d.type == PROG]
+    assert [(d.title, d.period) for d in programme] == [
+        ("programme of cooperation in culture, science and youth", "2026-2029")
+    ]
+
+
+def test_a_table_cell_and_a_that_clause_end_a_name() -> None:
+    row = run("1 | MoU on cooperation in traditional medicine | Ravi Kumar, Ambassador | Ana Novak, Minister").documents
+    assert [d.title for d in row] == ["mou on cooperation in traditional medicine"]
+    aside = run("They signed a letter of intent on film co-production that nobody could describe in detail.").documents
+    assert [d.title for d in aside] == ["letter of intent on film co-production"]
+
+
+STALLED = [
+    ("The air services deal remains stuck over slot allocations.", "discussed"),
+    ("The air services deal has stalled over slot allocations.", "discussed"),
+    ("The air services deal is still under review and will be signed next year.", "planned"),
+    ("The air services deal is due to be signed next year.", "planned"),
+    # directional: the same deal once signed
+    ("The air services deal was signed on Monday.", "signed"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "status"), STALLED)
+def test_stuck_stalled_and_later_plans(sentence: str, status: str) -> None:
+    assert [(d.type, d.status) for d in run(sentence).documents] == [(AGR, status)]
+
+
+def test_a_dated_earlier_document_does_not_take_the_status_of_the_sentence_before() -> None:
+    text = (
+        "Ghana and Slovenia held talks in Accra on Monday. The air services deal remains stuck over slot "
+        "allocations. The 1987 extradition treaty, meanwhile, is due for renegotiation."
+    )
+    docs = OfflineExtractor().extract(from_text(text, published="2026-03-12")).documents
+    assert [(d.type, d.status) for d in docs] == [(AGR, "discussed"), (TREATY, "signed")]

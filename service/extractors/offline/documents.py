@@ -43,6 +43,11 @@ _BIG_DEAL = re.compile(r"(?i)\b(?:a|no)\s+big\s+$")
 _WITHOUT = re.compile(r"(?i)\bwithout\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}$")
 _QUANTITY = re.compile(r"(?i)\b(?:a\s+)?(?:great|good|fair)\s+$")
 """'a great deal of time': a quantity, not a deal."""
+_IN_TITLE_CASE = re.compile(
+    r"\s+in\s+(?:the\s+)?(?P<words>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)*"
+    r"(?:,?\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?)"
+)
+"""The capitalised "in ..." complement of a title-case name ("... in Culture, Science and Youth")."""
 _SMALL_NUMBER = re.compile(r"\b\d{1,2}\b")
 _CONSENSUS = re.compile(r"(?i)\b(?:reached|reach|came\s+to|come\s+to)\s+(?:an?\s+|broad\s+|general\s+)*$")
 _CONSENSUS_OBJECT = re.compile(r"(?i)\s+(?:to\s+[a-z]+|that|with\b)")
@@ -168,6 +173,10 @@ def _mention(ctx: Context, seg: Segment, clause: tuple[int, int], head: tuple[in
     det, premods, count, np_start = premodifiers(text, cs, head[0])
     proper = text[head[0]].isupper() and not text[head[0] : head[1]].isupper()
     name_end, postmod = title_end(text, head[1], ce, proper=proper)
+    if proper:  # "the Programme of Cooperation in Culture, Science and Youth": a title-case field, not a place
+        field = _IN_TITLE_CASE.match(text, name_end, ce)
+        if field and not _only_place(ctx, field.start("words"), field.end()):
+            name_end, postmod = field.end(), True
     plural = is_plural(text[head[0] : head[1]])
     status, cue = status_in(text, clause, head, name_end)
     if det == "negative" and status != "discussed":
@@ -403,7 +412,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
     all_mentions = [m for ms in found.values() for m in ms] + entries
     for idx, mentions in found.items():
         for m in mentions:
-            if m.status is None:
+            if m.status is None and not m.background:  # a dated earlier document keeps its own history
                 m.status = _context_status(ctx, idx)
                 if m.status == "signed" and m.type in STATEMENTS and m.segment.kind != "item":
                     m.status = "adopted"  # a statement no sentence or list intro of its own calls signed

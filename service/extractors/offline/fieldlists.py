@@ -65,6 +65,7 @@ _AFTER_HEAD = re.compile(
     + _NESTED
     + r")?"
     r"|:\s*(?=(?:on|in|for|regarding)\s)"  # "a batch of MoUs: on A, on B and on C"
+    r"|[:,]\s*(?=one\s+(?:on|in|for|regarding|covering)\s)"  # "three memorandums: one on A, one on B and one on C"
     # "two MoUs, on A and on B": a comma before a coordination whose every member repeats "on"
     r"|,\s*(?=on\s+(?!" + _CALENDAR + r"|the\s+(?:sidelines|occasion|same|day)\b|behalf|this|that|\d)"
     r"[^,;:.()]{2,80}?(?:,\s+on\s+[^,;:.()]{2,80}?)*,?\s+and\s+on\s)on\s+"
@@ -120,13 +121,17 @@ _TOP_SPLIT = re.compile(r",?\s+as\s+well\s+as\s+|;\s+")
 _RANGE_BEFORE = re.compile(r"\bfrom\s+$")
 _RANGE_SPLIT = re.compile(r",?\s+as\s+well\s+as\s+|;\s+|\s+to\s+")
 """After "ranging from", "to" also separates fields: "from infrastructure and energy to education"."""
-_COMMA_SPLIT = re.compile(r",\s+and\s+|,\s+(?:or\s+)?|\s+and\s+(?=(?:on|in|for|regarding|concerning)\s)")
+_COMMA_SPLIT = re.compile(
+    r",\s+and\s+|,\s+(?:or\s+)?|\s+and\s+(?=(?:one\s+)?(?:on|in|for|regarding|concerning|covering)\s)"
+)
 _AND = re.compile(r"\s+and\s+")
 _AND_THE = re.compile(r"\s+and\s+(?:the|a|an)\s+")
 _TWO_FIELDS = re.compile(r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+and\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?")
 """Two lower-case fields of one or two words each, joined by "and"."""
 _LEAD = re.compile(
-    r"(?:and|or|the|a|an|also|both|on|in|for|regarding|concerning)\s+|\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s*", re.I
+    r"(?:and|or|the|a|an|also|both|on|in|for|regarding|concerning|one(?=\s+(?:on|in|for|regarding|covering)\s))\s+"
+    r"|\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s*",
+    re.I,
 )
 """Words and list markers ("(ii)", "b)") that lead a field without being part of it."""
 

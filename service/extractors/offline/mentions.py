@@ -107,8 +107,9 @@ _TITLE_END = re.compile(
             r"|in\s+the\s+presence|at\s+the\s+(?:end|close|conclusion|ceremony)|after\s+(?:talks|the)"
             r"|at\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:ceremony|meeting|event|forum|summit|session)|soon"
             r"|when|once|until|because|if|unless|so\s+that|could|might|may|should|must|can"
+            r"|that\s+(?:nobody|no\s+one|none|few|officials|diplomats|critics|analysts|observers|[A-Z])"
             r"|later|earlier|today|tomorrow|yesterday|next\s+(?:week|month|year))\b",
-            r"\t",  # the next cell of a table row
+            r"\t|\s+\|\s+",  # the next cell of a table row (tab or pipe)
             r"\s*[(\[]\s*(?:signed|inked|initial(?:l)?ed|exchanged)\s+by\b",  # "(signed by the foreign ministers)"
             rf",\s+(?:the|an?)\s+(?=(?:[\w'-]+\s+){{0,3}}?{_NEXT_DOCUMENT})",  # "X issued in 1992, the Treaty of Y"
             _NEXT_NAME.pattern,  # "Agreement on Fisheries, Memorandum on Tourism"
@@ -126,7 +127,10 @@ _TITLE_END = re.compile(
     )
 )
 """Where a document's name stops: punctuation, a verb, the next document of a list."""
-_LIST_WORD = r"(?!(?:and|or|the|a|an|which|who|whose|while|said|says|told|officials?|according|as|with|its|their)\b)[A-Za-z][\w'-]*"
+_LIST_WORD = (
+    r"(?!(?:and|or|the|a|an|which|who|whose|while|said|says|told|officials?|according|as|with|its|their|is|are|was|"
+    r"were|will|would|has|have|had|remains?|still)\b)[A-Za-z][\w'-]*"
+)
 _FIELD_LIST = re.compile(
     rf",\s+(?=({_LIST_WORD}))(?:{_LIST_WORD}\s+){{0,3}}?{_LIST_WORD}(?:,\s+(?:{_LIST_WORD}\s+){{0,3}}?{_LIST_WORD})*,?\s+and\s+(?={_LIST_WORD})"
 )
