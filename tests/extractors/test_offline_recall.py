@@ -372,3 +372,69 @@ def test_a_dated_earlier_document_does_not_take_the_status_of_the_sentence_befor
     )
     docs = OfflineExtractor().extract(from_text(text, published="2026-03-12")).documents
     assert [(d.type, d.status) for d in docs] == [(AGR, "discussed"), (TREATY, "signed")]
+
+
+# --- shapes from blind batch 15 -------------------------------------------------------------------------------
+
+OTHERS = [
+    (
+        "We signed an agreement on migration, which is the most important, and two others, on energy and on culture.",
+        [(AGR, "migration"), (AGR, "energy"), (AGR, "culture")],
+    ),
+    (
+        "They signed a treaty on extradition and two more on legal aid and prisoner transfer.",
+        [(TREATY, "extradition"), (TREATY, "legal aid"), (TREATY, "prisoner transfer")],
+    ),
+    (
+        "The ministers signed an MoU on tourism and 3 others: on ports, on rail and on aviation.",
+        [(MOU, "tourism"), (MOU, "ports"), (MOU, "rail"), (MOU, "aviation")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), OTHERS)
+def test_n_others_after_a_named_document_are_documents_of_its_type(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(sentence) == expected
+    assert found(sentence, OTHER_SIDES) == expected
+
+
+def test_n_others_without_fields_or_without_a_document_add_nothing() -> None:
+    assert found("They signed a treaty on extradition and two others.") == [(TREATY, "extradition")]
+    assert found("Two ministers spoke, and two others, on the left and on the right, listened.") == []
+
+
+def test_a_capitalised_name_inside_a_lower_case_field_keeps_its_and() -> None:
+    sentence = (
+        "They signed cooperation documents covering the Belt and Road cooperation, green development, "
+        "the digital economy and aerospace."
+    )
+    assert [s for _, s in found(sentence)] == [
+        "belt and road cooperation",
+        "green development",
+        "digital economy",
+        "aerospace",
+    ]
+
+
+def test_joining_an_initiative_or_its_action_plan_is_not_a_document_of_the_visit() -> None:
+    assert found("{a} welcomes {b}'s participation in the regional forum action plan.") == []
+    assert found("{a} supports {b} in joining the regional cooperation action plan.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "doc_type"),
+    [
+        ("The ministers renewed the Strategic Sector Cooperation Framework for 2026-2030.", PROG),
+        ("The ministries signed a cooperation framework agreement on energy.", AGR),
+        ("The minister handed over an investment certificate for the new industrial park.", "other"),
+    ],
+)
+def test_frameworks_and_investment_certificates(sentence: str, doc_type: str) -> None:
+    assert [d.type for d in run(sentence).documents] == [doc_type]
+
+
+def test_a_bare_no_deal_is_no_document_even_when_talks_continue() -> None:
+    docs = run("The fisheries access agreement was not reached: still no deal, talks continue in November.").documents
+    assert all(d.title != "no deal" for d in docs)

@@ -48,6 +48,11 @@ _IN_TITLE_CASE = re.compile(
     r"(?:,?\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?)"
 )
 """The capitalised "in ..." complement of a title-case name ("... in Culture, Science and Youth")."""
+_OTHERS = re.compile(
+    r"(?i)\b(?:and\s+|plus\s+)(?:another\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?:others|more)\b(?=\s*[,:-]|\s+(?:on|in|for|covering)\s)"
+)
+"""A counted pro-form after a named document: "... and two others, on A and on B"."""
 _SMALL_NUMBER = re.compile(r"\b\d{1,2}\b")
 _CONSENSUS = re.compile(r"(?i)\b(?:reached|reach|came\s+to|come\s+to)\s+(?:an?\s+|broad\s+|general\s+)*$")
 _CONSENSUS_OBJECT = re.compile(r"(?i)\s+(?:to\s+[a-z]+|that|with\b)")
@@ -64,7 +69,8 @@ _OFF_THE_TABLE = re.compile(r"(?i)\bnot\s+on\s+the\s+(?:table|agenda)\b|\boff\s+
 _CITING = re.compile(
     r"(?i)\b(?:commitment\s+to|committed\s+to|adherence\s+to|in\s+(?:line|accordance|keeping|conformity)\s+with|"
     r"pursuant\s+to|under|within\s+the\s+framework\s+of|consistent\s+with|based\s+on|guided\s+by|"
-    r"principles\s+of|obligations\s+under)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$"
+    r"principles\s+of|obligations\s+under|participation\s+in|joining|to\s+join|accession\s+to|accede\s+to)"
+    r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$"
 )
 """Words that invoke a text as a norm ("in accordance with the UN Charter") rather than report it."""
 _PRO_FORM = re.compile(
@@ -179,8 +185,9 @@ def _mention(ctx: Context, seg: Segment, clause: tuple[int, int], head: tuple[in
             name_end, postmod = field.end(), True
     plural = is_plural(text[head[0] : head[1]])
     status, cue = status_in(text, clause, head, name_end)
-    if det == "negative" and status != "discussed":
-        status = "negated"
+    named = postmod or any(w.lower() not in ("new", "joint") for w in premods)
+    if det == "negative" and (status != "discussed" or not named):
+        status = "negated"  # "still no deal, talks continue": a bare "no deal" names nothing, whatever the talks
     elif _NEGATED.search(text, max(cs, head[0] - 50), head[0]):
         status = "discussed"  # kept by `_skip` only because the clause says it was discussed
     m = Mention(
@@ -311,6 +318,32 @@ def _clause_mentions(ctx: Context, seg: Segment, clause: tuple[int, int], subcou
     return out
 
 
+def _others(ctx: Context, seg: Segment, subcounts: dict[str, int]) -> list[Mention]:
+    """ "an agreement on A, which is the most important, and two others, on B and on C": a counted pro-form
+    after a document of the same sentence stands for documents of its type, one per field that follows."""
+    text = ctx.text
+    found = _OTHERS.search(text, seg.start, seg.end)
+    if found is None:
+        return []
+    before = ctx.heads_in(seg.start, found.start())
+    if not before:
+        return []
+    count = number_value(found.group("n"))
+    proxy = Mention(
+        type=before[-1][2],
+        kind="count",
+        head=(found.start(), found.end()),
+        title_span=(found.start(), found.end()),
+        clause=(found.start(), seg.end),
+        segment=seg,
+        plural=True,
+        det="number",
+        count=count,
+        status=status_near(text, (seg.start, found.start())),
+    )
+    return _fields(ctx, proxy, None, subcounts)
+
+
 def _pro_forms(ctx: Context, seg: Segment, clause: tuple[int, int]) -> list[Mention]:
     """ "We signed four agreements. The most important is the one on X; the other three covered A, B and C":
     pro-forms of a counted plural stand for documents of its type, one per field."""
@@ -408,6 +441,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
                 implicit = implicit_deal(ctx, seg, clause)
                 mentions = [implicit] if implicit else _pro_forms(ctx, seg, clause)
             found.setdefault(idx, []).extend(mentions)
+        if idx in found:
+            found[idx].extend(_others(ctx, seg, subcounts))
     entries = list_entries(ctx, found)
     all_mentions = [m for ms in found.values() for m in ms] + entries
     for idx, mentions in found.items():

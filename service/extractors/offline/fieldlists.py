@@ -125,6 +125,9 @@ _COMMA_SPLIT = re.compile(
     r",\s+and\s+|,\s+(?:or\s+)?|\s+and\s+(?=(?:one\s+)?(?:on|in|for|regarding|concerning|covering)\s)"
 )
 _AND = re.compile(r"\s+and\s+")
+_NAME_AND = re.compile(r"(?:.*\s)?[A-Z][\w'-]*\s+and\s+[A-Z]")
+"""An "and" between two capitalised words: part of a name."""
+_LOWER_WORD = re.compile(r"\b(?!(?:and|the|of|in|on|for|a|an)\b)[a-z][a-z-]{2,}")
 _AND_THE = re.compile(r"\s+and\s+(?:the|a|an)\s+")
 _TWO_FIELDS = re.compile(r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+and\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?")
 """Two lower-case fields of one or two words each, joined by "and"."""
@@ -250,7 +253,13 @@ def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _has_and(text: str, span: tuple[int, int]) -> bool:
-    return _AND.search(text, span[0], span[1]) is not None
+    """Whether a field joins words with "and"; not inside a capitalised name of a lower-case field ("the Belt and
+    Road cooperation"). In a title-case field ("Environment and Climate Change") capitals tell nothing."""
+    lower_case = _LOWER_WORD.search(text, *span) is not None
+    return any(
+        not (lower_case and _NAME_AND.match(text, max(span[0], m.start() - 30), m.end() + 1))
+        for m in _AND.finditer(text, *span)
+    )
 
 
 def _split_and(text: str, span: tuple[int, int], *, left_words: int = 1) -> list[tuple[int, int]] | None:

@@ -178,7 +178,7 @@ STATUS_CUE_RE = re.compile(
     r"|(?P<discussed>discuss(?:ed|es|ing|ion|ions)?|talked\s+about|talks\s+on|negotiat(?:e|ed|es|ing|ion|ions)"
     r"|consider(?:ed|ing)?|ready\s+to\s+support|mentioned|referred\s+to|bid\s+for|push(?:ed|es|ing)?\s+for"
     r"|work(?:s|ing|ed)?\s+on|under\s*way|in\s+the\s+pipeline|ongoing|(?:remains?|is|are|got)\s+stuck|stalled"
-    r"|deadlocked"
+    r"|deadlocked|talks\s+(?:will\s+)?(?:continue|resume)"
     r"|(?:unable|failed|fail|fails)\s+to\s+(?:agree\s+(?:on|upon)|reach)|seek(?:s|ing)?|sought|want(?:s|ed)?(?=\s+(?:a|an|the|its)\s)|pursu(?:e|es|ed|ing)|on\s+the\s+table|in\s+the\s+works|not\s+ready"
     r"|under\s+(?:negotiation|discussion|consideration|review)|support(?:s|ed)?\s+(?:for\s+)?(?:a|an|"
     r"the)\s+(?:\w+\s+)?(?:peace\s+)?"
@@ -243,11 +243,11 @@ _HEAD_KEYS = (
     "letter", "loi", "memorand", "mou", "moc", "joint", "statement of", "statements of", "communiq", "declaration",
     "program", "plan", "roadmap", "road map", "road-map", "treat", "protocol", "contract", "agreement", "accord",
     "deal", "pact", "charter", "notes", "arrangement", "of notes", "minutes of", "documents", "instruments", "credit line", "line of credit",
-    "lines of credit",
+    "lines of credit", "framework", "investment cert", "investment regis", "investment lic",
 )  # fmt: skip
 
 
-_WORDS_BEFORE = {"program": 1, "plan": 1, "documents": 1, "of notes": 2}
+_WORDS_BEFORE = {"program": 1, "plan": 1, "documents": 1, "of notes": 2, "framework": 1}
 """How many words before its keyword a head may start: only these keywords are not a head's first word."""
 
 
