@@ -438,3 +438,25 @@ def test_frameworks_and_investment_certificates(sentence: str, doc_type: str) ->
 def test_a_bare_no_deal_is_no_document_even_when_talks_continue() -> None:
     docs = run("The fisheries access agreement was not reached: still no deal, talks continue in November.").documents
     assert all(d.title != "no deal" for d in docs)
+
+
+# --- a schedule of the day ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("time", ["11:30", "9.45", "11:30 am", "3:15 p.m."])
+def test_a_schedule_line_is_a_list_item_not_a_headline(time: str) -> None:
+    """A timed line ("11:30 - Signing of ...") reports what happened; a headline would be folded into a body
+    document of the same type and lose its own."""
+    text = (
+        "Ghana and Slovenia held talks in Accra on Thursday.\n\n"
+        "10:15 - Bilateral talks\n"
+        f"{time} - Signing of an MoU on border trade and an agreement on labour migration\n"
+        "12:00 - Joint press conference\n\n"
+        "The ministers said the two sides would sign a railway agreement within months."
+    )
+    docs = OfflineExtractor().extract(from_text(text)).documents
+    assert [(d.type, d.status, d.subject) for d in docs] == [
+        (MOU, "signed", "border trade"),
+        (AGR, "signed", "labour migration"),
+        (AGR, "planned", "railway"),
+    ]
