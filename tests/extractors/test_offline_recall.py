@@ -460,3 +460,11 @@ def test_a_schedule_line_is_a_list_item_not_a_headline(time: str) -> None:
         (AGR, "signed", "labour migration"),
         (AGR, "planned", "railway"),
     ]
+
+
+def test_a_range_from_one_document_to_another_names_both() -> None:
+    sentence = "The others range from a memorandum on grain transit to a programme of youth exchanges."
+    assert [d.type for d in run(sentence).documents] == [MOU, PROG]
+    # directional: "to the agreement" after an amending protocol stays inside its name
+    amending = run("They signed a protocol on amendments to the agreement on customs.").documents
+    assert [d.type for d in amending] == ["protocol"]

@@ -118,6 +118,7 @@ _TITLE_END = re.compile(
             rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|plus)\s+(?:[\w-]+\s+){{0,2}}?(?={_NEXT_PLURAL}\s+(?:on|in|for|of|"
             r"regarding|concerning|covering)\b)",  # "an agreement on X and memoranda on A and B": a bare plural
             r"\s+and\s+to\s+[a-z]+\b",  # "... an agreement on X at the earliest date and to hold a meeting"
+            rf"\s+to\s+(?:a|an)\s+(?=(?:[\w-]+\s+){{0,3}}?{_NEXT_DOCUMENT})",  # "from a memorandum on X to a programme of Y"
             r",?\s+(?:and|plus)\s+(?:another\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
             r"(?:others|more)\b",  # "a treaty on X and two more on A and B": the pro-form starts its own mention
             r"\s+and\s+(?:also\s+|then\s+|later\s+)?(?:witnessed|"
