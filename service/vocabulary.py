@@ -99,10 +99,12 @@ TYPE_HEADS: list[tuple[str, str]] = [
     (
         "cooperation_programme",
         r"(?i:(?:cooperation|co-operation|exchange|action|work|working|implementation|executive)\s+(?:programmes?|"
-        r"programs?|plans?)"
+        r"programs?|plans?|frameworks?(?!\s+(?:agreement|accord|deal|memorand|treaty|contract|for\s+the)))"
         r"(?:\s+(?:of|for)\s+(?:[a-z-]+\s+){0,2}?(?:cooperation|co-operation|joint\s+action|action))?"
         r"|(?:programmes?|programs?|plans?)\s+(?:of|for)\s+(?:[a-z-]+\s+){0,2}?(?:cooperation|co-operation|"
         r"joint\s+action|action)"
+        # "Programme of Cultural Exchanges", "Plan of Consultations": the plan is the document
+        r"|(?:programmes?|programs?|plans?)\s+(?:of|for)\s+(?:[a-z-]+\s+){0,2}?(?:exchanges|activities|consultations|events|measures)"
         r"|road\s?-?maps?)",
     ),
     ("treaty", r"(?i:treat(?:y|ies))"),
@@ -115,6 +117,7 @@ TYPE_HEADS: list[tuple[str, str]] = [
         r"(?i:joint\s+visions?|charters?|exchanges?\s+of\s+notes|(?<=exchanged\s)notes|arrangements?"
         r"|minutes\s+of\s+(?:the\s+)?(?:meeting|talks)"
         r"|credit\s+lines?(?!\s+(?:agreement|deal|contract|memorand|facility))|lines?\s+of\s+credit"
+        r"|investment\s+(?:registration\s+)?(?:certificates?|licen[cs]es?)"
         r"|(?:cooperation\s+)?documents|instruments)",
     ),
 ]

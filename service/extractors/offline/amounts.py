@@ -38,6 +38,9 @@ _AMOUNT = re.compile(
     re.I,
 )
 
+AMOUNT_SOURCE = _AMOUNT.pattern
+"""The regex source of one sum, for rules that step over it ("deals worth $2 billion in A, B and C")."""
+
 
 def _value(number: str, scale: str | None) -> float | None:
     digits = number.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", number) else number.replace(",", ".")

@@ -43,6 +43,16 @@ _BIG_DEAL = re.compile(r"(?i)\b(?:a|no)\s+big\s+$")
 _WITHOUT = re.compile(r"(?i)\bwithout\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}$")
 _QUANTITY = re.compile(r"(?i)\b(?:a\s+)?(?:great|good|fair)\s+$")
 """'a great deal of time': a quantity, not a deal."""
+_IN_TITLE_CASE = re.compile(
+    r"\s+in\s+(?:the\s+)?(?P<words>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)*"
+    r"(?:,?\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?)"
+)
+"""The capitalised "in ..." complement of a title-case name ("... in Culture, Science and Youth")."""
+_OTHERS = re.compile(
+    r"(?i)\b(?:and\s+|plus\s+)(?:another\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?:others|more)\b(?=\s*[,:-]|\s+(?:on|in|for|covering)\s)"
+)
+"""A counted pro-form after a named document: "... and two others, on A and on B"."""
 _SMALL_NUMBER = re.compile(r"\b\d{1,2}\b")
 _CONSENSUS = re.compile(r"(?i)\b(?:reached|reach|came\s+to|come\s+to)\s+(?:an?\s+|broad\s+|general\s+)*$")
 _CONSENSUS_OBJECT = re.compile(r"(?i)\s+(?:to\s+[a-z]+|that|with\b)")
@@ -59,7 +69,8 @@ _OFF_THE_TABLE = re.compile(r"(?i)\bnot\s+on\s+the\s+(?:table|agenda)\b|\boff\s+
 _CITING = re.compile(
     r"(?i)\b(?:commitment\s+to|committed\s+to|adherence\s+to|in\s+(?:line|accordance|keeping|conformity)\s+with|"
     r"pursuant\s+to|under|within\s+the\s+framework\s+of|consistent\s+with|based\s+on|guided\s+by|"
-    r"principles\s+of|obligations\s+under)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$"
+    r"principles\s+of|obligations\s+under|participation\s+in|joining|to\s+join|accession\s+to|accede\s+to)"
+    r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$"
 )
 """Words that invoke a text as a norm ("in accordance with the UN Charter") rather than report it."""
 _PRO_FORM = re.compile(
@@ -168,10 +179,15 @@ def _mention(ctx: Context, seg: Segment, clause: tuple[int, int], head: tuple[in
     det, premods, count, np_start = premodifiers(text, cs, head[0])
     proper = text[head[0]].isupper() and not text[head[0] : head[1]].isupper()
     name_end, postmod = title_end(text, head[1], ce, proper=proper)
+    if proper:  # "the Programme of Cooperation in Culture, Science and Youth": a title-case field, not a place
+        field = _IN_TITLE_CASE.match(text, name_end, ce)
+        if field and not _only_place(ctx, field.start("words"), field.end()):
+            name_end, postmod = field.end(), True
     plural = is_plural(text[head[0] : head[1]])
     status, cue = status_in(text, clause, head, name_end)
-    if det == "negative" and status != "discussed":
-        status = "negated"
+    named = postmod or any(w.lower() not in ("new", "joint") for w in premods)
+    if det == "negative" and (status != "discussed" or not named):
+        status = "negated"  # "still no deal, talks continue": a bare "no deal" names nothing, whatever the talks
     elif _NEGATED.search(text, max(cs, head[0] - 50), head[0]):
         status = "discussed"  # kept by `_skip` only because the clause says it was discussed
     m = Mention(
@@ -214,7 +230,10 @@ def _fields(ctx: Context, m: Mention, stop: int | None, subcounts: dict[str, int
     """One mention per enumerated field of a plural mention, or none when it enumerates nothing."""
     span = fieldlists.list_span(ctx.text, m.head[1], m.clause[1], stop)
     if span is None:
-        return []
+        before = fieldlists.premodifier_span(ctx.text, m.clause[0], m.head[0])
+        if before is None:
+            return []
+        span = (*before, False)
     start, end, examples = span
     expected, exact = None, True
     if m.det == "number" and not examples:
@@ -242,6 +261,7 @@ def _fields(ctx: Context, m: Mention, stop: int | None, subcounts: dict[str, int
                 segment=m.segment,
                 plural=False,
                 det=m.det,
+                count=m.count if m.count == len(items) else None,  # the list is exactly what its number counts
                 status=status,
                 explicit=status is not None,
                 cue_start=m.cue_start,
@@ -296,6 +316,32 @@ def _clause_mentions(ctx: Context, seg: Segment, clause: tuple[int, int], subcou
         elif m.kind == "count" or (m.kind == "generic" and m.plural):
             out.append(m)
     return out
+
+
+def _others(ctx: Context, seg: Segment, subcounts: dict[str, int]) -> list[Mention]:
+    """ "an agreement on A, which is the most important, and two others, on B and on C": a counted pro-form
+    after a document of the same sentence stands for documents of its type, one per field that follows."""
+    text = ctx.text
+    found = _OTHERS.search(text, seg.start, seg.end)
+    if found is None:
+        return []
+    before = ctx.heads_in(seg.start, found.start())
+    if not before:
+        return []
+    count = number_value(found.group("n"))
+    proxy = Mention(
+        type=before[-1][2],
+        kind="count",
+        head=(found.start(), found.end()),
+        title_span=(found.start(), found.end()),
+        clause=(found.start(), seg.end),
+        segment=seg,
+        plural=True,
+        det="number",
+        count=count,
+        status=status_near(text, (seg.start, found.start())),
+    )
+    return _fields(ctx, proxy, None, subcounts)
 
 
 def _pro_forms(ctx: Context, seg: Segment, clause: tuple[int, int]) -> list[Mention]:
@@ -395,11 +441,13 @@ def find_mentions(ctx: Context) -> list[Mention]:
                 implicit = implicit_deal(ctx, seg, clause)
                 mentions = [implicit] if implicit else _pro_forms(ctx, seg, clause)
             found.setdefault(idx, []).extend(mentions)
+        if idx in found:
+            found[idx].extend(_others(ctx, seg, subcounts))
     entries = list_entries(ctx, found)
     all_mentions = [m for ms in found.values() for m in ms] + entries
     for idx, mentions in found.items():
         for m in mentions:
-            if m.status is None:
+            if m.status is None and not m.background:  # a dated earlier document keeps its own history
                 m.status = _context_status(ctx, idx)
                 if m.status == "signed" and m.type in STATEMENTS and m.segment.kind != "item":
                     m.status = "adopted"  # a statement no sentence or list intro of its own calls signed

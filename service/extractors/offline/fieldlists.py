@@ -11,8 +11,20 @@ from __future__ import annotations
 
 import re
 
+from service.extractors.offline.amounts import AMOUNT_SOURCE
 from service.extractors.offline.lexicon import NUMBER
-from service.vocabulary import MONTH_NAMES, SIGNED_PARTICIPLES, TYPE_HEADS, WEEKDAYS, alternation
+from service.vocabulary import (
+    BLAND_MODIFIERS,
+    FUNCTION_WORDS,
+    GENERIC_DETERMINERS,
+    MONTH_NAMES,
+    NUMBER_WORDS,
+    SIGNED_PARTICIPLES,
+    SIGNING_WORDS,
+    TYPE_HEADS,
+    WEEKDAYS,
+    alternation,
+)
 
 _FIELD_NOUNS = r"(?:fields?|areas?|spheres?|sectors?|domains?)"
 _STRONG = (
@@ -44,15 +56,19 @@ _STRONG_LATER = re.compile(
 # Right after the plural head (or after "were signed"): "agreements on ...", "MoUs in the fields of ...".
 _AFTER_HEAD = re.compile(
     r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])?\s*(?:-{1,2}\s*)?(?:of\s+(?:cooperation|co-operation)\s+)?"
-    r"(?:(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:also\s+)?(?:" + _SIGNED + r"|adopted)(?=[\s,])\s*)?"
+    r"(?:(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:also\s+)?(?:" + _SIGNED + r"|adopted)(?=[\s,:])\s*)?"
+    r"(?:,?\s*(?:worth|valued\s+at)\s+(?:[a-z]+\s+){0,3}?(?i:" + AMOUNT_SOURCE + r")\s*)?"  # "deals worth $2 billion"
     r"(?:(?:on\s+)?(?:" + _WEEKDAY + r"|today|yesterday)\s+)?"
     r"(?:,\s+[^,;:.()]{3,100}?,\s*(?:(?:are|were|is|was|also)\s+)*(?=" + _STRONG + r"))?"
-    r"(?P<intro>,?\s*(?:"
-    + _STRONG
-    + r"|among\s+(?:them|others|which)|namely|notably|in\s+particular)\s*(?:"
+    r"(?P<intro>,?\s*(?:" + _STRONG + r"|among\s+(?:them|others|which)|namely|notably|in\s+particular"
+    r"|(?:which|that)\s+(?:also\s+)?(?:cover(?:s|ed)?|span(?:s|ned)?|concern(?:s|ed)?|relate[sd]?\s+to))\s*(?:"
     + _NESTED
     + r")?"
     r"|:\s*(?=(?:on|in|for|regarding)\s)"  # "a batch of MoUs: on A, on B and on C"
+    r"|[:,]\s*(?=one\s+(?:on|in|for|regarding|covering)\s)"  # "three memorandums: one on A, one on B and one on C"
+    # "two MoUs, on A and on B": a comma before a coordination whose every member repeats "on"
+    r"|,\s*(?=on\s+(?!" + _CALENDAR + r"|the\s+(?:sidelines|occasion|same|day)\b|behalf|this|that|\d)"
+    r"[^,;:.()]{2,80}?(?:,\s+on\s+[^,;:.()]{2,80}?)*,?\s+and\s+on\s)on\s+"
     r"|(?:on\s+(?:cooperation|co-operation|collaboration)\s+in(?:\s+the\s+(?:fields?|areas?|spheres?)\s+of)?"
     r"|in\s+(?:the\s+)?(?:fields?|areas?|spheres?|sectors?|domains?)\s+(?:of|such\s+as|including|like)"
     r"|in\s+(?:a\s+(?:wide\s+)?range\s+of|various|different|several|many|a\s+number\s+of|key|diverse|multiple)\s+"
@@ -105,10 +121,22 @@ _TOP_SPLIT = re.compile(r",?\s+as\s+well\s+as\s+|;\s+")
 _RANGE_BEFORE = re.compile(r"\bfrom\s+$")
 _RANGE_SPLIT = re.compile(r",?\s+as\s+well\s+as\s+|;\s+|\s+to\s+")
 """After "ranging from", "to" also separates fields: "from infrastructure and energy to education"."""
-_COMMA_SPLIT = re.compile(r",\s+and\s+|,\s+(?:or\s+)?|\s+and\s+(?=(?:on|in|for|regarding|concerning)\s)")
+_COMMA_SPLIT = re.compile(
+    r",\s+and\s+|,\s+(?:or\s+)?|\s+and\s+(?=(?:one\s+)?(?:on|in|for|regarding|concerning|covering)\s)"
+)
 _AND = re.compile(r"\s+and\s+")
+_NAME_AND = re.compile(r"(?:.*\s)?[A-Z][\w'-]*\s+and\s+[A-Z]")
+"""An "and" between two capitalised words: part of a name."""
+_LOWER_WORD = re.compile(r"\b(?!(?:and|the|of|in|on|for|a|an)\b)[a-z][a-z-]{2,}")
 _AND_THE = re.compile(r"\s+and\s+(?:the|a|an)\s+")
-_LEAD = re.compile(r"(?:and|or|the|a|an|also|both|on|in|for|regarding|concerning)\s+", re.I)
+_TWO_FIELDS = re.compile(r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+and\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?")
+"""Two lower-case fields of one or two words each, joined by "and"."""
+_LEAD = re.compile(
+    r"(?:and|or|the|a|an|also|both|on|in|for|regarding|concerning|one(?=\s+(?:on|in|for|regarding|covering)\s))\s+"
+    r"|\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s*",
+    re.I,
+)
+"""Words and list markers ("(ii)", "b)") that lead a field without being part of it."""
 
 
 _ITEM = r"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,4}"
@@ -152,6 +180,33 @@ def list_span(text: str, head_end: int, clause_end: int, stop: int | None = None
     if end - start < 3:
         return None
     return start, end, bool(_EXAMPLES.search(intro))
+
+
+_PREMOD_WORD = r"[a-z][a-z-]+"
+_PREMOD_LIST = re.compile(
+    rf"(?<![\w-]){_PREMOD_WORD}(?:,\s+{_PREMOD_WORD}(?:\s+{_PREMOD_WORD})?)+,?\s+and\s+"
+    rf"{_PREMOD_WORD}(?:\s+{_PREMOD_WORD})?\s+(?:(?:cooperation|co-operation)\s+)?$"
+)
+"""Three or more lower-case fields written before a plural head: "signed defence, trade and energy agreements"."""
+_NOT_A_FIELD = BLAND_MODIFIERS | GENERIC_DETERMINERS | FUNCTION_WORDS | SIGNING_WORDS | frozenset(NUMBER_WORDS)
+"""Words that qualify a document without naming a field ("new", "two", "several", "signed")."""
+
+
+def premodifier_span(text: str, clause_start: int, head_start: int) -> tuple[int, int] | None:
+    """Where the fields written before a plural head are ("defence, trade and energy agreements"), if any.
+
+    Only lower-case words qualify (capitalised ones are places or sides: "Ghanaian, Togolese and ...") and
+    none may be a determiner, a number, a bland modifier or a signing word ("signed, sealed and delivered").
+    """
+    window = max(clause_start, head_start - 120)
+    m = _PREMOD_LIST.search(text, window, head_start)
+    if m is None:
+        return None
+    body = re.sub(r"\s+(?:cooperation|co-operation)\s+$", " ", m.group(0))
+    words = re.findall(r"[a-z][a-z-]+", body)
+    if any(w in _NOT_A_FIELD for w in words if w != "and"):
+        return None
+    return m.start(), m.start() + len(body.rstrip())
 
 
 def list_end(text: str, start: int, limit: int) -> int:
@@ -198,7 +253,13 @@ def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _has_and(text: str, span: tuple[int, int]) -> bool:
-    return _AND.search(text, span[0], span[1]) is not None
+    """Whether a field joins words with "and"; not inside a capitalised name of a lower-case field ("the Belt and
+    Road cooperation"). In a title-case field ("Environment and Climate Change") capitals tell nothing."""
+    lower_case = _LOWER_WORD.search(text, *span) is not None
+    return any(
+        not (lower_case and _NAME_AND.match(text, max(span[0], m.start() - 30), m.end() + 1))
+        for m in _AND.finditer(text, *span)
+    )
 
 
 def _split_and(text: str, span: tuple[int, int], *, left_words: int = 1) -> list[tuple[int, int]] | None:
@@ -250,6 +311,9 @@ def split_fields(
         parts = _split_and(text, items[0])
         if parts:
             items = [_trim(text, s) for s in parts]
+    elif len(items) == 1 and expected is None and _TWO_FIELDS.fullmatch(text, *items[0]):
+        # "MoUs pertaining to agriculture and health": a plural over two short fields is two documents
+        items = [_trim(text, s) for s in _split_and(text, items[0]) or [items[0]]]
     if exact and expected and len(items) < expected:
         i = 0
         while i < len(items) and len(items) < expected:

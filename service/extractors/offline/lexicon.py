@@ -159,6 +159,7 @@ STATUS_CUE_RE = re.compile(
     r"|will\s+(?:(?:also|only|soon|then|later|first|finally|eventually)\s+)?(?:be\s+)?(?:"
     + _SIGN_FORMS
     + r"|adopt|adopted)"
+    r"|(?:will|would|could|should|is\s+to|are\s+to)\s+(?:(?:also|soon|then|later|finally)\s+)?be\s+finali[sz]ed"
     r"|(?:could|might|may)\s+(?:(?:also|soon|then|later|finally|eventually)\s+)?(?:be\s+)?" + _SIGN_FORMS + r""
     r"|would\s+(?:(?:also|only|soon|then|later|first|finally|eventually)\s+)?(?:be\s+)?" + _SIGN_FORMS + r""
     r"|to\s+be\s+(?:" + _SIGNED + r"|adopted)|(?:are|is)\s+to\s+(?:be\s+signed|" + _SIGN + r"|adopt)"
@@ -167,15 +168,18 @@ STATUS_CUE_RE = re.compile(
     + r"|finali[sz]e|fast[- ]track|expedite)|with\s+a\s+view\s+to\s+(?:its\s+|their\s+)?(?:signature|signing)"
     r"|upcoming\s+signing|future\s+signing|being\s+(?:prepared|drafted|finali[sz]ed)"
     r"|towards\s+(?:the\s+)?(?:signing|conclusion|adoption|finali[sz]ation)(?:\s+of)?"
-    r"|(?:is|are)\s+(?:expected|due|scheduled|slated)"
+    r"|(?:is|are)\s+(?:expected|due|scheduled|slated)(?!\s+for\s+(?!sign|signature|adoption)[a-z])"
     r"(?!\s+to\s+(?!(?:be\s+)?(?:sign|ink|seal|conclud|adopt|issu|releas|publish|finali)))"
     r"|(?:pave|paves|paved|paving)\s+the\s+way\s+for\s+(?:the\s+)?(?:signing|conclusion)(?:\s+of)?"
-    r"|draft|initial(?:l)?ed|initial(?:l)?ing)"
+    r"|draft|initial(?:l)?ed|initial(?:l)?ing"
+    r"|postpon(?:ed|ement)|deferred|put\s+off|pushed\s+back)"  # a signing moved to a later date is still planned
     r"|(?P<adopted>agreed\s+to\s+(?:adopt|issue|establish|create|release)|decided\s+to\s+(?:adopt|issue|create)"
     r"|adopt(?:ed|ion|s|ing)?|issu(?:ed|ing)|released|approv(?:ed|al)|endors(?:ed|ement)|unveil(?:ed|ing))"
     r"|(?P<discussed>discuss(?:ed|es|ing|ion|ions)?|talked\s+about|talks\s+on|negotiat(?:e|ed|es|ing|ion|ions)"
     r"|consider(?:ed|ing)?|ready\s+to\s+support|mentioned|referred\s+to|bid\s+for|push(?:ed|es|ing)?\s+for"
-    r"|work\s+on|ongoing|seek(?:s|ing)?|sought|want(?:s|ed)?(?=\s+(?:a|an|the|its)\s)|pursu(?:e|es|ed|ing)|on\s+the\s+table|in\s+the\s+works|not\s+ready"
+    r"|work(?:s|ing|ed)?\s+on|under\s*way|in\s+the\s+pipeline|ongoing|(?:remains?|is|are|got)\s+stuck|stalled"
+    r"|deadlocked|talks\s+(?:will\s+)?(?:continue|resume)"
+    r"|(?:unable|failed|fail|fails)\s+to\s+(?:agree\s+(?:on|upon)|reach)|seek(?:s|ing)?|sought|want(?:s|ed)?(?=\s+(?:a|an|the|its)\s)|pursu(?:e|es|ed|ing)|on\s+the\s+table|in\s+the\s+works|not\s+ready"
     r"|under\s+(?:negotiation|discussion|consideration|review)|support(?:s|ed)?\s+(?:for\s+)?(?:a|an|"
     r"the)\s+(?:\w+\s+)?(?:peace\s+)?"
     r"(?:agreement|treaty|deal)|called\s+for|propos(?:ed|al|es)|explor(?:ed|ing)|mooted)"
@@ -239,11 +243,11 @@ _HEAD_KEYS = (
     "letter", "loi", "memorand", "mou", "moc", "joint", "statement of", "statements of", "communiq", "declaration",
     "program", "plan", "roadmap", "road map", "road-map", "treat", "protocol", "contract", "agreement", "accord",
     "deal", "pact", "charter", "notes", "arrangement", "of notes", "minutes of", "documents", "instruments", "credit line", "line of credit",
-    "lines of credit",
+    "lines of credit", "framework", "investment cert", "investment regis", "investment lic",
 )  # fmt: skip
 
 
-_WORDS_BEFORE = {"program": 1, "plan": 1, "documents": 1, "of notes": 2}
+_WORDS_BEFORE = {"program": 1, "plan": 1, "documents": 1, "of notes": 2, "framework": 1}
 """How many words before its keyword a head may start: only these keywords are not a head's first word."""
 
 

@@ -86,6 +86,11 @@ _NEXT_DOCUMENT = (
     + ")"
 )
 """The start of any document's name: where "... and a/an/the <it>" ends the name before it."""
+_NEXT_PLURAL = (
+    r"(?:agreements|memorand(?:a|ums)|MoUs|MOUs|MoCs|LoIs|letters\s+of|protocols|contracts|treaties|deals|accords|"
+    r"programmes|programs|plans|road\s?maps)"
+)
+"""A plural document head without a determiner: after "and" it starts the next mention of a list."""
 _SIGNED_OR_INITIALLED = alternation(SIGNED_PARTICIPLES + INITIALLED_PARTICIPLES)
 _NEXT_NAME = re.compile(rf",\s+(?:and\s+)?(?={_NEXT_DOCUMENT}\b)")
 """A comma, then another document's name: the end of this one."""
@@ -100,14 +105,22 @@ _TITLE_END = re.compile(
             + _SIGNED_OR_INITIALLED
             + r"|as\s+well\s+as|while|whereas|between\s+the\s+two\s+sides|during|on\s+the\s+sidelines"
             r"|in\s+the\s+presence|at\s+the\s+(?:end|close|conclusion|ceremony)|after\s+(?:talks|the)"
+            r"|at\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:ceremony|meeting|event|forum|summit|session)|soon"
             r"|when|once|until|because|if|unless|so\s+that|could|might|may|should|must|can"
+            r"|that\s+(?:nobody|no\s+one|none|few|officials|diplomats|critics|analysts|observers|[A-Z])"
             r"|later|earlier|today|tomorrow|yesterday|next\s+(?:week|month|year))\b",
-            r"\t",  # the next cell of a table row
+            r"\t|\s+\|\s+",  # the next cell of a table row (tab or pipe)
+            r"\s*[(\[]\s*(?:signed|inked|initial(?:l)?ed|exchanged)\s+by\b",  # "(signed by the foreign ministers)"
             rf",\s+(?:the|an?)\s+(?=(?:[\w'-]+\s+){{0,3}}?{_NEXT_DOCUMENT})",  # "X issued in 1992, the Treaty of Y"
             _NEXT_NAME.pattern,  # "Agreement on Fisheries, Memorandum on Tourism"
             rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|plus)\s+(?:a|an|another|the|two|three|four|five|\d+)\s+"
             rf"(?=(?:[\w-]+\s+){{0,4}}?{_NEXT_DOCUMENT})",  # "... and a protocol on customs"
+            rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|plus)\s+(?:[\w-]+\s+){{0,2}}?(?={_NEXT_PLURAL}\s+(?:on|in|for|of|"
+            r"regarding|concerning|covering)\b)",  # "an agreement on X and memoranda on A and B": a bare plural
             r"\s+and\s+to\s+[a-z]+\b",  # "... an agreement on X at the earliest date and to hold a meeting"
+            rf"\s+to\s+(?:a|an)\s+(?=(?:[\w-]+\s+){{0,3}}?{_NEXT_DOCUMENT})",  # "from a memorandum on X to a programme of Y"
+            r",?\s+(?:and|plus)\s+(?:another\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+            r"(?:others|more)\b",  # "a treaty on X and two more on A and B": the pro-form starts its own mention
             r"\s+and\s+(?:also\s+|then\s+|later\s+)?(?:witnessed|"
             + _SIGNED_OR_INITIALLED
             + r"|agreed|discussed|held|noted"
@@ -117,13 +130,20 @@ _TITLE_END = re.compile(
     )
 )
 """Where a document's name stops: punctuation, a verb, the next document of a list."""
-_LIST_WORD = r"(?!(?:and|or|the|a|an|which|who|whose|while|said|says|told|officials?|according|as|with|its|their)\b)[A-Za-z][\w'-]*"
+_LIST_WORD = (
+    r"(?!(?:and|or|the|a|an|which|who|whose|while|said|says|told|officials?|according|as|with|its|their|is|are|was|"
+    r"were|will|would|has|have|had|remains?|still)\b)[A-Za-z][\w'-]*"
+)
 _FIELD_LIST = re.compile(
     rf",\s+(?=({_LIST_WORD}))(?:{_LIST_WORD}\s+){{0,3}}?{_LIST_WORD}(?:,\s+(?:{_LIST_WORD}\s+){{0,3}}?{_LIST_WORD})*,?\s+and\s+(?={_LIST_WORD})"
 )
 """The rest of a comma list that ends in "and": the fields of one document's name, not the end of it."""
 _PAREN = re.compile(r"\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
 _PLURAL_WORD = re.compile(r"\bmemorand(?:a|ums)\b|\b(?:mous|mocs|lois)\b")
+_PLURAL_OF = re.compile(r"^(?:[\w-]+\s+)*?(?:letters|programmes|programs|plans|statements|declarations)\s+of\s")
+"""A plural noun before "of" makes the whole head plural ("letters of intent"); "minutes of" is not a plural head."""
+_SINGULAR_OF = re.compile(r"^(?:[\w-]+\s+)*?(?:letter|programme|program|plan|statement|declaration)\s+of\s")
+"""A singular noun before "of" keeps the head singular ("Programme of Cultural Exchanges")."""
 _BETWEEN_TAIL = re.compile(r"\s*\bbetween\b.*?(?=\s+(?:on|for|to|regarding|concerning|in)\s+[a-z]|\s+on\s+|$)")
 _SUBJECT_LEAD = re.compile(
     r"^(?:\([^)]*\)\s*)?,?\s*(?:on|for|regarding|concerning|covering|focus(?:ing|ed)\s+on|cent(?:red|ered)\s+on|"
@@ -208,6 +228,11 @@ class Mention:
 def is_plural(head_text: str) -> bool:
     """ "memoranda", "MoUs", "agreements" (but not "minutes of the meeting" or "exchange of notes")."""
     low = head_text.lower()
+    if " of " in low:  # the number is on the noun before "of": "letters of intent", "plan of joint activities"
+        if _PLURAL_OF.search(low):
+            return True
+        if _SINGULAR_OF.search(low):
+            return False
     if low.endswith(("memoranda", "memorandums", "ies", "mou's")):
         return True
     last = low.split()[-1]

@@ -131,16 +131,20 @@ def group_mentions(ctx: Context, mentions: list[Mention], stated_count: int | No
         seen.add((m.subject or "").lower())
         kept.append(m)
     tally = sum(1 for g in groups if _counted(g))
-    if stated_count is None or tally + len(kept) < stated_count:
-        pool = named + [words(m.subject) for m in kept]
-        for m in fields2:
-            # fields counted by their own number ("three memoranda - on A, on B and on C") are all meant
-            if stated_count is not None and tally + len(kept) >= stated_count and m.det != "number":
-                continue
-            if _covered(words(m.subject), pool, 0.5) or (m.subject or "").lower() in seen:
-                continue
-            seen.add((m.subject or "").lower())
-            kept.append(m)
+    below = stated_count is None or tally + len(kept) < stated_count
+    pool = named + [words(m.subject) for m in kept]
+    for m in fields2:
+        # fields counted by their own number ("three memoranda - on A, on B and on C") are all meant; when
+        # the documents named one by one already reach the stated count (a sub-count such as "two MoUs"
+        # can be the stated one), only a list whose number is its length ("two MoUs, on A and on B") and
+        # that the named documents of its type do not already fill (else it recaps them)
+        own = m.det == "number" and (below or bool(m.count and _of_type(groups, m.type) < m.count))
+        if stated_count is not None and tally + len(kept) >= stated_count and not own:
+            continue
+        if _covered(words(m.subject), pool, 0.5) or (m.subject or "").lower() in seen:
+            continue
+        seen.add((m.subject or "").lower())
+        kept.append(m)
     if not groups and not kept:
         for m in mentions:
             if m.kind == "field" and m.level == 3 and (m.subject or "").lower() not in seen:
@@ -150,6 +154,11 @@ def group_mentions(ctx: Context, mentions: list[Mention], stated_count: int | No
     groups.extend(DocGroup([m]) for m in kept)
     groups.sort(key=lambda g: g.primary().position)
     return groups
+
+
+def _of_type(groups: list[DocGroup], doc_type: str) -> int:
+    """How many counted documents of one type are named one by one."""
+    return sum(1 for g in groups if _counted(g) and g.primary().type == doc_type)
 
 
 def _counted(group: DocGroup) -> bool:

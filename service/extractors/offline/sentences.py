@@ -12,10 +12,12 @@ from dataclasses import dataclass
 
 _LINE_RE = re.compile(r"[^\n]+")
 _ITEM_RE = re.compile(
-    r"[ \t]*(?:(\d{1,2})(?:[.)]|(?=\t))|\((?:\d{1,2}|[ivx]{1,5}|[a-h])\)|(?:[ivx]{1,5}|[a-h])[.)]|[-\u2022*\u25aa\u00b7\u2013\u25cf])"
+    r"[ \t]*(?:(\d{1,2})(?:[.)]|(?=\t))|\((?:\d{1,2}|[ivx]{1,5}|[a-h])\)|(?:[ivx]{1,5}|[a-h])[.)]|[-\u2022*\u25aa\u00b7\u2013\u25cf]"
+    r"|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?[ \t]+[-\u2013\u2014|])"
     r"[ \t]+(?=\S)"
 )
-"""A list marker: "1.", "2)", a table row number before a tab, "(iii)", "iv.", "(b)", "b)", a bullet or a dash."""
+"""A list marker: "1.", "2)", a table row number before a tab, "(iii)", "iv.", "(b)", "b)", a bullet, a dash, or
+the time of a schedule line ("11:30 - Signing of ...")."""
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _CLAUSE_RE = re.compile(r";\s+|,\s+(?:while|whereas|whilst)\s+")
 _ABBREVIATIONS = frozenset(

@@ -22,7 +22,8 @@ _AFTER_APPOSITION = re.compile(
     r"(?:\s+(?:itself|themselves))?\s*,\s+[^,;.]{1,80}?,\s*[\"']?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?"
     r"(?:(?:also|officially|formally|jointly|finally|then)\s+)?$"
 )
-_BUT = re.compile(r"\s*,?\s+but\s+(?:[a-z]+\s+){0,3}$")
+_BUT = re.compile(r"\s*,?\s+(?:but|and|yet)\s+(?:[a-z]+\s+){0,3}$")
+"""The joint before a later plan: "was discussed but (or: and) will be signed in May"."""
 _AFTER_NEGATION = re.compile(
     r"[\s,]*(?:,\s+[^,;.]{1,80}?,\s*|\s+(?:with|between|for|on|from)\s+[^,;.]{1,60}?\s+)?(?:(?:which|that)\s+)?"
     r"(?:was|were|is|are|has|have|had|will|would|did|does|do)"
