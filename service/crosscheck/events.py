@@ -244,6 +244,7 @@ def decide(a: Profile, b: Profile, w: EventWeights = EVENT_WEIGHTS) -> Decision:
     principals_differ = False
     sides_differ = False
     same_sides = False
+    same_day = False
     shared_principals = False
     if a.countries and b.countries:
         if a.countries == b.countries:
@@ -282,7 +283,7 @@ def decide(a: Profile, b: Profile, w: EventWeights = EVENT_WEIGHTS) -> Decision:
             stated_gap = date_gap
         if date_gap <= w.near_days:
             score += w.same_day if stated_gap is not None else w.same_day_published
-            strong = strong or stated_gap is not None
+            same_day = stated_gap is not None  # supports other evidence; on its own many visits share a day
         elif date_gap <= w.close_days:
             score += w.close_day if stated_gap is not None else 0.0
         elif date_gap <= w.weeks_days:
@@ -320,12 +321,14 @@ def decide(a: Profile, b: Profile, w: EventWeights = EVENT_WEIGHTS) -> Decision:
     other_place_country = bool(a.place_country and b.place_country and a.place_country != b.place_country)
     if place_differs and (principals_differ or far_apart):
         closed = True
-    if sides_differ and (other_place_country or (stated_gap is not None and stated_gap > w.close_days)):
-        closed = True  # one leader, two counterparts, in two countries or on different days: two visits
+    if sides_differ and (other_place_country or (date_gap is not None and date_gap > w.close_days)):
+        closed = True  # one leader, two counterparts, in two countries or days apart: two visits
     if a.city_key and b.city_key and other_place_country and stated_gap is not None and stated_gap > 0:
         closed = True  # talks in two countries on two days: a visit and the return visit, not one event
     if stated_gap is not None and stated_gap > w.documents_only_days and not (same_sides or shared_principals):
         closed = True  # only shared documents over a week apart: papers of one kind recur across visits
+    if same_day and strong and a.date:
+        reasons.append(f"same day ({a.date.isoformat()})")
     if a.empty or b.empty:
         reasons.append("not enough in the summary to tell (no place, date, sides, principals or documents)")
     return Decision(

@@ -64,6 +64,7 @@ def test_reports_of_one_event_are_grouped_with_reasons() -> None:
         "both in Tallinn",
         "same principals (Maris Tamm, Arman Sadykov)",
         "1 document in common",
+        "same day (2024-03-13)",
     ]
 
 

@@ -123,3 +123,10 @@ def test_a_visit_and_the_return_visit_are_two_events() -> None:
     assert not _same(there, back)
     same_day = back.model_copy(update={"event": back.event.model_copy(update={"date": "2026-04-06"})})
     assert _same(there, same_day)  # one day, two datelines: one outlet placed it wrongly, still one event
+
+
+def test_the_same_day_alone_is_no_proof() -> None:
+    """Two thin reports of the same day with nothing else in common stay apart; the same city joins them."""
+    thin: dict[str, Any] = {"country": None, "countries": (), "principals": (), "date": "2026-04-06"}
+    assert not _same(summary("a", FIRST, [], city=None, **thin), summary("b", SECOND, [], city=None, **thin))
+    assert _same(summary("a", FIRST, [], city="Lisbon", **thin), summary("b", SECOND, [], city="Lisbon", **thin))
