@@ -37,6 +37,8 @@ __all__ = [
     "NUMBER_WORDS",
     "PLEDGE_TEXT_MAX_CHARS",
     "SIGNED_PARTICIPLES",
+    "SIGNING_STEMS",
+    "SIGNING_STEMS_RE",
     "SIGNING_VERBS",
     "STATUSES",
     "STATUS_LABEL",
@@ -451,6 +453,10 @@ CUE_TYPO_NOT = frozenset(["acres", "ages", "arms", "arts", "sides", "series", "f
 # initialled (status `planned`: still to be signed). Every offline rule builds its regexes from these.
 SIGNED_PARTICIPLES: tuple[str, ...] = ("signed", "inked", "exchanged", "sealed", "concluded")
 SIGNING_VERBS: tuple[str, ...] = ("sign", "ink", "seal", "conclude")
+# The stems of those verbs in any form ("signs", "inking", "exchanged", "concluding"), for the rules
+# that read any tense, and their regex (each stem followed by the rest of its word).
+SIGNING_STEMS: tuple[str, ...] = ("sign", "ink", "seal", "exchang", "conclud")
+SIGNING_STEMS_RE = "|".join(rf"{stem}\w*" for stem in SIGNING_STEMS)
 """Base forms: "agreed to sign", "will ink", "is to seal" (planned)."""
 INITIALLED_PARTICIPLES: tuple[str, ...] = ("initialled", "initialed")
 

@@ -16,12 +16,12 @@ from functools import lru_cache
 from service.crosscheck.model import Item
 from service.crosscheck.text import Segment, canonical_words, content_words, fold, list_items, segments
 from service.models import Document, Evidence, Party, Restatement
-from service.vocabulary import TYPE_PATTERNS, type_family
+from service.vocabulary import SIGNED_PARTICIPLES, TYPE_PATTERNS, type_family
 
 # Nouns that name the act itself: "the adoption of a declaration" reports it as done.
 _ACT = re.compile(r"\b(?:adoption|signing|signature|conclusion|exchange|inking|sealing)\s+of\b", re.I)
 _SIGNED = re.compile(
-    r"\b(?:signed|inked|exchanged|sealed|concluded|shared|swapped)\b|\bput\s+(?:their\s+)?pens?\s+to\s+paper\b", re.I
+    r"\b(?:" + "|".join(SIGNED_PARTICIPLES) + r"|shared|swapped)\b|\bput\s+(?:their\s+)?pens?\s+to\s+paper\b", re.I
 )
 # Said to be signed later: "to be signed at a later date", "set to be inked", "initialled" (agreed, not yet signed).
 _PLANNED = re.compile(

@@ -16,7 +16,14 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as date_parser
 
 from service.extractors.offline.context import Context
-from service.vocabulary import ARRIVAL_WORDS, EVENT_PRESENCE_WORDS, MONTH_NAMES, WEEKDAYS, alternation
+from service.vocabulary import (
+    ARRIVAL_WORDS,
+    EVENT_PRESENCE_WORDS,
+    MONTH_NAMES,
+    SIGNING_STEMS_RE,
+    WEEKDAYS,
+    alternation,
+)
 from service.vocabulary import MONTHS as _MONTHS
 
 MONTH = alternation(MONTH_NAMES) + r"\.?"
@@ -35,7 +42,7 @@ _WHEN = re.compile(
 _WHEN_KEYS = (*_WEEKDAYS, "previous day", "preceding day", "day before", "yesterday", "today", "this morning")
 _PRESENCE = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in EVENT_PRESENCE_WORDS)
 _EVENT_VERB = re.compile(
-    r"(?i)\b(?:sign\w*|talks|met|meet|meets|meeting|ink\w*|exchang\w*|seal\w*|conclud\w*|agreed|held|adopt\w*|"
+    r"(?i)\b(?:" + SIGNING_STEMS_RE + r"|talks|met|meet|meets|meeting|agreed|held|adopt\w*|"
     r"issued|witness\w*|pen\s+to\s+paper|struck|clinched|initial+ed|ceremony|visit|visits|visited|visiting|is\s+in|"
     + _PRESENCE
     + r")\b"

@@ -25,7 +25,7 @@ from service.extractors.offline.mentions import (
 )
 from service.extractors.offline.sentences import Segment, clauses
 from service.extractors.offline.status import status_in, status_near
-from service.vocabulary import TYPE_LABEL
+from service.vocabulary import SIGNING_VERBS, TYPE_LABEL
 
 _SPOKEN = re.compile(
     r"(?:deliver(?:ed|ing|s)?|ma(?:de|ke|king)|read(?:ing)?|g[ai]ve|giving|hold(?:ing)?|held)\s+(?:a|the|their|his|"
@@ -35,7 +35,7 @@ _SPOKEN = re.compile(
 _NOT_A_DOCUMENT = re.compile(r"(?i)\s*(?:with\s+(?:him|her|them|us|me)|among)\b")
 _NEGATED = re.compile(
     r"(?i)(?:\b(?:not|never|no|n't)\s+(?:\w+\s+)?|\b(?:failed|fail|fails|unable)\s+to\s+)"
-    r"(?:sign|ink|seal|conclude|adopt|discuss|talk\s+about|raise|mention)\w*[\s:,-]+(?:[\w'-]+\s+){0,3}$"
+    r"(?:" + "|".join(SIGNING_VERBS) + r"|adopt|discuss|talk\s+about|raise|mention)\w*[\s:,-]+(?:[\w'-]+\s+){0,3}$"
 )
 _IN_AGREEMENT = re.compile(r"(?i)\b(?:(?:in|by)\s+(?:full|complete|total|broad|general|close)?|mutual)\s*$")
 _VERB_DEAL = re.compile(r"(?i)\b(?:to|must|will|would|can|could|should|may|might|cannot|we|they|i|you)\s+$")

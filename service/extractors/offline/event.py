@@ -27,6 +27,7 @@ from service.vocabulary import (
     LIVE_BLOG_MIN_STAMPS,
     NOT_VENUE_WORDS,
     SIGNED_PARTICIPLES,
+    SIGNING_STEMS_RE,
     STRONG_VENUE_PREPOSITIONS,
     VENUE_PREPOSITIONS,
     VENUE_WINDOW,
@@ -66,7 +67,9 @@ _PLACE_CUE = re.compile(
     r"seal\w*|welcomed|hosted|discussions|" + _PRESENCE + "|" + _ARRIVAL + r")\b"
 )
 _VENUE_CUE = re.compile(
-    r"\b(?:sign\w*|ink\w*|seal\w*|exchang\w*|conclud\w*|witness\w*|held|visit\w*|tour|trip|ceremony|"
+    r"\b(?:"
+    + SIGNING_STEMS_RE
+    + r"|witness\w*|held|visit\w*|tour|trip|ceremony|"
     + _PRESENCE
     + "|"
     + _ARRIVAL
